@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "liveblog",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "liveblog", targets: ["liveblog"]),
+        .library(name: "LiveBlogCore", targets: ["LiveBlogCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(
+            name: "LiveBlogCore",
+            resources: [
+                // Embedded so that an installed binary never depends on the build folder.
+                .embedInCode("../../Resources/sample-liveblog.txt"),
+                .embedInCode("../../Resources/boilerplate-rules.txt"),
+            ]
+        ),
+        .target(
+            name: "LiveBlogStore",
+            dependencies: [
+                "LiveBlogCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "LiveBlogTUI", dependencies: ["LiveBlogCore"]),
+        .executableTarget(
+            name: "liveblog",
+            dependencies: [
+                "LiveBlogCore", "LiveBlogStore", "LiveBlogTUI", "CNcursesw",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "liveblog-bench", dependencies: ["LiveBlogCore", "LiveBlogTUI"]),
+        .testTarget(name: "LiveBlogCoreTests", dependencies: ["LiveBlogCore"]),
+        .testTarget(name: "LiveBlogStoreTests", dependencies: ["LiveBlogStore", "LiveBlogCore"]),
+        .testTarget(name: "LiveBlogTUITests", dependencies: ["LiveBlogTUI", "LiveBlogCore"]),
+        .testTarget(name: "LiveblogCLITests", dependencies: ["liveblog", "LiveBlogCore"]),
+        .testTarget(name: "LiveblogE2ETests", dependencies: ["liveblog"]),
+    ]
+)
