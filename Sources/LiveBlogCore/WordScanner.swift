@@ -1,0 +1,112 @@
+/// One word found in UTF-8 text, with its folded bytes and where it stands, in Unicode scalars.
+public struct ScannedWord {
+    /// Folded bytes; valid only during the callback that receives the word.
+    public let folded: UnsafeBufferPointer<UInt8>
+    /// Offset of the word's first scalar in the scanned text.
+    public let scalarStart: Int
+    /// Number of scalars the word spans in the scanned text.
+    public let scalarLength: Int
+}
+
+/// Splits UTF-8 text into searchable words on bytes, without building a `String` per word.
+///
+/// A word is a run of letters, digits and combining marks; an apostrophe between two such scalars stays inside the
+/// word. Each ideographic character is a word of its own.
+public enum WordScanner {
+    /// Calls `body` for each word of `text` in order.
+    public static func scan(_ text: UnsafeBufferPointer<UInt8>, _ body: (ScannedWord) -> Void) {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(64)
+        var inWord = false
+        var wordStart = 0
+        var scalarIndex = 0
+        var i = 0
+        let n = text.count
+        @inline(__always) func flush(_ end: Int) {
+            if inWord {
+                folded.withUnsafeBufferPointer { buf in
+                    body(ScannedWord(folded: buf, scalarStart: wordStart, scalarLength: end - wordStart))
+                }
+                folded.removeAll(keepingCapacity: true)
+                inWord = false
+            }
+        }
+        while i < n {
+            let b = text[i]
+            if b < 0x80 {
+                let isAlnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                if isAlnum {
+                    if !inWord { inWord = true; wordStart = scalarIndex }
+                    folded.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                } else if b == 0x27, inWord, startsWordScalar(text, i + 1) {
+                    folded.append(0x27)
+                } else {
+                    flush(scalarIndex)
+                }
+                i += 1
+                scalarIndex += 1
+                continue
+            }
+            let (scalar, length) = decode(text, i)
+            if SearchFolding.isIdeographic(scalar) {
+                flush(scalarIndex)
+                inWord = true
+                wordStart = scalarIndex
+                SearchFolding.appendFolded(scalar, to: &folded)
+                flush(scalarIndex + 1)
+            } else if SearchFolding.isWordScalar(scalar) {
+                if !inWord {
+                    if SearchFolding.isCombiningMark(scalar) {
+                        i += length
+                        scalarIndex += 1
+                        continue
+                    }
+                    inWord = true
+                    wordStart = scalarIndex
+                }
+                SearchFolding.appendFolded(scalar, to: &folded)
+            } else if inWord, SearchFolding.isApostrophe(scalar), startsWordScalar(text, i + length) {
+                folded.append(0x27)
+            } else {
+                flush(scalarIndex)
+            }
+            i += length
+            scalarIndex += 1
+        }
+        flush(scalarIndex)
+    }
+
+    /// Whether the scalar at byte `i` can continue a word (so that an apostrophe before it stays in the word).
+    @inline(__always)
+    private static func startsWordScalar(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i < text.count else { return false }
+        let b = text[i]
+        if b < 0x80 {
+            return (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        }
+        let (scalar, _) = decode(text, i)
+        return SearchFolding.isWordScalar(scalar) && !SearchFolding.isIdeographic(scalar)
+    }
+
+    /// Decodes the scalar at byte `i` of valid UTF-8 (the normaliser guarantees validity; stray bytes become U+FFFD).
+    @inline(__always)
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(text[i])
+        let n = text.count
+        if b0 < 0x80 { return (Unicode.Scalar(b0)!, 1) }
+        if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < n {
+            let v = ((b0 & 0x1F) << 6) | (UInt32(text[i + 1]) & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 2)
+        }
+        if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
+            let v = ((b0 & 0x0F) << 12) | ((UInt32(text[i + 1]) & 0x3F) << 6) | (UInt32(text[i + 2]) & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
+        }
+        if b0 >= 0xF0 && i + 3 < n {
+            let v = ((b0 & 0x07) << 18) | ((UInt32(text[i + 1]) & 0x3F) << 12)
+                | ((UInt32(text[i + 2]) & 0x3F) << 6) | (UInt32(text[i + 3]) & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
+        }
+        return ("\u{FFFD}", 1)
+    }
+}
