@@ -1,0 +1,17 @@
+import LiveBlogCore
+
+/// Work the reducer asks the run loop to do; the reducer itself never touches the store, the clock or the file.
+public enum Effect: Equatable, Sendable {
+    /// Save these entries as read (or unread) in the store; the loop reports failures back as a status message.
+    case persistReadMarks([EntryID], read: Bool)
+    /// Start (or restart) the timer that marks the shown entry read after `--mark-after` seconds.
+    case startMarkTimer(EntryID)
+    /// Forget any pending mark timer.
+    case cancelMarkTimer
+    /// Read the source again and hand the new blog back with `Action.reloaded`.
+    case reloadSource
+    /// Stop the program (terminal restored, marks kept).
+    case quit
+    /// Suspend the process (Ctrl-Z) and redraw on resume.
+    case suspend
+}
