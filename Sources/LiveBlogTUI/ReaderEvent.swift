@@ -1,0 +1,21 @@
+import LiveBlogCore
+
+/// Everything that can happen to the reader: keys from the user, and reports from the run loop.
+public enum ReaderEvent: Sendable {
+    /// A key press or mouse event.
+    case key(Key)
+    /// The terminal has a new size (also sent once at start).
+    case resized(TerminalSize)
+    /// The mark timer started by `Effect.startMarkTimer(id)` has run out.
+    case markTimerFired(EntryID)
+    /// The source was read again (answer to `Effect.reloadSource`).
+    case reloaded(LiveBlog)
+    /// Reading the source again failed; the message is shown in the status line.
+    case reloadFailed(String)
+    /// Saving read marks failed; the marks stay in memory and the message is shown.
+    case persistFailed(String)
+    /// The search index for the current blog is built; searches use it from now on.
+    case indexReady(SearchIndex)
+    /// A short message for the status line.
+    case message(String)
+}
