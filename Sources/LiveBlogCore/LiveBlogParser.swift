@@ -1,16 +1,35 @@
 /// Turns the plain text of a live blog into a `LiveBlog`. Never fails: odd input gives a blog plus diagnostics.
+///
+/// The text is one block element per line, as a scrape renders a page. The parser drops furniture by the
+/// boilerplate rules, finds times, flags, cards and headlines, and groups the rest into entries.
 public struct LiveBlogParser: Sendable {
-    public init() {}
+    public var rules: BoilerplateRules
+
+    public init(rules: BoilerplateRules = .bundled) {
+        self.rules = rules
+    }
 
     /// Parses text that is already a `String`.
     public func parse(_ text: String) -> LiveBlog {
-        // Temporary: every non-empty line after the first is one untitled entry. Replaced by the real parser.
-        let lines = text.split(separator: "\n").map(String.init)
-        guard let title = lines.first else { return LiveBlog(title: "") }
-        var blog = LiveBlog(title: title, standfirst: lines.count > 1 ? lines[1] : nil)
-        for (i, line) in lines.dropFirst(2).enumerated() {
-            blog.entries.append(Entry(id: EntryID(String(i)), paragraphs: [line], line: i + 3))
+        parse(bytes: Array(text.utf8))
+    }
+
+    /// Parses raw bytes as read from a file: any bytes at all.
+    public func parse(bytes: [UInt8]) -> LiveBlog {
+        var bytes = bytes
+        let report = TextNormalizer.normalize(&bytes)
+        var diagnostics: [Diagnostic] = []
+        if report.invalidUTF8 { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "invalid UTF-8 replaced with U+FFFD")) }
+        if report.removedControls + report.removedEscapeSequences > 0 {
+            diagnostics.append(Diagnostic(
+                line: 0, kind: .note,
+                message: "removed \(report.removedControls) control characters and \(report.removedEscapeSequences) escape sequences"))
         }
-        return blog
+        return bytes.withUnsafeBufferPointer { buffer in
+            var assembler = BlogAssembler(text: buffer, rules: rules)
+            var blog = assembler.run()
+            blog.diagnostics = diagnostics + blog.diagnostics
+            return blog
+        }
     }
 }

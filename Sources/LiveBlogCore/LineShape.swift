@@ -1,0 +1,106 @@
+/// Judgements about one line from its bytes alone: does it look like a headline, a list item, a rule.
+enum LineShape {
+    /// Longest line, in bytes, that can be a headline.
+    static let maximumHeadlineBytes = 300
+
+    /// Short, starting like a title, and not ending like a sentence. Whether it *is* a headline also depends on
+    /// what follows it.
+    static func isHeadlineShaped(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !line.isEmpty, line.count <= maximumHeadlineBytes else { return false }
+        let first = line[0]
+        if first >= 0x61 && first <= 0x7A { return false }  // lower-case start: a continued sentence
+        switch first {
+        case UInt8(ascii: "@"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: ">"), UInt8(ascii: "("),
+            UInt8(ascii: "["), UInt8(ascii: "#"), UInt8(ascii: "|"):
+            return false
+        default: break
+        }
+        if isListItem(line) { return false }
+        var words = 1
+        for b in line where b == 0x20 { words += 1 }
+        if words > 30 { return false }
+        return !endsLikeSentence(line)
+    }
+
+    /// Whether the last visible character closes a sentence (. ! ? : ; , …), looking inside closing quotes.
+    static func endsLikeSentence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = line.count
+        while end > 0 {
+            let b = line[end - 1]
+            // Closing quotes and brackets: look at what stands before them.
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ")") {
+                end -= 1
+                continue
+            }
+            if end >= 3 && line[end - 3] == 0xE2 && line[end - 2] == 0x80 && (line[end - 1] == 0x9D || line[end - 1] == 0x99) {
+                // ” or ’ ; a closing quote after a letter ends a headline such as ‘stop the war’.
+                let before = end - 3
+                guard before > 0 else { return false }
+                let p = line[before - 1]
+                if p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?") || p == UInt8(ascii: ",") {
+                    return true
+                }
+                if before >= 3 && line[before - 3] == 0xE2 && line[before - 2] == 0x80 && line[before - 1] == 0xA6 { return true }
+                return false
+            }
+            break
+        }
+        guard end > 0 else { return false }
+        let last = line[end - 1]
+        switch last {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","):
+            return true
+        case 0xA6:
+            return end >= 3 && line[end - 3] == 0xE2 && line[end - 2] == 0x80  // …
+        case 0x82:
+            return end >= 3 && line[end - 3] == 0xE3 && line[end - 2] == 0x80  // 。
+        default:
+            return false
+        }
+    }
+
+    /// A bullet or numbered list item: "• ", "- ", "* ", "– ", "— ", "1. ".
+    static func isListItem(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 2 else { return false }
+        let b = line[0]
+        if (b == UInt8(ascii: "-") || b == UInt8(ascii: "*")) && line[1] == 0x20 { return true }
+        if line.count >= 4 && b == 0xE2 && line[3] == 0x20 {
+            if line[1] == 0x80 && (line[2] == 0xA2 || line[2] == 0x93 || line[2] == 0x94) { return true }  // • – —
+            if line[1] == 0x96 && line[2] == 0xAA { return true }  // ▪
+        }
+        var k = 0
+        while k < line.count && k < 3 && line[k] >= 0x30 && line[k] <= 0x39 { k += 1 }
+        return k > 0 && k + 1 < line.count && (line[k] == UInt8(ascii: ".") || line[k] == UInt8(ascii: ")")) && line[k + 1] == 0x20
+    }
+
+    /// A rule line such as `___`, `---`, `***` or `* * *`.
+    static func isSeparator(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 3, line.count <= 120 else { return false }
+        var marks = 0
+        var i = 0
+        while i < line.count {
+            let b = line[i]
+            switch b {
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "="), UInt8(ascii: "~"):
+                marks += 1; i += 1
+            case 0x20: i += 1
+            case 0xE2 where i + 2 < line.count && line[i + 1] == 0x80 && (line[i + 2] == 0x94 || line[i + 2] == 0x93):
+                marks += 1; i += 3
+            case 0xE2 where i + 2 < line.count && line[i + 1] == 0x94 && line[i + 2] == 0x80:
+                marks += 1; i += 3
+            default: return false
+            }
+        }
+        return marks >= 3
+    }
+
+    /// Headline calls made on weak evidence: very long, or ending in a quote, or holding a sentence break.
+    static func isDoubtfulHeadline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if line.count > 150 { return true }
+        for k in 0..<(line.count - 1) where line[k] == UInt8(ascii: ".") && line[k + 1] == 0x20 {
+            if k >= 2 && line[k - 2] == 0x20 { continue }  // "Mr. X", "St. Y"
+            return true
+        }
+        return false
+    }
+}

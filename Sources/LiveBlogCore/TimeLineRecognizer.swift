@@ -1,0 +1,220 @@
+/// Recognises a line that is nothing but a post time, in the many styles newsrooms use:
+/// `10:45`, `10.45am`, `4:14 p.m.`, `10 p.m.`, `14:05 GMT`, `4m ago`, `21 mins ago11:48`, `Posted at 14:05`,
+/// `Updated at 12.08 BST`, `Mon 15 May 2023 12.50 BST`, `5 August 2024, 20:49`, `August 5, 2024 4:14 p.m. ET`,
+/// and Unix epoch numbers.
+///
+/// Works on short lines only; anything longer than a time line can be is rejected without a look.
+public enum TimeLineRecognizer {
+    /// Longest line, in bytes, that can be a time line.
+    public static let maximumLength = 64
+
+    private enum Token: Equatable {
+        case number(Int, digits: Int)
+        case word(String)
+        case punct(Character)
+    }
+
+    /// The time a line states, or nil when the line is anything else.
+    public static func recognize(_ line: Substring) -> PostTime? {
+        guard line.utf8.count <= maximumLength, !line.isEmpty else { return nil }
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || line.lowercased() == "just now" else { return nil }
+        if line.lowercased() == "just now" { return PostTime(text: String(line), age: 0) }
+        let tokens = tokenize(line)
+        var p = Parser(tokens: tokens, source: line)
+        return p.parseLine()
+    }
+
+    private static func tokenize(_ line: Substring) -> [(Token, String.Index, String.Index)] {
+        var tokens: [(Token, String.Index, String.Index)] = []
+        var i = line.startIndex
+        while i < line.endIndex {
+            let c = line[i]
+            if c == " " || c == "\t" { i = line.index(after: i); continue }
+            let start = i
+            if let d = c.wholeNumberValue, c.isASCII {
+                var value = d, digits = 1
+                i = line.index(after: i)
+                while i < line.endIndex, let d2 = line[i].wholeNumberValue, line[i].isASCII {
+                    if digits < 12 { value = value * 10 + d2 }
+                    digits += 1
+                    i = line.index(after: i)
+                }
+                tokens.append((.number(value, digits: digits), start, i))
+            } else if c.isLetter {
+                i = line.index(after: i)
+                while i < line.endIndex, line[i].isLetter { i = line.index(after: i) }
+                tokens.append((.word(line[start..<i].lowercased()), start, i))
+            } else {
+                i = line.index(after: i)
+                tokens.append((.punct(c), start, i))
+            }
+        }
+        return tokens
+    }
+
+    private static let months: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+        "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+        "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+    private static let weekdays: Set<String> = [
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
+        "fri", "friday", "sat", "saturday", "sun", "sunday",
+    ]
+    /// Zone names newsrooms print, with their offsets in hours east of UTC.
+    private static let zones: [String: Double] = [
+        "gmt": 0, "utc": 0, "z": 0, "bst": 1, "ist": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
+        "et": -5, "est": -5, "edt": -4, "ct": -6, "cst": -6, "cdt": -5, "mt": -7, "mst": -7, "mdt": -6,
+        "pt": -8, "pst": -8, "pdt": -7, "aest": 10, "aedt": 11, "jst": 9, "kst": 9, "hkt": 8, "sgt": 8,
+    ]
+    private static let ageUnits: [String: Int] = [
+        "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+        "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+        "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+        "d": 86400, "day": 86400, "days": 86400,
+    ]
+
+    private struct Parser {
+        let tokens: [(Token, String.Index, String.Index)]
+        let source: Substring
+        var k = 0
+
+        init(tokens: [(Token, String.Index, String.Index)], source: Substring) {
+            self.tokens = tokens
+            self.source = source
+        }
+
+        var atEnd: Bool { k >= tokens.count }
+        func peek(_ offset: Int = 0) -> Token? { k + offset < tokens.count ? tokens[k + offset].0 : nil }
+        func isWord(_ offset: Int, _ words: Set<String>) -> Bool {
+            if case .word(let w)? = peek(offset) { return words.contains(w) }
+            return false
+        }
+
+        mutating func parseLine() -> PostTime? {
+            // "Posted at", "Updated at", "Posted", "Updated".
+            if isWord(0, ["posted", "updated", "published"]) {
+                k += 1
+                if isWord(0, ["at", "on"]) { k += 1 }
+                if case .punct(":")? = peek() { k += 1 }
+            }
+            let textStart = k
+            if case .number(let value, let digits)? = peek(), digits >= 9, digits <= 10, tokens.count == k + 1,
+                value >= 100_000_000 {
+                return PostTime(text: String(source[tokens[k].1..<tokens[k].2]), epoch: value)
+            }
+            if var age = parseAge() {
+                if atEnd { return age }
+                // A relative age glued to the clock time it stands for: "21 mins ago11:48".
+                let clockStart = k
+                if var clock = parseClock(), atEnd {
+                    clock.age = age.age
+                    clock.text = text(from: clockStart)
+                    return clock
+                }
+                age.text = ""
+                return nil
+            }
+            k = textStart
+            if var dated = parseDateline() {
+                dated.text = text(from: textStart)
+                return dated
+            }
+            k = textStart
+            if var clock = parseClock(), atEnd {
+                clock.text = text(from: textStart)
+                return clock
+            }
+            return nil
+        }
+
+        func text(from start: Int) -> String {
+            String(source[tokens[start].1..<source.endIndex]).trimmingCharacters(in: .whitespaces)
+        }
+
+        mutating func parseAge() -> PostTime? {
+            let start = k
+            guard case .number(let n, let digits)? = peek(), digits <= 3 else { return nil }
+            k += 1
+            guard case .word(let unit)? = peek(), let seconds = TimeLineRecognizer.ageUnits[unit] else { k = start; return nil }
+            k += 1
+            // "4m ago" tokenises as 4, "m"; "ago" may be glued to a clock: "ago11:48" gives "ago", 11, ...
+            guard case .word("ago")? = peek() else { k = start; return nil }
+            k += 1
+            return PostTime(text: String(source[tokens[start].1..<tokens[k - 1].2]), age: n * seconds)
+        }
+
+        /// `10:45`, `10.45`, `10.45am`, `4:14 p.m.`, `10 p.m.`, each with an optional zone.
+        mutating func parseClock() -> PostTime? {
+            let start = k
+            guard case .number(var hour, let hd)? = peek(), hd <= 2 else { return nil }
+            k += 1
+            var minute = 0
+            var hadMinutes = false
+            if case .punct(let sep)? = peek(), sep == ":" || sep == ".",
+                case .number(let m, let md)? = peek(1), md == 2, m < 60 {
+                minute = m
+                hadMinutes = true
+                k += 2
+            }
+            let meridiem = parseMeridiem()
+            if !hadMinutes && meridiem == nil { k = start; return nil }
+            if let meridiem {
+                guard hour >= 1 && hour <= 12 else { k = start; return nil }
+                if meridiem == "pm" && hour != 12 { hour += 12 }
+                if meridiem == "am" && hour == 12 { hour = 0 }
+            }
+            guard hour < 24 else { k = start; return nil }
+            var time = PostTime(text: "", hour: hour, minute: minute)
+            if case .word(let zone)? = peek(), let offset = TimeLineRecognizer.zones[zone] {
+                time.zoneOffset = Int(offset * 3600)
+                k += 1
+            }
+            return time
+        }
+
+        mutating func parseMeridiem() -> String? {
+            // "am", "pm", "a.m.", "p.m." (the letters come as separate words around dots).
+            if case .word(let w)? = peek() {
+                if w == "am" || w == "pm" { k += 1; return w }
+                if (w == "a" || w == "p"), case .punct(".")? = peek(1), case .word("m")? = peek(2) {
+                    k += 3
+                    if case .punct(".")? = peek() { k += 1 }
+                    return w + "m"
+                }
+            }
+            return nil
+        }
+
+        /// `Mon 15 May 2023 12.50 BST`, `5 August 2024, 20:49`, `August 5, 2024 at 4:14 p.m. ET`.
+        mutating func parseDateline() -> PostTime? {
+            if isWord(0, TimeLineRecognizer.weekdays) {
+                k += 1
+                if case .punct(let p)? = peek(), p == "," || p == "." { k += 1 }
+            }
+            var day = 0, month = 0, year = 0
+            if case .number(let d, let dd)? = peek(), dd <= 2, case .word(let m)? = peek(1),
+                let mm = TimeLineRecognizer.months[m] {
+                day = d; month = mm; k += 2
+            } else if case .word(let m)? = peek(), let mm = TimeLineRecognizer.months[m],
+                case .number(let d, let dd)? = peek(1), dd <= 2 {
+                day = d; month = mm; k += 2
+                if case .punct(",")? = peek() { k += 1 }
+            } else { return nil }
+            if case .punct(".")? = peek() { k += 1 }
+            guard case .number(let y, 4)? = peek() else { return nil }
+            year = y
+            k += 1
+            guard day >= 1 && day <= 31 else { return nil }
+            var result = PostTime(text: "", year: year, month: month, day: day)
+            if atEnd { return result }
+            if case .punct(let p)? = peek(), p == "," || p == "-" || p == "–" || p == "|" { k += 1 }
+            if isWord(0, ["at"]) { k += 1 }
+            guard let clock = parseClock(), atEnd else { return nil }
+            result.hour = clock.hour
+            result.minute = clock.minute
+            result.zoneOffset = clock.zoneOffset
+            return result
+        }
+    }
+}
