@@ -1,0 +1,236 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Foundation
+import LiveBlogCore
+import LiveBlogTUI
+
+/// The full-screen reader's run loop: it owns the terminal, feeds events to the pure `Reducer`, carries out
+/// the `Effect`s it returns, and paints what `Renderer` draws.
+///
+/// The loop sleeps in the terminal's key wait, for no longer than the next timer needs (with no timer pending
+/// it waits until a key or a signal comes, so an idle reader uses no CPU). Read marks go through `persist`
+/// before the frame that shows them is painted, so whatever the screen shows as read is already saved.
+/// SIGINT, SIGTERM and SIGHUP end the loop with the terminal restored; SIGTERM and SIGHUP then end the
+/// process with that signal, as a shell expects.
+///
+/// The session knows nothing of the store: the caller loads the marks and says how to save them.
+final class ReaderSession {
+    private let blog: LiveBlog
+    private let sourceName: String
+    private let reload: () throws -> LiveBlog
+    private let initialMarks: Set<EntryID>
+    private let persist: ([EntryID], Bool) throws -> Void
+    private let storeWarning: String?
+    private let options: ReaderOptions
+
+    /// - Parameters:
+    ///   - blog: the parsed blog to show.
+    ///   - sourceName: the source as the user named it (a path, a URL, `-`), for the status line.
+    ///   - reload: reads and parses the source again, for `R`; runs on the loop's thread.
+    ///   - initialMarks: the entries already read, from the store.
+    ///   - persist: saves entries as read (`true`) or unread (`false`), committed before it returns;
+    ///     an error it throws is shown in the status line and the reader goes on.
+    ///   - storeWarning: a one-line warning from opening the store (marks not saved, file moved aside),
+    ///     shown in the status line at start.
+    ///   - options: the reader's command-line options.
+    init(
+        blog: LiveBlog, sourceName: String, reload: @escaping () throws -> LiveBlog,
+        initialMarks: Set<EntryID>, persist: @escaping ([EntryID], Bool) throws -> Void,
+        storeWarning: String?, options: ReaderOptions
+    ) {
+        self.blog = blog
+        self.sourceName = sourceName
+        self.reload = reload
+        self.initialMarks = initialMarks
+        self.persist = persist
+        self.storeWarning = storeWarning
+        self.options = options
+    }
+
+    /// Runs the reader until the user quits or a quit signal arrives; the terminal is restored either way.
+    ///
+    /// Throws `TerminalError` (before touching the screen) when there is no usable terminal.
+    func run() throws {
+        let terminal = try Terminal(noColor: options.noColor)
+        var loop = Loop(
+            terminal: terminal,
+            state: ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName),
+            reload: reload, persist: persist, markAfter: options.markAfter
+        )
+        loop.run(warning: storeWarning)
+        terminal.stop()
+
+        let caught = TerminalSignals.pendingQuit
+        if caught == SIGTERM || caught == SIGHUP {
+            // The marks are committed and the terminal is back: now die of the signal, as the parent expects.
+            signal(caught, SIG_DFL)
+            raise(caught)
+        }
+    }
+}
+
+/// The mutable half of a session: state, timers and the index builder.
+private struct Loop {
+    let terminal: Terminal
+    var state: ReaderState
+    let reload: () throws -> LiveBlog
+    let persist: ([EntryID], Bool) throws -> Void
+    let markAfter: Double?
+
+    /// The pending mark timer: which entry, and when it fires.
+    var markTimer: (id: EntryID, deadline: ContinuousClock.Instant)?
+    let indexBuilder = IndexBuilder()
+    var quitRequested = false
+
+    /// While an index is being built, the key wait is cut to this, so its arrival is noticed promptly.
+    static let indexPollMilliseconds = 30
+
+    init(
+        terminal: Terminal, state: ReaderState, reload: @escaping () throws -> LiveBlog,
+        persist: @escaping ([EntryID], Bool) throws -> Void, markAfter: Double?
+    ) {
+        self.terminal = terminal
+        self.state = state
+        self.reload = reload
+        self.persist = persist
+        self.markAfter = markAfter
+    }
+
+    mutating func run(warning: String?) {
+        dispatch(.resized(currentSize()))
+        if let warning { dispatch(.message(warning)) }
+        paint()
+        // Only after the first frame: the index is not needed to show the blog.
+        indexBuilder.start(for: state.blog)
+
+        while !quitRequested && !state.shouldQuit {
+            let key = terminal.read(timeoutMs: waitMilliseconds())
+            if TerminalSignals.pendingQuit != 0 { break }
+            var changed = false
+            if let key {
+                dispatch(key == .resize ? .resized(currentSize()) : .key(key))
+                changed = true
+            }
+            if let timer = markTimer, ContinuousClock.now >= timer.deadline {
+                markTimer = nil
+                dispatch(.markTimerFired(timer.id))
+                changed = true
+            }
+            if let index = indexBuilder.take() {
+                dispatch(.indexReady(index))
+                changed = true
+            }
+            if changed && !quitRequested && !state.shouldQuit { paint() }
+        }
+    }
+
+    /// Feeds one event to the reducer and carries out the effects, including those of the events they cause.
+    mutating func dispatch(_ event: ReaderEvent) {
+        var queue = [event]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in Reducer.reduce(&state, next) {
+                queue.append(contentsOf: perform(effect))
+            }
+        }
+    }
+
+    /// Does one effect; returns the events it produced.
+    mutating func perform(_ effect: Effect) -> [ReaderEvent] {
+        switch effect {
+        case .persistReadMarks(let ids, let read):
+            do {
+                try persist(ids, read)
+                return []
+            } catch {
+                return [.persistFailed(String(describing: error))]
+            }
+        case .startMarkTimer(let id):
+            guard let seconds = markAfter else { return [] }
+            markTimer = (id, ContinuousClock.now + .milliseconds(Int((seconds * 1000).rounded())))
+            return []
+        case .cancelMarkTimer:
+            markTimer = nil
+            return []
+        case .reloadSource:
+            do {
+                let blog = try reload()
+                indexBuilder.start(for: blog)
+                return [.reloaded(blog)]
+            } catch {
+                return [.reloadFailed(String(describing: error))]
+            }
+        case .quit:
+            quitRequested = true
+            return []
+        case .suspend:
+            terminal.suspend()
+            return [.resized(currentSize())]
+        }
+    }
+
+    func paint() {
+        terminal.paint(Renderer.render(state, size: currentSize()))
+    }
+
+    func currentSize() -> TerminalSize {
+        let size = terminal.size
+        return TerminalSize(rows: size.rows, columns: size.columns)
+    }
+
+    /// How long the key wait may last: until the mark timer is due, briefly while an index is on its way,
+    /// otherwise for ever (-1).
+    func waitMilliseconds() -> Int {
+        var wait = -1
+        if let timer = markTimer {
+            let left = ContinuousClock.now.duration(to: timer.deadline)
+            let (seconds, attoseconds) = left.components
+            let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+            wait = max(0, Int(clamping: milliseconds))
+        }
+        if indexBuilder.isBuilding {
+            wait = wait < 0 ? Loop.indexPollMilliseconds : min(wait, Loop.indexPollMilliseconds)
+        }
+        return wait
+    }
+}
+
+/// Builds `SearchIndex`es off the loop's thread; only the index for the latest blog is handed over.
+private final class IndexBuilder: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var generation = 0
+    private var building = false
+    private var ready: SearchIndex?
+
+    /// True from `start` until the index has been taken.
+    var isBuilding: Bool { lock.withLock { building || ready != nil } }
+
+    /// Starts building an index for `blog`, superseding any build in progress.
+    func start(for blog: LiveBlog) {
+        let current: Int = lock.withLock {
+            generation += 1
+            building = true
+            ready = nil
+            return generation
+        }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let index = SearchIndex(blog: blog)
+            lock.withLock {
+                guard generation == current else { return }
+                building = false
+                ready = index
+            }
+        }
+    }
+
+    /// The finished index, once; nil while building or after it was taken.
+    func take() -> SearchIndex? {
+        lock.withLock {
+            defer { ready = nil }
+            return ready
+        }
+    }
+}
