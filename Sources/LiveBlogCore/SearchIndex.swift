@@ -200,3 +200,17 @@ public final class SearchIndex: Sendable {
         }
     }
 }
+
+extension SearchIndex {
+    /// Searches without an index by scanning every entry: the cheapest way to answer one query once.
+    public static func scan(_ blog: LiveBlog, for query: SearchQuery, order: SearchOrder = .blog) -> [SearchHit] {
+        let matcher = EntryMatcher(query)
+        var hits: [SearchHit] = []
+        for (index, entry) in blog.entries.enumerated() {
+            guard let matches = matcher.matches(in: entry) else { continue }
+            hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(matches), matches: matches))
+        }
+        if order == .relevance { hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex } }
+        return hits
+    }
+}

@@ -1,8 +1,50 @@
 import ArgumentParser
+import Foundation
 import LiveBlogCore
 
+/// The `liveblog` command: the reader by default, plus list, export, search, check and mark.
 @main
 struct LiveblogCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "liveblog", abstract: "A terminal reader for news live blogs.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "liveblog",
+        abstract: "A terminal reader for news live blogs.",
+        subcommands: [ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
+                      MarkCommand.self],
+        defaultSubcommand: ReadCommand.self)
+}
+
+/// `liveblog [SOURCE]`: the full-screen reader; a plain listing when standard output is not a terminal.
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read", abstract: "Open the reader (the default command).")
+
+    @OptionGroup var options: SourceOptions
+    @Option(help: ArgumentHelp("Seconds an entry must be shown before it counts as read, or `never`.", valueName: "seconds"))
+    var markAfter = "2"
+    @Flag(help: "Draw without colours (also when NO_COLOR is set).") var noColor = false
+    @Flag(help: "Start showing unread entries only.") var unread = false
+
+    func run() throws {
+        try CLIError.reporting {
+            let markDelay: Double?
+            if markAfter.lowercased() == "never" {
+                markDelay = nil
+            } else if let seconds = Double(markAfter), seconds >= 0, seconds.isFinite {
+                markDelay = seconds
+            } else {
+                throw CLIError("--mark-after takes a number of seconds or `never`, not \"\(markAfter)\"")
+            }
+            let (source, blog) = try options.loadBlog()
+            guard isatty(1) == 1 else {
+                let marks = ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
+                Output.write(EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
+                    .render(json: false))
+                return
+            }
+            try ReaderLauncher.launch(
+                source: source, blog: blog, options: options, markAfter: markDelay,
+                noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
+                unreadOnly: unread)
+        }
+    }
 }

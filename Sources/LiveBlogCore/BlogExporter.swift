@@ -1,0 +1,131 @@
+import Foundation
+
+/// Writes a blog as JSON (the scripting contract documented in the README), Markdown or plain text.
+public struct BlogExporter {
+    /// The export formats `liveblog export --format` accepts.
+    public enum Format: String, CaseIterable, Sendable {
+        case json, markdown, text
+    }
+
+    public let blog: LiveBlog
+    /// Where the blog came from, as shown to the user (a path, `-`, or the bundled sample's name).
+    public let source: String
+    public let readMarks: Set<EntryID>
+
+    public init(blog: LiveBlog, source: String, readMarks: Set<EntryID> = []) {
+        self.blog = blog
+        self.source = source
+        self.readMarks = readMarks
+    }
+
+    /// The whole export as UTF-8 bytes, ending with a newline.
+    public func export(_ format: Format) -> [UInt8] {
+        switch format {
+        case .json: return json()
+        case .markdown: return Array(markdown().utf8)
+        case .text: return Array(text().utf8)
+        }
+    }
+
+    /// ISO 8601 in UTC ("2024-08-05T20:49:00Z"), as the JSON contract gives timestamps.
+    public static func iso8601(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        let secondOfDay = seconds - days * 86400
+        // Days to civil date (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))Z"
+    }
+
+    public func json() -> [UInt8] {
+        var w = JSONWriter(capacity: blog.entries.count * 1200 + 1024)
+        w.beginObject()
+        w.field("title", blog.title)
+        w.field("standfirst", blog.standfirst)
+        w.field("source", source)
+        w.key("entries")
+        w.beginArray()
+        for (index, entry) in blog.entries.enumerated() {
+            w.beginObject()
+            w.field("id", entry.id.rawValue)
+            w.key("index"); w.number(index + 1)
+            w.field("time", entry.time)
+            w.field("timestamp", entry.timestamp.map(BlogExporter.iso8601))
+            w.field("headline", entry.headline)
+            w.key("paragraphs")
+            w.beginArray()
+            for p in entry.paragraphs { w.string(p) }
+            w.endArray()
+            w.key("related")
+            w.beginArray()
+            for link in entry.related {
+                w.beginObject()
+                w.field("kind", link.kind.rawValue)
+                w.field("title", link.title)
+                w.field("summary", link.summary)
+                w.endObject()
+            }
+            w.endArray()
+            w.key("flags")
+            w.beginArray()
+            for name in entry.flags.names { w.string(name) }
+            w.endArray()
+            w.key("read"); w.bool(readMarks.contains(entry.id))
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.bytes + [0x0A]
+    }
+
+    public func markdown() -> String {
+        var out = "# \(blog.title)\n\n"
+        if let standfirst = blog.standfirst { out += "_\(standfirst)_\n\n" }
+        for entry in blog.entries {
+            out += "---\n\n"
+            let time = entry.time.map { "\($0) · " } ?? ""
+            if let headline = entry.headline {
+                out += "## \(time)\(headline)\n\n"
+            } else if let t = entry.time {
+                out += "## \(t)\n\n"
+            }
+            if !entry.flags.isEmpty { out += "_\(entry.flags.names.joined(separator: ", "))_\n\n" }
+            for p in entry.paragraphs { out += "\(p)\n\n" }
+            for link in entry.related {
+                out += "- \(link.kind.rawValue.capitalized): **\(link.title)**"
+                if let summary = link.summary { out += " — \(summary)" }
+                out += "\n"
+            }
+            if !entry.related.isEmpty { out += "\n" }
+        }
+        return out
+    }
+
+    public func text() -> String {
+        var out = "\(blog.title)\n"
+        if let standfirst = blog.standfirst { out += "\(standfirst)\n" }
+        for entry in blog.entries {
+            out += "\n"
+            var head: [String] = []
+            if let t = entry.time { head.append(t) }
+            if let h = entry.headline { head.append(h) }
+            if !head.isEmpty { out += head.joined(separator: "  ") + "\n" }
+            for p in entry.paragraphs { out += "\(p)\n" }
+            for link in entry.related {
+                out += "[\(link.kind.rawValue)] \(link.title)"
+                if let summary = link.summary { out += " — \(summary)" }
+                out += "\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import LiveBlogCore
+
+/// Where a blog comes from: a file, standard input, or the bundled sample; and how to read and name it.
+struct BlogSource {
+    enum Kind {
+        case file(path: String)
+        case standardInput
+        case bundledSample
+    }
+
+    let kind: Kind
+
+    /// `nil` is the bundled sample, `-` standard input, anything else a path.
+    init(argument: String?) {
+        switch argument {
+        case nil: kind = .bundledSample
+        case "-": kind = .standardInput
+        case let path?: kind = .file(path: path)
+        }
+    }
+
+    /// The source as shown to the user and in exports.
+    var displayName: String {
+        switch kind {
+        case .file(let path): path
+        case .standardInput: "-"
+        case .bundledSample: BundledResources.sampleSourceName
+        }
+    }
+
+    var isStandardInput: Bool { if case .standardInput = kind { true } else { false } }
+
+    /// Reads the raw bytes; the only step that can fail.
+    func readBytes() throws -> [UInt8] {
+        switch kind {
+        case .bundledSample:
+            return Array(BundledResources.sampleBlogText.utf8)
+        case .standardInput:
+            return try readAll(fd: 0, name: "standard input")
+        case .file(let path):
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw CLIError("cannot open \(path): \(String(cString: strerror(errno)))")
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw CLIError("\(path) is a directory, not a blog file") }
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw CLIError("cannot open \(path): \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            return try readAll(fd: fd, name: path, sizeHint: Int(info.st_size))
+        }
+    }
+
+    private func readAll(fd: Int32, name: String, sizeHint: Int = 0) throws -> [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(max(sizeHint + 1, 65536))
+        let chunkSize = 1 << 22
+        let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+        defer { chunk.deallocate() }
+        while true {
+            let n = read(fd, chunk, chunkSize)
+            if n > 0 {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: chunk, count: n))
+            } else if n == 0 {
+                return bytes
+            } else if errno != EINTR {
+                throw CLIError("cannot read \(name): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// The identity read marks hang on: the canonical path, or for standard input the blog's title.
+    func identity(for blog: LiveBlog) -> String {
+        switch kind {
+        case .file(let path):
+            let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+            return url.path
+        case .standardInput:
+            return "stdin:" + blog.title
+        case .bundledSample:
+            return "bundled:sample-liveblog"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import LiveBlogCore
+
+/// `liveblog list`: one line per entry.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the entries, one per line (index, read flag, time, headline).")
+
+    @OptionGroup var options: SourceOptions
+    @Flag(help: "Print JSON instead of lines.") var json = false
+    @Flag(help: "Only entries not yet read.") var unread = false
+
+    func run() throws {
+        try CLIError.reporting {
+            let (source, blog) = try options.loadBlog()
+            let marks = ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
+            Output.write(EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
+                .render(json: json))
+        }
+    }
+}
+
+/// The listing shared by `list` and by the reader when standard output is not a terminal.
+struct EntryListing {
+    let blog: LiveBlog
+    let source: String
+    let readMarks: Set<EntryID>
+    let unreadOnly: Bool
+
+    func render(json: Bool) -> [UInt8] {
+        let rows = blog.entries.enumerated().filter { !unreadOnly || !readMarks.contains($0.element.id) }
+        if json {
+            var w = JSONWriter(capacity: rows.count * 200 + 256)
+            w.beginObject()
+            w.field("title", blog.title)
+            w.field("source", source)
+            w.key("entries")
+            w.beginArray()
+            for (index, entry) in rows {
+                w.beginObject()
+                w.field("id", entry.id.rawValue)
+                w.key("index"); w.number(index + 1)
+                w.field("time", entry.time)
+                w.field("headline", entry.headline)
+                w.field("title", entry.title())
+                w.key("flags"); w.beginArray(); for f in entry.flags.names { w.string(f) }; w.endArray()
+                w.key("read"); w.bool(readMarks.contains(entry.id))
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+            return w.bytes + [0x0A]
+        }
+        let width = String(blog.entries.count).count
+        let timeWidth = rows.map { $0.element.time.map { DisplayWidth.of($0) } ?? 0 }.max() ?? 0
+        var out = ""
+        for (index, entry) in rows {
+            let number = String(index + 1)
+            out += String(repeating: " ", count: width - number.count) + number
+            out += readMarks.contains(entry.id) ? "   " : " N "
+            let time = entry.time ?? ""
+            out += time + String(repeating: " ", count: timeWidth - DisplayWidth.of(time))
+            out += timeWidth > 0 ? "  " : ""
+            out += entry.title() + "\n"
+        }
+        return Array(out.utf8)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LiveBlogCore
+
+/// `liveblog mark`: mark entries read (or unread) from the command line.
+struct MarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mark", abstract: "Mark entries read by id (see `liveblog list --json`), or all of them.",
+        discussion: "Usage: liveblog mark [SOURCE] ID... [--unread] | liveblog mark [SOURCE] --all [--unread]")
+
+    @Argument(help: "An optional SOURCE (a path, or -), then entry ids.") var arguments: [String] = []
+    @Flag(help: "Mark every entry.") var all = false
+    @Flag(help: "Mark as unread instead.") var unread = false
+    @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file")) var rulesFile: String?
+    @OptionGroup var state: StateOptions
+
+    func run() throws {
+        try CLIError.reporting {
+            var ids = arguments
+            var sourceArgument: String?
+            // The first argument is the source when it names a file or standard input; ids never contain "/" or ".".
+            if let first = ids.first, first == "-" || first.contains("/") || first.contains(".")
+                || FileManager.default.fileExists(atPath: first) {
+                sourceArgument = first
+                ids.removeFirst()
+            }
+            if all && !ids.isEmpty { throw CLIError("give entry ids or --all, not both") }
+            if !all && ids.isEmpty { throw CLIError("no entry ids given (use --all to mark every entry)") }
+            var options = try SourceOptions.parse(rulesFile.map { ["--rules", $0] } ?? [])
+            options.source = sourceArgument
+            options.state = state
+            let (source, blog) = try options.loadBlog()
+            let known = Set(blog.entries.map(\.id))
+            let targets: [EntryID] = all ? blog.entries.map(\.id) : ids.map { EntryID($0) }
+            if let missing = targets.first(where: { !known.contains($0) }) {
+                throw CLIError("no entry with id \(missing) in \(source.displayName)")
+            }
+            let opened = try ReadMarks.open(identity: source.identity(for: blog), title: blog.title, state: state, fallBack: false)
+            if let warning = opened.warning { Diagnostics.warning(warning) }
+            do {
+                try opened.store.setRead(targets, read: !unread, for: opened.key)
+            } catch {
+                throw CLIError(String(describing: error))
+            }
+            let word = unread ? "unread" : "read"
+            Output.write("marked \(targets.count) \(targets.count == 1 ? "entry" : "entries") \(word)\n")
+        }
+    }
+}

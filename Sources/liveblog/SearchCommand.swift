@@ -1,0 +1,116 @@
+import ArgumentParser
+import LiveBlogCore
+
+/// `liveblog search`: the entries matching a query; exit status 1 when none does, as grep's.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the blog: word prefixes, \"phrases\", -exclusions; case, accents and quote marks ignored.")
+
+    @Argument(help: "A live blog saved as text, or - for standard input; leave out for the bundled sample.")
+    var arguments: [String] = []
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file")) var rulesFile: String?
+    @Flag(help: "Print JSON.") var json = false
+    @Option(help: ArgumentHelp("blog (as published) or relevance.", valueName: "order")) var sort = "blog"
+    @Option(help: ArgumentHelp("Show at most this many hits.", valueName: "n")) var limit: Int?
+
+    static let discussion = "Usage: liveblog search [SOURCE] QUERY"
+
+    func run() throws {
+        try CLIError.reporting {
+            // SOURCE is optional and comes first, so the last argument is always the query.
+            guard let queryText = arguments.last else { throw CLIError("missing QUERY (usage: liveblog search [SOURCE] QUERY)") }
+            guard arguments.count <= 2 else {
+                throw CLIError("too many arguments; quote a query of several words (liveblog search [SOURCE] \"QUERY\")")
+            }
+            guard let order = SearchOrder(rawValue: sort.lowercased()) else {
+                throw CLIError("unknown sort order \"\(sort)\" (use blog or relevance)")
+            }
+            if let limit, limit < 0 { throw CLIError("--limit must not be negative") }
+            let options = try SourceOptions.parse(
+                (arguments.count == 2 ? [arguments[0]] : []) + (rulesFile.map { ["--rules", $0] } ?? []))
+            let (source, blog) = try options.loadBlog()
+            let query = SearchQuery(queryText)
+            let hits = SearchIndex.scan(blog, for: query, order: order)
+            let shown = limit.map { Array(hits.prefix($0)) } ?? hits
+            _ = source
+            if json {
+                Output.write(SearchReport.json(query: queryText, blog: blog, total: hits.count, hits: shown))
+            } else {
+                Output.write(SearchReport.text(blog: blog, total: hits.count, hits: shown))
+            }
+            if hits.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
+
+/// How search hits are printed.
+enum SearchReport {
+    static func json(query: String, blog: LiveBlog, total: Int, hits: [SearchHit]) -> [UInt8] {
+        var w = JSONWriter(capacity: hits.count * 160 + 256)
+        w.beginObject()
+        w.field("query", query)
+        w.key("total"); w.number(total)
+        w.key("hits")
+        w.beginArray()
+        for hit in hits {
+            let entry = blog.entries[hit.entryIndex]
+            w.beginObject()
+            w.field("id", entry.id.rawValue)
+            w.key("index"); w.number(hit.entryIndex + 1)
+            w.field("headline", entry.headline)
+            w.key("score"); w.number(hit.score)
+            w.key("matches")
+            w.beginArray()
+            for m in hit.matches {
+                w.beginObject()
+                w.field("field", m.field.rawValue)
+                w.key("paragraph")
+                if let p = m.paragraph { w.number(p) } else { w.null() }
+                w.key("start"); w.number(m.start)
+                w.key("length"); w.number(m.length)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.bytes + [0x0A]
+    }
+
+    static func text(blog: LiveBlog, total: Int, hits: [SearchHit]) -> [UInt8] {
+        var out = ""
+        for hit in hits {
+            let entry = blog.entries[hit.entryIndex]
+            let time = entry.time.map { "\($0)  " } ?? ""
+            out += "\(hit.entryIndex + 1)  \(time)\(entry.title())\n"
+            if let snippet = snippet(entry, hit) { out += "    \(snippet)\n" }
+        }
+        out += "\(total) \(total == 1 ? "entry matches" : "entries match")\n"
+        return Array(out.utf8)
+    }
+
+    /// A few words around the first body match, with the match in «guillemets».
+    static func snippet(_ entry: Entry, _ hit: SearchHit) -> String? {
+        guard let match = hit.matches.first(where: { $0.field != .headline }) ?? hit.matches.first else { return nil }
+        let text: String
+        switch match.field {
+        case .headline: text = entry.headline ?? ""
+        case .paragraph: text = entry.paragraphs[match.paragraph ?? 0]
+        case .relatedTitle: text = entry.related[match.paragraph ?? 0].title
+        case .relatedSummary: text = entry.related[match.paragraph ?? 0].summary ?? ""
+        }
+        let scalars = Array(text.unicodeScalars)
+        let start = max(0, match.start - 50), end = min(scalars.count, match.start + match.length + 50)
+        var out = start > 0 ? "…" : ""
+        out.unicodeScalars.append(contentsOf: scalars[start..<match.start])
+        out += "«"
+        out.unicodeScalars.append(contentsOf: scalars[match.start..<(match.start + match.length)])
+        out += "»"
+        out.unicodeScalars.append(contentsOf: scalars[(match.start + match.length)..<end])
+        if end < scalars.count { out += "…" }
+        return out
+    }
+}
