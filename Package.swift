@@ -38,7 +38,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "liveblog-bench", dependencies: ["LiveBlogCore", "LiveBlogTUI"]),
-        .testTarget(name: "LiveBlogCoreTests", dependencies: ["LiveBlogCore"]),
+        .testTarget(name: "LiveBlogCoreTests", dependencies: ["LiveBlogCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LiveBlogStoreTests", dependencies: ["LiveBlogStore", "LiveBlogCore"]),
         .testTarget(name: "LiveBlogTUITests", dependencies: ["LiveBlogTUI", "LiveBlogCore"]),
         .testTarget(name: "LiveblogCLITests", dependencies: ["liveblog", "LiveBlogCore"]),
