@@ -1,1 +1,37 @@
+import Foundation
 import LiveBlogCore
+
+/// Where read marks are kept between runs; the app decides when to write, the model never writes through.
+///
+/// Every throwing member throws ``StoreError``, whose description is one line fit for the terminal.
+/// Each call is complete when it returns: a `setRead` that returned is committed (and, for
+/// ``SQLiteReadMarkStore``, on disk).
+public protocol ReadMarkStore: AnyObject, Sendable {
+    /// Records that the blog with this identity was opened at `date` (creating it on first use) and returns its key.
+    ///
+    /// The first call sets `firstOpened`; every call updates `title` and `lastOpened`.
+    func registerBlog(identity: String, title: String, at date: Date) throws -> BlogKey
+
+    /// Looks up a blog without recording an opening; `nil` if it was never registered.
+    func blog(identity: String) throws -> StoredBlog?
+
+    /// Returns the read entries of a blog and when each was first marked read.
+    func readMarks(for blog: BlogKey) throws -> [EntryID: Date]
+
+    /// Marks (`read: true`) or unmarks the entries, all in one transaction committed before returning.
+    ///
+    /// Marking an entry that is already read keeps its first `readAt`; unmarking an unread entry does nothing.
+    func setRead(_ ids: [EntryID], read: Bool, at date: Date, for blog: BlogKey) throws
+}
+
+extension ReadMarkStore {
+    /// Records that the blog was opened now and returns its key.
+    public func registerBlog(identity: String, title: String) throws -> BlogKey {
+        try registerBlog(identity: identity, title: title, at: Date())
+    }
+
+    /// Marks or unmarks the entries now, in one committed transaction.
+    public func setRead(_ ids: [EntryID], read: Bool, for blog: BlogKey) throws {
+        try setRead(ids, read: read, at: Date(), for: blog)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import LiveBlogCore
+
+/// Read marks held in memory only: the test twin of ``SQLiteReadMarkStore`` and the fallback when the state file is unusable.
+///
+/// Behaves like the SQLite store, down to millisecond timestamps and ``StoreError/Kind/unknownBlog`` errors.
+public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
+    // @unchecked: all mutable state is guarded by `lock`.
+    private let lock = NSLock()
+    private var blogs: [BlogKey: StoredBlog] = [:]
+    private var keysByIdentity: [String: BlogKey] = [:]
+    private var marks: [BlogKey: [EntryID: Date]] = [:]
+    private var lastKey: Int64 = 0
+
+    /// Creates an empty store.
+    public init() {}
+
+    public func registerBlog(identity: String, title: String, at date: Date) throws -> BlogKey {
+        let now = StoredTime.normalized(date)
+        return lock.withLock {
+            if let key = keysByIdentity[identity], let old = blogs[key] {
+                blogs[key] = StoredBlog(key: key, identity: identity, title: title,
+                                        firstOpened: old.firstOpened, lastOpened: now)
+                return key
+            }
+            lastKey += 1
+            let key = BlogKey(rawValue: lastKey)
+            keysByIdentity[identity] = key
+            blogs[key] = StoredBlog(key: key, identity: identity, title: title, firstOpened: now, lastOpened: now)
+            return key
+        }
+    }
+
+    public func blog(identity: String) throws -> StoredBlog? {
+        lock.withLock { keysByIdentity[identity].flatMap { blogs[$0] } }
+    }
+
+    public func readMarks(for blog: BlogKey) throws -> [EntryID: Date] {
+        try lock.withLock {
+            try requireBlog(blog)
+            return marks[blog, default: [:]]
+        }
+    }
+
+    public func setRead(_ ids: [EntryID], read: Bool, at date: Date, for blog: BlogKey) throws {
+        let readAt = StoredTime.normalized(date)
+        try lock.withLock {
+            try requireBlog(blog)
+            for id in ids {
+                if read {
+                    if marks[blog, default: [:]][id] == nil { marks[blog, default: [:]][id] = readAt }
+                } else {
+                    marks[blog]?[id] = nil
+                }
+            }
+        }
+    }
+
+    private func requireBlog(_ blog: BlogKey) throws {
+        if blogs[blog] == nil { throw StoreError(.unknownBlog, path: nil, blog.description) }
+    }
+}

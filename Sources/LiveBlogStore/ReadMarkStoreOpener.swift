@@ -1,0 +1,144 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Opens the state file with fault handling: creates its directory, moves a corrupt file aside, or falls back to memory.
+///
+/// Commands that write marks (`liveblog mark`) use ``open(path:now:)`` and fail on its error; commands
+/// that only read or mark as a side effect (list, export, the reader) use ``openOrFallBack(path:)``.
+/// Either way, print ``Opened/warning`` (one line) to stderr when it is set.
+public enum ReadMarkStoreOpener {
+    /// An open store, with a one-line warning about what had to be done to get it.
+    public struct Opened: Sendable {
+        /// The store to use.
+        public let store: any ReadMarkStore
+        /// The state file behind the store, or `nil` for the in-memory fallback.
+        public let path: String?
+        /// A one-line warning for stderr, or `nil` when all went well.
+        public let warning: String?
+    }
+
+    /// Opens the SQLite store at `path`; a corrupt file is moved aside and a new one started (with a warning).
+    ///
+    /// Creates missing directories (mode 0700). Throws ``StoreError`` when the path cannot be used
+    /// (directory cannot be created, no permission, read-only or full disk, locked for too long).
+    /// `now` stamps the name of a moved-aside file.
+    public static func open(path: String, now: Date = Date()) throws -> Opened {
+        try createDirectories(parent(of: path), for: path)
+        if isDirectory(path) {
+            throw StoreError(.unusable, path: path, "it is a directory")
+        }
+        do {
+            return Opened(store: try openVerified(path), path: path, warning: nil)
+        } catch let error as StoreError where error.kind == .corrupt {
+            let movedTo = try moveAside(path, now: now)
+            let store = try SQLiteReadMarkStore(path: path)
+            return Opened(store: store, path: path, warning: "state file was corrupt; moved aside to \(movedTo)")
+        }
+    }
+
+    /// Opens the SQLite store at `path`, or, if that fails, an ``InMemoryReadMarkStore`` with the warning "read marks will not be saved: …".
+    public static func openOrFallBack(path: String, now: Date = Date()) -> Opened {
+        do {
+            return try open(path: path, now: now)
+        } catch {
+            return fallBack(error)
+        }
+    }
+
+    /// Resolves the path with ``StateLocation/resolve(explicitPath:environment:)`` and opens it, falling back to memory on any failure.
+    public static func openOrFallBack(explicitPath: String?, environment: [String: String]) -> Opened {
+        do {
+            return openOrFallBack(path: try StateLocation.resolve(explicitPath: explicitPath, environment: environment))
+        } catch {
+            return fallBack(error)
+        }
+    }
+
+    private static func fallBack(_ error: any Error) -> Opened {
+        let reason = StoreError.wrapping(error, path: nil)
+        return Opened(store: InMemoryReadMarkStore(), path: nil, warning: "read marks will not be saved: \(reason)")
+    }
+
+    private static func openVerified(_ path: String) throws -> SQLiteReadMarkStore {
+        let store = try SQLiteReadMarkStore(path: path)
+        do {
+            try store.verifyIntegrity()
+        } catch {
+            try? store.close()
+            throw error
+        }
+        return store
+    }
+
+    /// Renames the file and its `-wal`/`-shm` companions to `<path>.corrupt-<UTC time>` (plus the suffix) and returns the new main path.
+    ///
+    /// The companions keep SQLite's naming, so `sqlite3 <moved path>` still finds the matching WAL.
+    /// (SQLite deletes a WAL it cannot use when the failed connection closes, so often only the main file is left to move.)
+    static func moveAside(_ path: String, now: Date) throws -> String {
+        let stem = "\(path).corrupt-\(timestamp(now))"
+        var target = stem
+        var attempt = 1
+        while exists(target) || exists(target + "-wal") {
+            attempt += 1
+            target = "\(stem)-\(attempt)"
+        }
+        if rename(path, target) != 0 {
+            throw StoreError(.unusable, path: path, "it is corrupt and cannot be moved aside: \(errnoText())")
+        }
+        for suffix in ["-wal", "-shm"] where exists(path + suffix) {
+            // A stale companion next to the new file would be ignored by SQLite, but don't leave it there.
+            if rename(path + suffix, target + suffix) != 0 { unlink(path + suffix) }
+        }
+        return target
+    }
+
+    /// `20250131T235959Z` for the given instant.
+    static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ",
+                      Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+
+    /// Creates `directory` and its missing ancestors, reporting failures against the state file `statePath`.
+    private static func createDirectories(_ directory: String, for statePath: String) throws {
+        if directory.isEmpty || isDirectory(directory) { return }
+        if exists(directory) {
+            throw StoreError(.unusable, path: statePath, "\(directory) is not a directory")
+        }
+        try createDirectories(parent(of: directory), for: statePath)
+        if mkdir(directory, 0o700) != 0 && errno != EEXIST {
+            throw StoreError(.unusable, path: statePath, "cannot create directory \(directory): \(errnoText())")
+        }
+    }
+
+    /// The directory part of a path: `""` for a bare name, `"/"` for a file in the root.
+    private static func parent(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}

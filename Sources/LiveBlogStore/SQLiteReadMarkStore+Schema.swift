@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+extension SQLiteReadMarkStore {
+    /// The schema's history; append migrations, never edit a shipped one.
+    ///
+    /// Times are INTEGER milliseconds since 1970 UTC (`datetime(readAt / 1000, 'unixepoch')` in the sqlite3 shell).
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-blogs-and-marks") { db in
+            try db.execute(sql: """
+                CREATE TABLE blogs (
+                    id INTEGER PRIMARY KEY,
+                    identity TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL,
+                    firstOpened INTEGER NOT NULL,
+                    lastOpened INTEGER NOT NULL
+                );
+                CREATE TABLE marks (
+                    blogId INTEGER NOT NULL REFERENCES blogs (id) ON DELETE CASCADE,
+                    entryId TEXT NOT NULL,
+                    readAt INTEGER NOT NULL,
+                    PRIMARY KEY (blogId, entryId)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    /// Opens, configures and migrates the pool, retrying the races of processes that open the same file at once.
+    ///
+    /// Two such races exist, both seen in stress runs (4 stores opening a new file together):
+    /// GRDB reads the applied migrations before taking the write lock, so two openers can both try
+    /// `v1` and the loser fails with "table blogs already exists"; and GRDB's WAL set-up writes in a
+    /// deferred transaction, which fails at once with SQLITE_BUSY (no busy wait) when another
+    /// connection committed first. Either way the winner's work is complete, so a retry succeeds.
+    static func openPool(path: String) throws -> DatabasePool {
+        var attempt = 1
+        while true {
+            do {
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(busyTimeout)
+                configuration.maximumReaderCount = 2
+                configuration.label = "liveblog.state"
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                // GRDB sets `synchronous = NORMAL` on the writer while switching to WAL, after
+                // `prepareDatabase` has run, so the stronger setting must come afterwards.
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                }
+                do {
+                    try migrator.migrate(pool)
+                } catch let error as DatabaseError where [.SQLITE_ERROR, .SQLITE_CONSTRAINT].contains(error.resultCode) {
+                    throw OpenRace(underlying: error)
+                }
+                return pool
+            } catch let error as DatabaseError where attempt < 5 && [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+                // Fall through to retry.
+            } catch let race as OpenRace {
+                if attempt >= 5 { throw race.underlying }
+            }
+            attempt += 1
+            Thread.sleep(forTimeInterval: Double.random(in: 0.002...0.020))
+        }
+    }
+
+    /// A migration failure that may be another process's migration winning; retried, then rethrown as `underlying`.
+    private struct OpenRace: Error {
+        let underlying: DatabaseError
+    }
+}
