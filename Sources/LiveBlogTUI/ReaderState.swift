@@ -1,17 +1,141 @@
 import LiveBlogCore
 
 /// The whole state of the reader: what is listed, selected, scrolled, searched and read. Pure data, no curses.
+///
+/// Change it only through `Reducer.reduce`; draw it with `Renderer.render`.
 public struct ReaderState: Sendable {
-    public private(set) var blog: LiveBlog
+    /// The pane that receives movement keys.
+    public enum Focus: Hashable, Sendable { case list, detail }
+    /// What the keyboard is doing: browsing, typing a search, or reading the help screen.
+    public enum Mode: Hashable, Sendable { case browsing, searching, help }
+    /// The order of the list.
+    public enum Order: Hashable, Sendable {
+        /// As the page publishes it (usually newest first).
+        case published
+        /// Oldest first: by timestamp when every entry has one, otherwise the published order reversed.
+        case oldestFirst
+    }
+    /// A short note for the status line; errors are drawn in the error role.
+    public struct StatusMessage: Hashable, Sendable {
+        public var text: String
+        public var isError: Bool
+        public init(_ text: String, isError: Bool = false) {
+            self.text = text
+            self.isError = isError
+        }
+    }
+
+    public internal(set) var blog: LiveBlog
     public let options: ReaderOptions
+    /// The source as the user named it (a path, or "sample"); shown on the help screen.
     public let sourceName: String
+    /// Every entry known read, including ids of entries not in this blog (kept as the store gave them).
     public internal(set) var readMarks: Set<EntryID>
+    /// Set once the user asked to quit; the loop stops after running the `.quit` effect.
     public internal(set) var shouldQuit: Bool = false
+    /// The terminal size last reported with `.resized`; 80×24 until then.
+    public internal(set) var size = TerminalSize(rows: 24, columns: 80)
+    public internal(set) var focus: Focus = .list
+    public internal(set) var mode: Mode = .browsing
+    public internal(set) var order: Order = .published
+    public internal(set) var isUnreadOnly: Bool
+    /// Entries of the blog not read, kept up to date as marks change (never recounted per key).
+    public internal(set) var unreadCount: Int
+    public internal(set) var message: StatusMessage?
+    /// Searches entered with Enter, oldest first, without repeats.
+    public internal(set) var searchHistory: [String] = []
+    /// Entries that appeared on a reload during this session.
+    public internal(set) var newEntryIDs: Set<EntryID> = []
+
+    // Per entry position in `blog.entries`.
+    var isRead: [Bool]
+    var isNew: [Bool]
+    /// Entry positions in list order, and each entry's place in that order.
+    var displayOrder: [Int] = []
+    var rank: [Int] = []
+    /// The entries listed now (filter and unread-only applied), in list order.
+    var listing: [Int] = []
+    var list = ListMovement()
+    var detailScroll = 0
+    var helpScroll = 0
+    /// The search whose filter and highlights are active (live while typing); nil when none.
+    var query: SearchQuery?
+    /// Entries matching `query` (by position), or nil when no search is active.
+    var filter: EntrySet?
+    var filterCount = 0
+    var prompt: SearchPrompt?
+    /// Index into the shown entry's match lines of the match `n`/`N` went to last.
+    var currentMatch: Int?
+    var index: SearchIndex?
+    /// The entry the mark timer was last started (or cancelled) for.
+    var timedEntry: EntryID?
+    /// Cells of the time column of the list; 0 when no entry has a time.
+    var timeColumnWidth = 0
 
     public init(blog: LiveBlog, readMarks: Set<EntryID>, options: ReaderOptions, sourceName: String) {
         self.blog = blog
         self.readMarks = readMarks
         self.options = options
         self.sourceName = sourceName
+        self.isUnreadOnly = options.unreadOnly
+        isRead = blog.entries.map { readMarks.contains($0.id) }
+        isNew = Array(repeating: false, count: blog.entries.count)
+        unreadCount = isRead.reduce(0) { $0 + ($1 ? 0 : 1) }
+        filterCount = blog.entries.count
+        timeColumnWidth = Self.timeWidth(of: blog)
+        rebuildOrder()
+        rebuildListing(keeping: nil)
     }
+
+    // MARK: Read-only views for the terminal layer and tests
+
+    /// The entry under the list cursor.
+    public var selectedEntryID: EntryID? { selectedEntry.map { blog.entries[$0].id } }
+
+    /// The entry the detail pane shows right now: none while the help screen or the too-small note is up.
+    public var shownEntryID: EntryID? { shownEntry.map { blog.entries[$0].id } }
+
+    /// How many entries are listed (after the search filter and the unread-only view).
+    public var listedCount: Int { listing.count }
+
+    /// The 0-based position of the selection in the list.
+    public var selectedPosition: Int { list.cursor }
+
+    /// The listed entries' ids in list order (O(n): for tests and tools, not for every frame).
+    public var listedEntryIDs: [EntryID] { listing.map { blog.entries[$0].id } }
+
+    /// The active search as typed, or nil.
+    public var searchText: String? { query?.text }
+
+    /// The text in the search prompt while it is open.
+    public var promptText: String? { prompt?.text }
+
+    /// How many entries match the active search (all entries when there is none).
+    public var matchCount: Int { filterCount }
+
+    /// The first line of the detail pane that is shown.
+    public var detailScrollLine: Int { detailScroll }
+
+    /// The first list position shown.
+    public var listScrollTop: Int { list.top }
+
+    /// Whether a search index has been delivered for the current blog.
+    public var hasSearchIndex: Bool { index != nil }
+
+    public var layout: ScreenLayout { ScreenLayout(size: size) }
+
+    public func isRead(_ id: EntryID) -> Bool { readMarks.contains(id) }
+}
+
+/// The search prompt while it is open.
+struct SearchPrompt: Sendable {
+    var text = ""
+    /// Position in the history being shown with ↑/↓, or nil for the text being typed.
+    var historyIndex: Int?
+    /// What was typed before ↑ went into the history.
+    var draft = ""
+    /// The search, selection and focus to return to on Esc.
+    var savedQuery: SearchQuery?
+    var savedEntry: Int?
+    var savedFocus: ReaderState.Focus
 }

@@ -1,6 +1,347 @@
-/// Applies events to the reader state and says what the run loop must do.
+import LiveBlogCore
+
+/// Applies events to the reader state and says what the run loop must do. Never touches a terminal, a file
+/// or a clock: timers and writes come back as `Effect`s.
 public enum Reducer {
     public static func reduce(_ state: inout ReaderState, _ event: ReaderEvent) -> [Effect] {
-        []
+        var effects: [Effect]
+        switch event {
+        case .key(let key):
+            state.message = nil
+            effects = handle(key, &state)
+        case .resized(let size):
+            state.size = size
+            keepInRange(&state)
+            effects = []
+        case .markTimerFired(let id):
+            effects = []
+            if let shown = state.shownEntry, state.blog.entries[shown].id == id, state.setRead(shown, true) {
+                effects.append(.persistReadMarks([id], read: true))
+            }
+        case .reloaded(let blog):
+            let added = state.replaceBlog(blog)
+            state.message = .init(added == 0 ? "Reloaded, no new entries" : "Reloaded, \(added) new \(added == 1 ? "entry" : "entries")")
+            effects = []
+        case .reloadFailed(let text):
+            state.message = .init("Reload failed: " + text, isError: true)
+            effects = []
+        case .persistFailed(let text):
+            state.message = .init("Could not save read marks: " + text, isError: true)
+            effects = []
+        case .indexReady(let index):
+            effects = []
+            if index.blog.entries.count == state.blog.entries.count,
+                index.blog.entries.elementsEqual(state.blog.entries, by: { $0.id == $1.id })
+            {
+                state.index = index
+            }
+        case .message(let text):
+            state.message = .init(text)
+            effects = []
+        }
+        // The mark timer follows the entry on show: restarted when it changes, cancelled when none is shown.
+        let shown = state.shownEntryID
+        if shown != state.timedEntry {
+            state.timedEntry = shown
+            if let i = state.shownEntry, let id = shown, state.options.markAfter != nil, !state.isRead[i] {
+                effects.append(.startMarkTimer(id))
+            } else {
+                effects.append(.cancelMarkTimer)
+            }
+        }
+        return effects
+    }
+
+    /// The context keys are resolved in.
+    static func context(_ state: ReaderState) -> Keymap.Context {
+        switch state.mode {
+        case .searching: .prompt
+        case .help: .help
+        case .browsing: state.focus == .list ? .list : .detail
+        }
+    }
+
+    private static func handle(_ key: Key, _ state: inout ReaderState) -> [Effect] {
+        if let action = Keymap.action(for: key, in: context(state)) {
+            return perform(action, key: key, &state)
+        }
+        if state.mode == .searching, case .character(let c) = key {
+            editPrompt(&state) { $0.append(c) }
+        }
+        return []
+    }
+
+    // MARK: Actions
+
+    static func perform(_ action: Action, key: Key, _ state: inout ReaderState) -> [Effect] {
+        if state.mode == .help { return performInHelp(action, key: key, &state) }
+        let layout = state.layout
+        let listPage = state.listHeight
+        let detailPage = max(1, state.detailHeight - 1)
+        switch action {
+        case .moveDown: state.moveSelection { $0.move(by: 1, count: $1, height: $2) }
+        case .moveUp: state.moveSelection { $0.move(by: -1, count: $1, height: $2) }
+        case .scrollDown: scrollDetail(&state, by: 1)
+        case .scrollUp: scrollDetail(&state, by: -1)
+        case .first:
+            if state.focus == .detail { state.detailScroll = 0 } else { state.moveSelection { $0.select(0, count: $1, height: $2) } }
+        case .last:
+            if state.focus == .detail { scrollDetail(&state, by: .max / 2) } else {
+                state.moveSelection { $0.select($1 - 1, count: $1, height: $2) }
+            }
+        case .pageDown: page(&state, listBy: listPage, detailBy: detailPage)
+        case .pageUp: page(&state, listBy: -listPage, detailBy: -detailPage)
+        case .halfPageDown: page(&state, listBy: max(1, listPage / 2), detailBy: max(1, state.detailHeight / 2))
+        case .halfPageUp: page(&state, listBy: -max(1, listPage / 2), detailBy: -max(1, state.detailHeight / 2))
+        case .spacePage:
+            if let shown = state.selectedEntry, state.detailScroll < state.detailLayout(for: shown).maxScroll(height: state.detailHeight) {
+                scrollDetail(&state, by: detailPage)
+            } else if state.list.cursor + 1 < state.listing.count {
+                state.moveSelection { $0.move(by: 1, count: $1, height: $2) }
+            } else {
+                state.message = .init("End of the list")
+            }
+        case .nextUnread: nextUnread(&state)
+        case .toggleFocus: state.focus = state.focus == .list ? .detail : .list
+        case .open:
+            guard let selected = state.selectedEntry else { return [] }
+            state.focus = .detail
+            if state.setRead(selected, true) {
+                return [.cancelMarkTimer, .persistReadMarks([state.blog.entries[selected].id], read: true)]
+            }
+        case .backToList: state.focus = .list
+        case .toggleUnreadOnly:
+            state.isUnreadOnly.toggle()
+            state.rebuildListing(keeping: state.selectedEntry)
+            state.message = .init(state.isUnreadOnly ? "Showing unread entries only" : "Showing all entries")
+        case .toggleOrder:
+            state.order = state.order == .published ? .oldestFirst : .published
+            let selected = state.selectedEntry
+            state.rebuildOrder()
+            state.rebuildListing(keeping: selected)
+            state.message = .init(state.order == .published ? "Order: as published" : "Order: oldest first")
+        case .help:
+            state.mode = .help
+            state.helpScroll = 0
+        case .closeHelp: state.mode = .browsing
+        case .search:
+            state.prompt = SearchPrompt(savedQuery: state.query, savedEntry: state.selectedEntry, savedFocus: state.focus)
+            state.mode = .searching
+            state.applyQuery(nil, keeping: state.selectedEntry)
+        case .nextMatch: return jumpToMatch(&state, forward: true)
+        case .previousMatch: return jumpToMatch(&state, forward: false)
+        case .clearSearch:
+            if state.query != nil {
+                state.applyQuery(nil, keeping: state.selectedEntry)
+                state.message = .init("Search cleared")
+            }
+        case .acceptSearch:
+            guard let prompt = state.prompt else { return [] }
+            state.mode = .browsing
+            state.prompt = nil
+            state.focus = .list
+            if SearchQuery(prompt.text).isEmpty {
+                state.applyQuery(nil, keeping: state.selectedEntry)
+            } else {
+                state.searchHistory.removeAll { $0 == prompt.text }
+                state.searchHistory.append(prompt.text)
+                if state.filterCount == 0 { state.message = .init("No matches for “\(prompt.text)”") }
+            }
+        case .cancelSearch: cancelSearch(&state)
+        case .historyOlder, .historyNewer: recallHistory(&state, older: action == .historyOlder)
+        case .deleteBackward:
+            if state.prompt?.text.isEmpty ?? true {
+                cancelSearch(&state)
+            } else {
+                editPrompt(&state) { _ = $0.popLast() }
+            }
+        case .toggleRead:
+            guard let selected = state.selectedEntry else { return [] }
+            let read = !state.isRead[selected]
+            state.setRead(selected, read)
+            state.message = .init(read ? "Marked read" : "Marked unread")
+            return [.cancelMarkTimer, .persistReadMarks([state.blog.entries[selected].id], read: read)]
+        case .markAllRead:
+            var ids: [EntryID] = []
+            for i in state.listing where state.setRead(i, true) { ids.append(state.blog.entries[i].id) }
+            state.message = .init(ids.isEmpty ? "Nothing to mark" : "Marked \(ids.count) read")
+            if state.isUnreadOnly { state.rebuildListing(keeping: state.selectedEntry) }
+            return ids.isEmpty ? [] : [.cancelMarkTimer, .persistReadMarks(ids, read: true)]
+        case .reload:
+            state.message = .init("Reloading…")
+            return [.reloadSource]
+        case .quit:
+            state.shouldQuit = true
+            return [.quit]
+        case .suspend: return [.suspend]
+        case .mouseSelect:
+            guard case .click(let row, let column) = key else { return [] }
+            if layout.list.contains(row: row, column: column) {
+                state.focus = .list
+                let position = state.list.top + row - layout.list.row
+                if position < state.listing.count {
+                    state.moveSelection { $0.select(position, count: $1, height: $2) }
+                }
+            } else if layout.detail.contains(row: row, column: column), state.selectedEntry != nil {
+                state.focus = .detail
+            }
+        case .mouseWheel:
+            guard case .wheel(let row, let column, let down) = key else { return [] }
+            let step = down ? 3 : -3
+            if layout.list.contains(row: row, column: column) {
+                state.moveSelection { $0.scrollView(by: step, count: $1, height: $2) }
+            } else if layout.detail.contains(row: row, column: column) {
+                scrollDetail(&state, by: step)
+            }
+        }
+        return []
+    }
+
+    /// On the help screen, movement keys scroll the help; everything else but quitting closes it or is ignored.
+    private static func performInHelp(_ action: Action, key: Key, _ state: inout ReaderState) -> [Effect] {
+        let height = max(1, state.layout.body.height)
+        let maxScroll = max(0, HelpScreen.lines(width: state.layout.body.width).count - height)
+        var scroll = state.helpScroll
+        switch action {
+        case .moveDown, .scrollDown: scroll += 1
+        case .moveUp, .scrollUp: scroll -= 1
+        case .pageDown, .spacePage: scroll += max(1, height - 1)
+        case .pageUp: scroll -= max(1, height - 1)
+        case .halfPageDown: scroll += max(1, height / 2)
+        case .halfPageUp: scroll -= max(1, height / 2)
+        case .first: scroll = 0
+        case .last: scroll = maxScroll
+        case .mouseWheel:
+            if case .wheel(_, _, let down) = key { scroll += down ? 3 : -3 }
+        case .closeHelp, .help, .backToList, .clearSearch: state.mode = .browsing
+        case .quit:
+            state.shouldQuit = true
+            return [.quit]
+        case .suspend: return [.suspend]
+        default: break
+        }
+        state.helpScroll = min(max(0, scroll), maxScroll)
+        return []
+    }
+
+    // MARK: Helpers
+
+    private static func scrollDetail(_ state: inout ReaderState, by delta: Int) {
+        guard let shown = state.selectedEntry else { state.detailScroll = 0; return }
+        let maxScroll = state.detailLayout(for: shown).maxScroll(height: state.detailHeight)
+        state.detailScroll = min(max(0, state.detailScroll + delta), maxScroll)
+    }
+
+    private static func page(_ state: inout ReaderState, listBy listDelta: Int, detailBy detailDelta: Int) {
+        if state.focus == .detail {
+            scrollDetail(&state, by: detailDelta)
+        } else {
+            state.moveSelection { $0.page(by: listDelta, count: $1, height: $2) }
+        }
+    }
+
+    private static func nextUnread(_ state: inout ReaderState) {
+        let n = state.listing.count
+        guard n > 0 else { state.message = .init("No unread entries"); return }
+        for step in 1...n {
+            let p = (state.list.cursor + step) % n
+            if !state.isRead[state.listing[p]] && p != state.list.cursor {
+                // Leaving a read entry may drop it from the unread-only view; moveSelection keeps the target.
+                state.moveSelection { $0.select(p, count: $1, height: $2) }
+                return
+            }
+        }
+        state.message = .init(state.isRead[state.listing[state.list.cursor]] ? "No unread entries" : "No other unread entries")
+    }
+
+    private static func editPrompt(_ state: inout ReaderState, _ edit: (inout String) -> Void) {
+        guard var prompt = state.prompt else { return }
+        edit(&prompt.text)
+        prompt.historyIndex = nil
+        prompt.draft = prompt.text
+        state.prompt = prompt
+        state.applyQuery(SearchQuery(prompt.text), keeping: prompt.savedEntry)
+    }
+
+    private static func cancelSearch(_ state: inout ReaderState) {
+        guard let prompt = state.prompt else { return }
+        state.mode = .browsing
+        state.prompt = nil
+        state.applyQuery(prompt.savedQuery, keeping: prompt.savedEntry)
+        state.focus = prompt.savedFocus
+    }
+
+    private static func recallHistory(_ state: inout ReaderState, older: Bool) {
+        guard var prompt = state.prompt, !state.searchHistory.isEmpty else { return }
+        let last = state.searchHistory.count - 1
+        switch (prompt.historyIndex, older) {
+        case (nil, true): prompt.historyIndex = last
+        case (nil, false): return
+        case (let i?, true): prompt.historyIndex = max(0, i - 1)
+        case (let i?, false): prompt.historyIndex = i + 1 > last ? nil : i + 1
+        }
+        prompt.text = prompt.historyIndex.map { state.searchHistory[$0] } ?? prompt.draft
+        state.prompt = prompt
+        state.applyQuery(SearchQuery(prompt.text), keeping: prompt.savedEntry)
+    }
+
+    /// `n`/`N`: the next or previous match below or above the current one, scrolled into view; past the last
+    /// match of an entry, on to the next (previous) listed entry, which matches too since the list is filtered.
+    private static func jumpToMatch(_ state: inout ReaderState, forward: Bool) -> [Effect] {
+        guard state.query != nil else {
+            state.message = .init("No search: press / to search")
+            return []
+        }
+        guard let shown = state.selectedEntry else {
+            state.message = .init("No matches")
+            return []
+        }
+        let lines = state.detailLayout(for: shown).matchLines
+        var target: Int?
+        if let current = state.currentMatch {
+            let next = current + (forward ? 1 : -1)
+            if next >= 0 && next < lines.count { target = next }
+        } else if forward {
+            target = lines.firstIndex { $0 >= state.detailScroll }
+        } else {
+            target = lines.lastIndex { $0 < state.detailScroll }
+        }
+        if target == nil {
+            let position = state.list.cursor + (forward ? 1 : -1)
+            guard position >= 0 && position < state.listing.count else {
+                state.message = .init(forward ? "No more matches below" : "No more matches above")
+                return []
+            }
+            state.moveSelection { $0.select(position, count: $1, height: $2) }
+            guard let entry = state.selectedEntry else { return [] }
+            let newLines = state.detailLayout(for: entry).matchLines
+            guard !newLines.isEmpty else { return [] }
+            state.currentMatch = forward ? 0 : newLines.count - 1
+            reveal(&state, line: newLines[state.currentMatch!], entry: entry)
+            return []
+        }
+        state.currentMatch = target
+        reveal(&state, line: lines[target!], entry: shown)
+        return []
+    }
+
+    /// Scrolls the detail pane so that `line` shows, with two lines of context above it when it was off screen.
+    private static func reveal(_ state: inout ReaderState, line: Int, entry: Int) {
+        let height = state.detailHeight
+        if line < state.detailScroll || line >= state.detailScroll + height {
+            let maxScroll = state.detailLayout(for: entry).maxScroll(height: height)
+            state.detailScroll = min(max(0, line - 2), maxScroll)
+        }
+    }
+
+    private static func keepInRange(_ state: inout ReaderState) {
+        state.list.clamp(count: state.listing.count, height: state.listHeight)
+        if let shown = state.selectedEntry {
+            state.detailScroll = min(state.detailScroll, state.detailLayout(for: shown).maxScroll(height: state.detailHeight))
+        }
+        if state.mode == .help {
+            let height = max(1, state.layout.body.height)
+            state.helpScroll = min(state.helpScroll, max(0, HelpScreen.lines(width: state.layout.body.width).count - height))
+        }
     }
 }

@@ -1,6 +1,231 @@
+import LiveBlogCore
+
 /// Draws the reader state into a frame of styled cells. Pure: the same state and size give the same frame.
+///
+/// Only what is visible is laid out: the list rows on screen and the one entry in the detail pane.
 public enum Renderer {
+    static let statusStyle = CellStyle(role: .status)
+    static let listMatchStyle = CellStyle(role: .match, bold: true, underline: true)
+
     public static func render(_ state: ReaderState, size: TerminalSize) -> Frame {
-        Frame(width: size.columns, height: size.rows)
+        var frame = Frame(width: size.columns, height: size.rows)
+        guard frame.width > 0, frame.height > 0 else { return frame }
+        let layout = ScreenLayout(size: size)
+        if layout.isTooSmall {
+            drawTooSmall(&frame)
+            return frame
+        }
+        drawTitle(state, &frame)
+        if state.mode == .help {
+            drawHelp(state, layout, &frame)
+        } else {
+            var list = state.list
+            list.clamp(count: state.listing.count, height: max(1, layout.list.height))
+            drawList(state, list, layout, &frame)
+            drawDivider(layout, &frame)
+            drawDetail(state, list, layout, &frame)
+        }
+        drawStatus(state, layout, &frame)
+        return frame
+    }
+
+    // MARK: Parts
+
+    static func drawTooSmall(_ frame: inout Frame) {
+        frame.draw("Terminal too small", row: 0, column: 0, width: frame.width, style: CellStyle(role: .error, bold: true))
+        let needed = "need \(ScreenLayout.minimumSize.columns)×\(ScreenLayout.minimumSize.rows)"
+        frame.draw(needed, row: 1, column: 0, width: frame.width, style: CellStyle(role: .dim))
+    }
+
+    static func drawTitle(_ state: ReaderState, _ frame: inout Frame) {
+        let width = frame.width
+        var glyphs = GlyphBuilder.glyphs(state.blog.title, style: CellStyle(role: .title, bold: true), singleLine: true, maxWidth: width + 1)
+        if let standfirst = state.blog.standfirst, !standfirst.isEmpty, glyphs.cellWidth + 3 + 12 <= width {
+            glyphs += GlyphBuilder.glyphs(" — ", style: CellStyle(role: .dim))
+            glyphs += GlyphBuilder.glyphs(standfirst, style: CellStyle(role: .standfirst), singleLine: true, maxWidth: width + 1)
+        }
+        frame.draw(glyphs.cut(to: width), row: 0, column: 0, width: width)
+    }
+
+    static func drawDivider(_ layout: ScreenLayout, _ frame: inout Frame) {
+        let style = CellStyle(role: .divider)
+        let d = layout.divider
+        switch layout.split {
+        case .sideBySide:
+            for r in 0..<d.height { frame.fill(row: d.row + r, column: d.column, count: 1, style: style, text: "│") }
+        case .stacked:
+            frame.fill(row: d.row, column: d.column, count: d.width, style: style, text: "─")
+        case .tooSmall:
+            break
+        }
+    }
+
+    // MARK: List
+
+    static func drawList(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame) {
+        let rect = layout.list
+        if state.listing.isEmpty {
+            let note =
+                state.blog.entries.isEmpty ? "No entries" : state.query != nil ? "No matches" : state.isUnreadOnly ? "No unread entries" : "Nothing listed"
+            frame.draw(note, row: rect.row, column: rect.column + 2, width: rect.width - 2, style: CellStyle(role: .dim))
+            return
+        }
+        let matcher = state.query.flatMap { $0.isEmpty ? nil : EntryMatcher($0) }
+        for r in 0..<rect.height {
+            let position = list.top + r
+            guard position < state.listing.count else { break }
+            let i = state.listing[position]
+            let y = rect.row + r
+            let glyphs = listRow(state, entry: i, width: rect.width, matcher: matcher)
+            frame.draw(glyphs, row: y, column: rect.column, width: rect.width)
+            if position == list.cursor {
+                let focused = state.focus == .list
+                frame.restyle(row: y, column: rect.column, count: rect.width) { style in
+                    if focused { style.reverse = true } else { style.bold = true; style.underline = true }
+                }
+            }
+        }
+    }
+
+    /// One list row: unread marker, time, and the headline (or the intro's first words) cut to fit.
+    static func listRow(_ state: ReaderState, entry i: Int, width: Int, matcher: EntryMatcher?) -> [Glyph] {
+        let entry = state.blog.entries[i]
+        let markerStyle = CellStyle(role: .unreadMarker, bold: true)
+        let marker = state.isRead[i] ? " " : state.isNew[i] ? "+" : "•"
+        var glyphs = [Glyph.plain(marker, style: markerStyle), Glyph.plain(" ")]
+        if state.timeColumnWidth > 0 {
+            var time = GlyphBuilder.glyphs(entry.time ?? "", style: CellStyle(role: .time), singleLine: true, maxWidth: state.timeColumnWidth + 1)
+                .cut(to: state.timeColumnWidth)
+            time += Array(repeating: Glyph.plain(" "), count: state.timeColumnWidth - time.cellWidth + 1)
+            glyphs += time
+        }
+        // One blank column is kept before the divider.
+        let room = width - glyphs.cellWidth - 1
+        guard room > 0 else { return glyphs }
+        let (text, field) = rowTitle(entry)
+        var highlights: [Highlight] = []
+        if let matcher, let matches = matcher.matches(in: entry) {
+            for (n, m) in matches.enumerated() where m.field == field && (field == .headline || m.paragraph == 0) {
+                highlights.append(Highlight(range: m.start..<(m.start + m.length), number: n))
+            }
+            highlights.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        let style = field == .headline ? CellStyle(role: .headline) : CellStyle(role: .normal)
+        let title = GlyphBuilder.glyphs(text, style: style, highlights: highlights, matchStyle: listMatchStyle, singleLine: true, maxWidth: room + 1)
+        return glyphs + title.cut(to: room, ellipsisStyle: style)
+    }
+
+    /// The row title and the field its scalar offsets refer to: the headline, or the first paragraph's first
+    /// twelve words (as `Entry.title()`, but cut from the paragraph itself so that match offsets stay valid).
+    static func rowTitle(_ entry: Entry, maxWords: Int = 12) -> (String, SearchField) {
+        if let headline = entry.headline { return (headline, .headline) }
+        guard let first = entry.paragraphs.first else { return (entry.title(), .headline) }
+        var words = 0
+        var inWord = false
+        var end = first.unicodeScalars.endIndex
+        var lastWordEnd = first.unicodeScalars.startIndex
+        var index = first.unicodeScalars.startIndex
+        while index < first.unicodeScalars.endIndex {
+            let isSpace = first.unicodeScalars[index] == " "
+            if !isSpace && !inWord {
+                words += 1
+                if words > maxWords { end = index; break }
+            }
+            inWord = !isSpace
+            index = first.unicodeScalars.index(after: index)
+            if inWord { lastWordEnd = index }
+        }
+        if end == first.unicodeScalars.endIndex { return (first, .paragraph) }
+        return (String(first.unicodeScalars[..<lastWordEnd]) + "…", .paragraph)
+    }
+
+    // MARK: Detail
+
+    static func drawDetail(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame) {
+        let rect = layout.detailText
+        guard !state.listing.isEmpty, rect.width > 0 else { return }
+        let i = state.listing[list.cursor]
+        let detail = DetailLayout(entry: state.blog.entries[i], width: rect.width, matches: state.matches(in: i), isNew: state.isNew[i])
+        let scroll = min(max(0, state.detailScroll), detail.maxScroll(height: rect.height))
+        var current = -1
+        if let k = state.currentMatch, k >= 0, k < detail.matchNumbers.count { current = detail.matchNumbers[k] }
+        for r in 0..<rect.height {
+            let line = scroll + r
+            guard line < detail.lines.count else { break }
+            var glyphs = detail.lines[line]
+            if current >= 0 {
+                for g in glyphs.indices where glyphs[g].match == current { glyphs[g].style = DetailLayout.currentMatchStyle }
+            }
+            frame.draw(glyphs, row: rect.row + r, column: rect.column, width: rect.width)
+        }
+    }
+
+    // MARK: Help
+
+    static func drawHelp(_ state: ReaderState, _ layout: ScreenLayout, _ frame: inout Frame) {
+        let rect = layout.body
+        let lines = HelpScreen.lines(width: rect.width - 1)
+        let scroll = min(max(0, state.helpScroll), max(0, lines.count - rect.height))
+        for r in 0..<rect.height {
+            guard scroll + r < lines.count else { break }
+            frame.draw(lines[scroll + r], row: rect.row + r, column: rect.column + 1, width: rect.width - 1)
+        }
+    }
+
+    // MARK: Status
+
+    static func drawStatus(_ state: ReaderState, _ layout: ScreenLayout, _ frame: inout Frame) {
+        let row = layout.statusRow
+        let width = frame.width
+        switch state.mode {
+        case .searching:
+            drawPrompt(state, row: row, &frame)
+        case .help:
+            frame.draw("Help  ↑/↓ PgUp/PgDn scroll  q, ? or Esc close", row: row, column: 0, width: width, style: statusStyle)
+        case .browsing:
+            let total = state.blog.entries.count
+            let position = state.listing.isEmpty ? 0 : min(state.list.cursor, state.listing.count - 1) + 1
+            var parts = ["\(position)/\(state.listing.count)", "\(state.unreadCount) unread"]
+            if let query = state.query { parts.append("/\(query.text)  \(state.filterCount) of \(total)") }
+            if state.isUnreadOnly { parts.append("unread only") }
+            if state.order == .oldestFirst { parts.append("oldest first") }
+            var glyphs = GlyphBuilder.glyphs(parts.joined(separator: "  "), style: statusStyle, singleLine: true)
+            if let message = state.message {
+                let style = message.isError ? CellStyle(role: .error, bold: true) : statusStyle
+                glyphs += GlyphBuilder.glyphs("  ", style: statusStyle)
+                glyphs += GlyphBuilder.glyphs(message.text, style: style, singleLine: true, maxWidth: width + 1)
+            }
+            let help = "? help"
+            if glyphs.cellWidth + 2 + help.count <= width {
+                frame.draw(glyphs, row: row, column: 0, width: width)
+                frame.draw(help, row: row, column: width - help.count, width: help.count, style: statusStyle)
+            } else {
+                frame.draw(glyphs.cut(to: width), row: row, column: 0, width: width)
+            }
+        }
+    }
+
+    /// The search prompt: `/` and the text, the cursor after it, the live count on the right.
+    static func drawPrompt(_ state: ReaderState, row: Int, _ frame: inout Frame) {
+        let width = frame.width
+        let text = state.prompt?.text ?? ""
+        var count = ""
+        if let query = state.query, !query.isEmpty { count = "\(state.filterCount) of \(state.blog.entries.count)" }
+        let room = width - 1 - (count.isEmpty ? 0 : count.count + 2) - 1
+        var glyphs = GlyphBuilder.glyphs(text, style: statusStyle, singleLine: true)
+        if glyphs.cellWidth > room {
+            // Show the end of a long query, where the typing happens.
+            var dropped = 0
+            while !glyphs.isEmpty && glyphs.cellWidth > max(0, room - 1) {
+                dropped += glyphs.removeFirst().width
+            }
+            glyphs.insert(Glyph.plain(Glyph.ellipsis, style: statusStyle), at: 0)
+        }
+        frame.draw([Glyph.plain("/", style: statusStyle)] + glyphs, row: row, column: 0, width: width)
+        let cursorColumn = min(width - 1, 1 + glyphs.cellWidth)
+        if !count.isEmpty, cursorColumn + 2 + count.count <= width {
+            frame.draw(count, row: row, column: width - count.count, width: count.count, style: statusStyle)
+        }
+        frame.cursor = (row, cursorColumn)
     }
 }

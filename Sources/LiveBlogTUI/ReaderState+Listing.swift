@@ -1,0 +1,211 @@
+import LiveBlogCore
+
+extension ReaderState {
+    var listHeight: Int { max(1, layout.list.height) }
+    var detailHeight: Int { max(1, layout.detailText.height) }
+
+    /// Position in `blog.entries` of the selected entry.
+    var selectedEntry: Int? { listing.isEmpty ? nil : listing[min(list.cursor, listing.count - 1)] }
+
+    /// The entry the detail pane is showing, if the pane is on screen.
+    var shownEntry: Int? {
+        guard mode != .help, !layout.isTooSmall else { return nil }
+        return selectedEntry
+    }
+
+    static func timeWidth(of blog: LiveBlog) -> Int {
+        var width = 0
+        for entry in blog.entries {
+            if let time = entry.time { width = max(width, DisplayWidth.of(time)) }
+            if width >= 8 { return 8 }
+        }
+        return width
+    }
+
+    // MARK: Order and listing
+
+    mutating func rebuildOrder() {
+        let n = blog.entries.count
+        switch order {
+        case .published:
+            displayOrder = Array(0..<n)
+        case .oldestFirst:
+            let entries = blog.entries
+            if n > 0, entries.allSatisfy({ $0.timestamp != nil }) {
+                displayOrder = (0..<n).sorted { a, b in
+                    let ta = entries[a].timestamp!, tb = entries[b].timestamp!
+                    return ta != tb ? ta < tb : a > b
+                }
+            } else {
+                displayOrder = Array((0..<n).reversed())
+            }
+        }
+        rank = Array(repeating: 0, count: n)
+        for (r, entry) in displayOrder.enumerated() { rank[entry] = r }
+    }
+
+    /// Lists the entries that pass the filter and the unread-only view, keeping `entry` selected if it is listed
+    /// (in the unread-only view it stays listed even when read), otherwise the next one in list order.
+    mutating func rebuildListing(keeping entry: Int?) {
+        let before = selectedEntry
+        listing.removeAll(keepingCapacity: true)
+        let unreadOnly = isUnreadOnly
+        isRead.withUnsafeBufferPointer { read in
+            if let filter {
+                for i in displayOrder where filter.contains(i) && (!unreadOnly || !read[i] || i == entry) {
+                    listing.append(i)
+                }
+            } else if unreadOnly {
+                for i in displayOrder where !read[i] || i == entry { listing.append(i) }
+            } else {
+                listing.append(contentsOf: displayOrder)
+            }
+        }
+        if let entry {
+            list.cursor = min(listPosition(of: entry), max(0, listing.count - 1))
+        } else {
+            list.cursor = 0
+        }
+        list.clamp(count: listing.count, height: listHeight)
+        if selectedEntry != before { selectionDidChange() }
+    }
+
+    /// Where `entry` is or would be in the listing (binary search by list order).
+    func listPosition(of entry: Int) -> Int {
+        let target = rank[entry]
+        var lo = 0, hi = listing.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if rank[listing[mid]] < target { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    mutating func selectionDidChange() {
+        detailScroll = 0
+        currentMatch = nil
+    }
+
+    /// Moves the selection with `body`; leaving an entry that was read drops it from the unread-only view.
+    mutating func moveSelection(_ body: (inout ListMovement, _ count: Int, _ height: Int) -> Void) {
+        let before = selectedEntry
+        body(&list, listing.count, listHeight)
+        let after = selectedEntry
+        guard before != after else { return }
+        selectionDidChange()
+        if isUnreadOnly, let before, isRead[before] {
+            let p = listPosition(of: before)
+            if p < listing.count, listing[p] == before {
+                listing.remove(at: p)
+                if p < list.cursor { list.cursor -= 1 }
+                list.clamp(count: listing.count, height: listHeight)
+            }
+        }
+    }
+
+    // MARK: Read marks
+
+    /// Marks entry `i` read or unread; answers whether anything changed.
+    @discardableResult
+    mutating func setRead(_ i: Int, _ read: Bool) -> Bool {
+        guard isRead[i] != read else { return false }
+        isRead[i] = read
+        let id = blog.entries[i].id
+        if read {
+            readMarks.insert(id)
+            unreadCount -= 1
+        } else {
+            readMarks.remove(id)
+            unreadCount += 1
+        }
+        return true
+    }
+
+    // MARK: Search
+
+    /// Makes `query` the active search (nil or empty: none), filtering the list and keeping `entry` selected
+    /// where it matches.
+    mutating func applyQuery(_ newQuery: SearchQuery?, keeping entry: Int?) {
+        currentMatch = nil
+        if let newQuery, !newQuery.isEmpty {
+            query = newQuery
+            let set: EntrySet
+            if let index {
+                set = index.entrySet(newQuery)
+            } else {
+                var scanned = EntrySet(capacity: blog.entries.count)
+                let matcher = EntryMatcher(newQuery)
+                for (i, e) in blog.entries.enumerated() where matcher.matches(in: e) != nil { scanned.insert(i) }
+                set = scanned
+            }
+            filter = set
+            filterCount = set.count
+        } else {
+            query = nil
+            filter = nil
+            filterCount = blog.entries.count
+        }
+        rebuildListing(keeping: entry)
+    }
+
+    /// Search matches in entry `i` for the active search (empty when none).
+    func matches(in i: Int) -> [SearchMatch] {
+        guard let query, !query.isEmpty else { return [] }
+        return EntryMatcher(query).matches(in: blog.entries[i]) ?? []
+    }
+
+    func detailLayout(for i: Int) -> DetailLayout {
+        DetailLayout(entry: blog.entries[i], width: layout.detailText.width, matches: matches(in: i), isNew: isNew[i])
+    }
+
+    // MARK: Reload
+
+    /// Takes a re-read blog: keeps marks, the selected entry (by id), its screen row and scroll; flags entries
+    /// that were not there before as new.
+    mutating func replaceBlog(_ newBlog: LiveBlog) -> Int {
+        let oldSelected = selectedEntry.map { blog.entries[$0].id }
+        let oldRow = list.cursor - list.top
+        let oldCursor = list.cursor
+        let oldScroll = detailScroll
+        let oldEntryIDs = blog.entries.map(\.id)
+        let oldIDs = Set(oldEntryIDs)
+        blog = newBlog
+        index = nil
+        isRead = newBlog.entries.map { readMarks.contains($0.id) }
+        unreadCount = isRead.reduce(0) { $0 + ($1 ? 0 : 1) }
+        var added = 0
+        isNew = newBlog.entries.map { entry in
+            if oldIDs.contains(entry.id) { return newEntryIDs.contains(entry.id) }
+            added += 1
+            newEntryIDs.insert(entry.id)
+            return true
+        }
+        timeColumnWidth = Self.timeWidth(of: newBlog)
+        rebuildOrder()
+        let keep = oldSelected.flatMap { id in newBlog.entries.firstIndex { $0.id == id } }
+        if let saved = prompt?.savedEntry {
+            let id = oldEntryIDs[saved]
+            prompt?.savedEntry = newBlog.entries.firstIndex { $0.id == id }
+        }
+        // Apply the search again on the new text (by scanning until a new index arrives).
+        let q = query
+        query = nil
+        filter = nil
+        if let keep {
+            applyQuery(q, keeping: keep)
+            list.top = list.cursor - oldRow
+            list.clamp(count: listing.count, height: listHeight)
+            detailScroll = oldScroll
+            if let shown = selectedEntry {
+                detailScroll = min(oldScroll, detailLayout(for: shown).maxScroll(height: detailHeight))
+            }
+        } else {
+            applyQuery(q, keeping: nil)
+            list.cursor = oldCursor
+            list.top = oldCursor - oldRow
+            list.clamp(count: listing.count, height: listHeight)
+            selectionDidChange()
+        }
+        return added
+    }
+}
