@@ -21,7 +21,7 @@ enum TextWrap {
             column = 0
             lineStart = 0
             if continuation && indent > 0 {
-                line = Array(repeating: Glyph.plain(" "), count: indent)
+                line = Array(repeating: Glyph(text: " ", width: 1, style: .plain, kind: .space), count: indent)
                 column = indent
                 lineStart = indent
             }

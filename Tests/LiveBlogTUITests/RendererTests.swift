@@ -1,0 +1,495 @@
+import LiveBlogCore
+import Testing
+
+@testable import LiveBlogTUI
+
+/// Frames rendered to text and compared with the screen as it should look; styles checked cell by cell.
+struct RendererTests {
+    // MARK: Layout at several sizes
+
+    @Test("At 120×40 the list sits left of the detail pane, headlines cut with an ellipsis")
+    func wideLayout() {
+        let state = makeState(size: .wide)
+        #expect(screen(state) == """
+            Mount Corrigan eruption latest — More than 12,000 people have left the island since the volcano woke
+            • 16:48 Ash begins to fall on Castlemere as cl… │ Ash begins to fall on Castlemere as cloud reaches the mainland
+            • 16:21 Observatory: ‘no sign yet’ that erupti… │ 16:48 · key event
+            • 15:57 Second ash column seen from the north … │
+            •       Japanese volcanologists offer to help   │ The first traces of ash have begun to settle on cars and pavements in
+            • 15:30 Airports across the Skerran Isles to s… │ Castlemere, about 80km east of Tarrow.
+            •       Mount Corrigan on Tarrow Island has be… │
+                                                            │ “It smells faintly of struck matches,” said Marguerite Fenn.
+                                                            │
+                                                            │ → story: Why the ash cloud moved east — Winds explained
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+                                                            │
+            1/6  6 unread                                                                                                     ? help
+            """)
+    }
+
+    @Test("At 80×24 the list goes above the detail; Japanese text wraps by display width")
+    func standardLayout() {
+        var state = makeState(size: .standard)
+        send(&state, .down, .down, .down)
+        #expect(screen(state) == """
+            Mount Corrigan eruption latest — More than 12,000 people have left the island s…
+            • 16:48 Ash begins to fall on Castlemere as cloud reaches the mainland
+            • 16:21 Observatory: ‘no sign yet’ that eruption is slowing
+            • 15:57 Second ash column seen from the north coast
+            •       Japanese volcanologists offer to help
+            • 15:30 Airports across the Skerran Isles to stay closed until Friday
+            •       Mount Corrigan on Tarrow Island has been erupting for almost 24 hours,…
+
+
+            ────────────────────────────────────────────────────────────────────────────────
+             Japanese volcanologists offer to help
+
+             Dr Haruka Senoo wrote: 「山はまだ落ち着いていません。」 The mountain has not
+             settled yet.
+
+
+
+
+
+
+
+
+
+            4/6  6 unread                                                             ? help
+            """)
+    }
+
+    @Test("At 40×10 everything still fits, cut and wrapped to the narrow panes")
+    func narrowLayout() {
+        let state = makeState(size: TerminalSize(rows: 10, columns: 40))
+        #expect(screen(state) == """
+            Mount Corrigan eruption latest
+            • 16:48 Ash begins to fall on Castleme…
+            • 16:21 Observatory: ‘no sign yet’ tha…
+            ────────────────────────────────────────
+             Ash begins to fall on Castlemere as
+             cloud reaches the mainland
+             16:48 · key event
+
+             The first traces of ash have begun to
+            1/6  6 unread                     ? help
+            """)
+    }
+
+    @Test("Below 30×8 a short note replaces the reader, and the reader comes back when the window grows")
+    func tooSmall() {
+        var state = makeState(size: TerminalSize(rows: 8, columns: 29))
+        #expect(screen(state) == """
+            Terminal too small
+            need 30×8
+
+
+
+
+
+
+            """)
+        #expect(state.shownEntryID == nil)
+        _ = Reducer.reduce(&state, .resized(TerminalSize(rows: 8, columns: 30)))
+        #expect(screen(state) == """
+            Mount Corrigan eruption latest
+            • 16:48 Ash begins to fall o…
+            • 16:21 Observatory: ‘no sig…
+            ──────────────────────────────
+             Ash begins to fall on
+             Castlemere as cloud reaches
+             the mainland
+            1/6  6 unread           ? help
+            """)
+    }
+
+    @Test("Tiny and empty terminals render without crashing")
+    func tinySizes() {
+        let state = makeState()
+        #expect(screen(state, TerminalSize(rows: 1, columns: 1)) == "…")
+        #expect(screen(state, TerminalSize(rows: 2, columns: 12)) == "Terminal to…\nneed 30×8")
+        let empty = Renderer.render(state, size: TerminalSize(rows: 0, columns: 0))
+        #expect(empty.width == 0 && empty.height == 0 && empty.text == "")
+        let negative = Renderer.render(state, size: TerminalSize(rows: -1, columns: 5))
+        #expect(negative.height == 0)
+        #expect(screen(state, TerminalSize(rows: 1, columns: 0)) == "")
+    }
+
+    @Test("Every size from 0×0 to 130×45 renders a frame of that size with no control characters and whole wide glyphs")
+    func everySize() {
+        var blog = Fixture.small
+        blog.entries[2].paragraphs.append("Tabs\tand\u{1B}[2J escapes\u{9B} and 👨\u{200D}👩\u{200D}👧 and ☀\u{FE0F}")
+        for mode in 0..<3 {
+            var state = makeState(blog)
+            switch mode {
+            case 1: type(&state, "/ash")
+            case 2: send(&state, .character("?"))
+            default: send(&state, .down, .down, .tab)
+            }
+            for rows in stride(from: 0, through: 45, by: 1) {
+                for columns in Array(0...40) + Array(stride(from: 41, through: 130, by: rows < 12 ? 3 : 11)) {
+                    let frame = Renderer.render(state, size: TerminalSize(rows: rows, columns: columns))
+                    #expect(frame.width == max(0, columns) && frame.height == max(0, rows))
+                    for row in 0..<frame.height {
+                        for column in 0..<frame.width {
+                            let cell = frame[row, column]
+                            for scalar in cell.text.unicodeScalars {
+                                let v = scalar.value
+                                #expect(!(v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0x200D || v == 0xFE0F), "\(rows)x\(columns)")
+                            }
+                            if cell.text.unicodeScalars.first.map({ DisplayWidth.of($0) }) == 2 {
+                                #expect(column + 1 < frame.width && frame[row, column + 1].isContinuation)
+                            }
+                            if cell.isContinuation { #expect(column > 0 && !frame[row, column - 1].isContinuation) }
+                        }
+                    }
+                    if let cursor = frame.cursor { #expect(cursor.row < frame.height && cursor.column < frame.width) }
+                }
+            }
+        }
+    }
+
+    // MARK: Rows, wide characters, cutting
+
+    @Test("A wide headline is cut by display width, leaving a blank rather than half a character")
+    func wideHeadlineCut() {
+        var blog = Fixture.small
+        blog.entries[1].headline = "東京で記者会見、火山灰の影響について説明する予定"
+        let even = makeState(blog, size: TerminalSize(rows: 12, columns: 50))
+        #expect(Renderer.render(even, size: even.size).line(2) == "• 16:21 東京で記者会見、火山灰の影響について説明…")
+        let odd = makeState(blog, size: TerminalSize(rows: 12, columns: 51))
+        let frame = Renderer.render(odd, size: odd.size)
+        #expect(frame.line(2) == "• 16:21 東京で記者会見、火山灰の影響について説明…")
+        // 8 cells of prefix + 40 of text + the ellipsis: the cell a half character would have taken stays blank.
+        #expect(frame[2, 48].text == "…")
+        #expect(frame[2, 49].text == " " && frame[2, 50].text == " ")
+    }
+
+    @Test("Entries without a headline show the intro's first twelve words")
+    func untitledRow() {
+        let state = makeState(size: TerminalSize(rows: 24, columns: 89))
+        #expect(Renderer.render(state, size: state.size).line(6) == "•       Mount Corrigan on Tarrow Island has been erupting for almost 24 hours,…")
+        #expect(Fixture.small.entries[5].title().hasPrefix("Mount Corrigan on Tarrow Island has been erupting for almost 24 hours,"))
+    }
+
+    @Test("Read entries lose the unread marker; entries new since a reload show '+'")
+    func markers() {
+        var state = makeState(marks: [EntryID("e1")], size: .standard)
+        var blog = Fixture.small
+        blog.entries.insert(Entry(id: EntryID("fresh"), time: "17:02", headline: "Fresh entry"), at: 0)
+        _ = Reducer.reduce(&state, .reloaded(blog))
+        let frame = Renderer.render(state, size: state.size)
+        #expect(frame.line(1) == "+ 17:02 Fresh entry")
+        #expect(frame.line(2) == "• 16:48 Ash begins to fall on Castlemere as cloud reaches the mainland")
+        #expect(frame.line(3) == "  16:21 Observatory: ‘no sign yet’ that eruption is slowing")
+        #expect(frame[1, 0].style.role == .unreadMarker)
+    }
+
+    @Test("A list scrolled by a page shows the rows below, the selection kept in view")
+    func pagedList() {
+        var state = makeState(Fixture.numbered(30), size: TerminalSize(rows: 12, columns: 100))
+        send(&state, .pageDown)
+        #expect(screen(state) == """
+            Numbered
+            • Entry 10                              │ Entry 12
+            • Entry 11                              │
+            • Entry 12                              │ Paragraph 0 of entry 12.
+            • Entry 13                              │
+            • Entry 14                              │
+            • Entry 15                              │
+            • Entry 16                              │
+            • Entry 17                              │
+            • Entry 18                              │
+            • Entry 19                              │
+            13/30  30 unread                                                                              ? help
+            """)
+    }
+
+    // MARK: Styles
+
+    @Test("The selected row is reversed across the list pane while the list has focus")
+    func selectedRowReverse() {
+        var state = makeState(size: .wide)
+        send(&state, .down)
+        let frame = Renderer.render(state, size: state.size)
+        #expect(frame.columns(row: 2, where: \.reverse) == Array(0..<48))
+        #expect(frame.columns(row: 1, where: \.reverse).isEmpty)
+        #expect(frame.columns(row: 3, where: \.reverse).isEmpty)
+        #expect(frame[2, 48].text == "│" && !frame[2, 48].style.reverse)
+    }
+
+    @Test("With the detail pane focused the selected row is underlined instead of reversed")
+    func selectedRowUnfocused() {
+        var state = makeState(size: .wide)
+        send(&state, .tab)
+        let frame = Renderer.render(state, size: state.size)
+        #expect(frame.columns(row: 1, where: \.reverse).isEmpty)
+        #expect(frame.columns(row: 1, where: { $0.underline && $0.bold }) == Array(0..<48))
+    }
+
+    @Test("The headline is bold in the detail pane; title, time and links have their roles")
+    func detailStyles() {
+        let frame = Renderer.render(makeState(size: .wide), size: .wide)
+        #expect(frame.styledText(row: 1, where: { $0.bold && $0.role == .headline }) == "Ash begins to fall on Castlemere as cloud reaches the mainland")
+        #expect(frame.styledText(row: 2, columns: 49..<120, where: { $0.role == .time }) == "16:48")
+        #expect(frame.styledText(row: 2, columns: 0..<48, where: { $0.role == .time }) == "16:21")
+        #expect(frame.styledText(row: 0, where: { $0.role == .title && $0.bold }) == "Mount Corrigan eruption latest")
+        #expect(frame.styledText(row: 9, where: { $0.role == .related && $0.bold }) == "Why the ash cloud moved east")
+        #expect(frame.styledText(row: 9, where: { $0.role == .related && !$0.bold }) == "→ story: | — Winds explained")
+    }
+
+    @Test("Search matches are highlighted in the list rows and in the detail pane")
+    func matchHighlights() {
+        var state = makeState(size: .wide)
+        type(&state, "/ash")
+        let frame = Renderer.render(state, size: state.size)
+        let list = 0..<48, detail = 49..<120
+        // List: "Ash" in the first headline (selected, so reversed too), "ash" in the second.
+        #expect(frame.styledText(row: 1, columns: list, where: { $0.role == .match }) == "Ash")
+        #expect(frame.columns(row: 1, where: { $0.role == .match && $0.reverse && $0.underline }) == [8, 9, 10])
+        #expect(frame.styledText(row: 2, columns: list, where: { $0.role == .match }) == "ash")
+        // The intro matches on "ash" in words that its row does not show: nothing to paint there.
+        #expect(frame.line(3).hasPrefix("•       Mount Corrigan"))
+        #expect(frame.styledText(row: 3, columns: list, where: { $0.role == .match }) == "")
+        // Detail: headline, paragraph, related title; nothing else.
+        #expect(frame.styledText(row: 1, columns: detail, where: { $0.role == .match && $0.reverse }) == "Ash")
+        #expect(frame.styledText(row: 2, columns: detail, where: { $0.role == .match }) == "")
+        #expect(frame.styledText(row: 4, columns: detail, where: { $0.role == .match }) == "ash")
+        #expect(frame.styledText(row: 9, columns: detail, where: { $0.role == .match }) == "ash")
+    }
+
+    @Test("A phrase match is highlighted including the space between its words")
+    func phraseHighlight() {
+        var state = makeState(size: .wide)
+        type(&state, "/\"struck matches\"")
+        let frame = Renderer.render(state, size: state.size)
+        #expect(frame.text.contains("“It smells faintly of struck matches,” said Marguerite Fenn."))
+        let row = (0..<frame.height).first { frame.line($0).contains("struck matches") }!
+        #expect(frame.styledText(row: row, where: { $0.role == .match }) == "struck matches")
+    }
+
+    @Test("The match n went to is drawn bold and underlined, the others plain reverse")
+    func currentMatchStyle() {
+        var state = makeState(size: .wide)
+        type(&state, "/ash")
+        send(&state, .enter, .character("n"), .character("n"))
+        let frame = Renderer.render(state, size: state.size)
+        #expect(frame.styledText(row: 4, where: { $0.role == .match && $0.bold && $0.underline }) == "ash")
+        #expect(frame.styledText(row: 1, where: { $0.role == .match && $0.reverse && !$0.underline && $0.bold == false }).isEmpty == false)
+    }
+
+    // MARK: Status line and prompt
+
+    @Test("While typing a search, the prompt is on the status line with the cursor after the text and the live count")
+    func prompt() {
+        var state = makeState(size: .standard)
+        type(&state, "/ash")
+        let frame = Renderer.render(state, size: state.size)
+        #expect(screen(state) == """
+            Mount Corrigan eruption latest — More than 12,000 people have left the island s…
+            • 16:48 Ash begins to fall on Castlemere as cloud reaches the mainland
+            • 15:57 Second ash column seen from the north coast
+            •       Mount Corrigan on Tarrow Island has been erupting for almost 24 hours,…
+
+
+
+
+
+            ────────────────────────────────────────────────────────────────────────────────
+             Ash begins to fall on Castlemere as cloud reaches the mainland
+             16:48 · key event
+
+             The first traces of ash have begun to settle on cars and pavements in
+             Castlemere, about 80km east of Tarrow.
+
+             “It smells faintly of struck matches,” said Marguerite Fenn.
+
+             → story: Why the ash cloud moved east — Winds explained
+
+
+
+
+            /ash                                                                      3 of 6
+            """)
+        #expect(frame.cursor?.row == 23 && frame.cursor?.column == 4)
+    }
+
+    @Test("A long search shows its end in the prompt, and the cursor stays on screen")
+    func longPrompt() {
+        var state = makeState(size: TerminalSize(rows: 8, columns: 30))
+        type(&state, "/" + String(repeating: "volcano ", count: 6) + "end")
+        let frame = Renderer.render(state, size: state.size)
+        #expect(frame.line(7).hasPrefix("/…"))
+        #expect(frame.line(7).contains("end"))
+        #expect(frame.cursor!.column < 30)
+    }
+
+    @Test("The status line shows position, unread count, the active search, the view and a message")
+    func statusLine() {
+        var state = makeState(size: .standard)
+        type(&state, "/ash")
+        send(&state, .enter, .character("u"))
+        #expect(screen(state) == """
+            Mount Corrigan eruption latest — More than 12,000 people have left the island s…
+            • 16:48 Ash begins to fall on Castlemere as cloud reaches the mainland
+            • 15:57 Second ash column seen from the north coast
+            •       Mount Corrigan on Tarrow Island has been erupting for almost 24 hours,…
+
+
+
+
+
+            ────────────────────────────────────────────────────────────────────────────────
+             Ash begins to fall on Castlemere as cloud reaches the mainland
+             16:48 · key event
+
+             The first traces of ash have begun to settle on cars and pavements in
+             Castlemere, about 80km east of Tarrow.
+
+             “It smells faintly of struck matches,” said Marguerite Fenn.
+
+             → story: Why the ash cloud moved east — Winds explained
+
+
+
+
+            1/3  6 unread  /ash  3 of 6  unread only  Showing unread entries only     ? help
+            """)
+    }
+
+    @Test("Errors in the status line use the error role; the next key clears them")
+    func errorMessage() {
+        var state = makeState(size: .standard)
+        _ = Reducer.reduce(&state, .persistFailed("disk full"))
+        var frame = Renderer.render(state, size: state.size)
+        #expect(frame.line(23) == "1/6  6 unread  Could not save read marks: disk full" + String(repeating: " ", count: 23) + "? help")
+        #expect(frame.styledText(row: 23, where: { $0.role == .error }) == "Could not save read marks: disk full")
+        send(&state, .down)
+        frame = Renderer.render(state, size: state.size)
+        #expect(frame.line(23) == "2/6  6 unread                                                             ? help")
+    }
+
+    @Test("An empty list says why it is empty")
+    func emptyNotes() {
+        var state = makeState(LiveBlog(title: "Nothing yet"), size: .standard)
+        #expect(Renderer.render(state, size: state.size).line(1) == "  No entries")
+        state = makeState(size: .standard)
+        type(&state, "/zzz")
+        #expect(Renderer.render(state, size: state.size).line(1) == "  No matches")
+        state = makeState(marks: Set(Fixture.small.entries.map(\.id)), options: ReaderOptions(unreadOnly: true), size: .standard)
+        #expect(Renderer.render(state, size: state.size).line(1) == "  No unread entries")
+        #expect(Renderer.render(state, size: state.size).line(23).hasPrefix("0/0  0 unread"))
+    }
+
+    // MARK: Help
+
+    @Test("The help screen is generated from the action table")
+    func helpScreen() {
+        var state = makeState(size: TerminalSize(rows: 30, columns: 100))
+        send(&state, .character("?"))
+        #expect(screen(state) == """
+            Mount Corrigan eruption latest — More than 12,000 people have left the island since the volcano woke
+             Moving
+               j ↓            Next entry in the list
+               k ↑            Previous entry in the list
+               j ↓            Scroll the detail pane down a line (when it has focus)
+               k ↑            Scroll the detail pane up a line (when it has focus)
+               g Home         First entry; top of the entry when the detail pane has focus
+               G End          Last entry; end of the entry when the detail pane has focus
+               PgDn Ctrl-F    Page down in the focused pane
+               PgUp Ctrl-B    Page up in the focused pane
+               Ctrl-D         Half a page down in the focused pane
+               Ctrl-U         Half a page up in the focused pane
+               Space          Page down the detail pane; at its end go on to the next entry
+               U              Jump to the next unread entry (wrapping to the top)
+
+             Panes and views
+               Tab Shift-Tab  Move focus between the list and the detail pane
+               Enter          Open the entry in the detail pane, focus it and mark it read
+               Esc            Back to the list (in the detail pane)
+               u              Show unread entries only, or all entries again
+               o              Toggle the order: as published / oldest first
+               ?              Show this help
+
+             Search
+               /              Search: the list is filtered as you type
+               n              Next match, going on to the next matching entry
+               N              Previous match, going back to the previous matching entry
+               Esc            Clear the search filter, keeping the selected entry (in the list)
+
+            Help  ↑/↓ PgUp/PgDn scroll  q, ? or Esc close
+            """)
+    }
+
+    @Test("Scrolling the help shows every action's help line")
+    func helpComplete() {
+        var state = makeState(size: TerminalSize(rows: 30, columns: 100))
+        send(&state, .character("?"))
+        var seen = ""
+        for _ in 0..<10 {
+            seen += screen(state) + "\n"
+            send(&state, .pageDown)
+        }
+        for action in Action.allCases {
+            #expect(seen.contains(action.helpText), "\(action)")
+            #expect(seen.contains(action.keyNames.joined(separator: " ")), "\(action)")
+        }
+    }
+
+    // MARK: Detail pane
+
+    @Test("Only the visible part of a long entry is drawn, from the scroll position")
+    func detailScrolled() {
+        let blog = LiveBlog(title: "Long", entries: [Fixture.longEntry(id: "l", lines: 40)])
+        var state = makeState(blog, size: TerminalSize(rows: 12, columns: 100))
+        send(&state, .tab, .pageDown)
+        let frame = Renderer.render(state, size: state.size)
+        // 10 rows; a page is 9 lines. Layout: headline, blank, "Line 0", blank, "Line 1", … so line 9 is a blank.
+        #expect(frame.line(1).hasSuffix("│"))
+        #expect(frame.line(2).hasSuffix("│ Line 4"))
+        #expect(frame.line(3).hasSuffix("│"))
+        #expect(frame.line(4).hasSuffix("│ Line 5"))
+        #expect(!frame.text.contains("Line 3"))
+    }
+
+    @Test("Related links show their kind, title and summary; long ones wrap under a hanging indent")
+    func relatedLinks() {
+        var blog = Fixture.small
+        blog.entries[0].related.append(RelatedLink(kind: .video, title: "Drone footage of the lava reaching the sea at Salt Bay", summary: "Two minutes"))
+        let state = makeState(blog, size: TerminalSize(rows: 30, columns: 60))
+        let text = screen(state)
+        #expect(text.contains(" → story: Why the ash cloud moved east — Winds explained"))
+        #expect(text.contains(" ▶ video: Drone footage of the lava reaching the sea at\n   Salt Bay — Two minutes"))
+        let gallery = makeState(size: .wide)
+        var s = gallery
+        send(&s, .down, .down)
+        #expect(screen(s).contains("│ ▣ gallery: In pictures: the eruption"))
+    }
+}
