@@ -15,32 +15,46 @@ public struct ScannedWord {
 public enum WordScanner {
     /// Calls `body` for each word of `text` in order.
     public static func scan(_ text: UnsafeBufferPointer<UInt8>, _ body: (ScannedWord) -> Void) {
-        var folded: [UInt8] = []
-        folded.reserveCapacity(64)
+        // Folded bytes go to a plain buffer: Array appends cost a uniqueness check per byte in this hot loop.
+        var capacity = 256
+        var folded = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { folded.deallocate() }
+        var count = 0
+        var spill: [UInt8] = []
         var inWord = false
         var wordStart = 0
         var scalarIndex = 0
         var i = 0
         let n = text.count
+        @inline(__always) func append(_ b: UInt8) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                grown.update(from: folded, count: count)
+                folded.deallocate()
+                folded = grown
+                capacity *= 2
+            }
+            folded[count] = b
+            count += 1
+        }
         @inline(__always) func flush(_ end: Int) {
             if inWord {
-                folded.withUnsafeBufferPointer { buf in
-                    body(ScannedWord(folded: buf, scalarStart: wordStart, scalarLength: end - wordStart))
-                }
-                folded.removeAll(keepingCapacity: true)
+                body(ScannedWord(folded: UnsafeBufferPointer(start: folded, count: count), scalarStart: wordStart,
+                                 scalarLength: end - wordStart))
+                count = 0
                 inWord = false
             }
         }
         while i < n {
             let b = text[i]
             if b < 0x80 {
-                let isAlnum = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-                if isAlnum {
+                let lower = b | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
                     if !inWord { inWord = true; wordStart = scalarIndex }
-                    folded.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                    append(b >= 0x41 && b <= 0x5A ? lower : b)
                 } else if b == 0x27, inWord, startsWordScalar(text, i + 1) {
-                    folded.append(0x27)
-                } else {
+                    append(0x27)
+                } else if inWord {
                     flush(scalarIndex)
                 }
                 i += 1
@@ -52,7 +66,9 @@ public enum WordScanner {
                 flush(scalarIndex)
                 inWord = true
                 wordStart = scalarIndex
-                SearchFolding.appendFolded(scalar, to: &folded)
+                spill.removeAll(keepingCapacity: true)
+                SearchFolding.appendFolded(scalar, to: &spill)
+                for x in spill { append(x) }
                 flush(scalarIndex + 1)
             } else if SearchFolding.isWordScalar(scalar) {
                 if !inWord {
@@ -64,9 +80,11 @@ public enum WordScanner {
                     inWord = true
                     wordStart = scalarIndex
                 }
-                SearchFolding.appendFolded(scalar, to: &folded)
+                spill.removeAll(keepingCapacity: true)
+                SearchFolding.appendFolded(scalar, to: &spill)
+                for x in spill { append(x) }
             } else if inWord, SearchFolding.isApostrophe(scalar), startsWordScalar(text, i + length) {
-                folded.append(0x27)
+                append(0x27)
             } else {
                 flush(scalarIndex)
             }

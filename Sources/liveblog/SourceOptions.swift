@@ -17,8 +17,7 @@ struct SourceOptions: ParsableArguments {
     func loadBlog() throws -> (BlogSource, LiveBlog) {
         let source = BlogSource(argument: self.source)
         let parser = try LiveBlogParser(rules: RuleLoader.rules(extraFile: rulesFile))
-        let bytes = try source.readBytes()
-        return (source, parser.parse(bytes: bytes))
+        return (source, parser.parse(bytes: try source.readBytes()))
     }
 }
 

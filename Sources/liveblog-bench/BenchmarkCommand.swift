@@ -1,0 +1,70 @@
+import Foundation
+import LiveBlogCore
+
+/// `liveblog-bench`: measures parsing, indexing, queries and the whole `liveblog search` process on synthetic blogs.
+///
+///     swift build -c release && .build/release/liveblog-bench [core|cli|tui|store|generate] [--entries N] [--file PATH]
+@main
+struct BenchmarkCommand {
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let mode = arguments.first.map { $0.hasPrefix("-") ? "all" : $0 } ?? "all"
+        if mode != "all" { arguments.removeFirst() }
+        let entries = value(of: "--entries", in: arguments).flatMap(Int.init)
+        let file = value(of: "--file", in: arguments)
+        switch mode {
+        case "generate":
+            let n = entries ?? 100_000
+            let path = file ?? "liveblog-\(n).txt"
+            let text = SyntheticBlog(entries: n).text()
+            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            print("wrote \(path): \(n) entries, \(text.utf8.count) bytes")
+        case "core":
+            CoreBenchmark(entries: entries ?? 100_000).run()
+        case "cli":
+            CLIBenchmark(entries: entries ?? 100_000, path: file).run()
+        case "tui":
+            TUIBenchmark().run()
+        case "store":
+            StoreBenchmark().run()
+        case "all":
+            CoreBenchmark(entries: entries ?? 100_000).run()
+            CLIBenchmark(entries: entries ?? 100_000, path: file).run()
+            TUIBenchmark().run()
+            StoreBenchmark().run()
+        default:
+            FileHandle.standardError.write(Data("usage: liveblog-bench [core|cli|tui|store|generate] [--entries N] [--file PATH]\n".utf8))
+            exit(2)
+        }
+    }
+
+    static func value(of option: String, in arguments: [String]) -> String? {
+        guard let i = arguments.firstIndex(of: option), i + 1 < arguments.count else { return nil }
+        return arguments[i + 1]
+    }
+}
+
+/// Wall-clock and memory helpers.
+enum Measure {
+    static func seconds(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Peak resident memory of this process so far, in bytes.
+    static func peakMemory() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return usage.ru_maxrss * 1024
+    }
+
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let k = min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))
+        return sorted[k]
+    }
+
+    static func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+    static func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1000) }
+}

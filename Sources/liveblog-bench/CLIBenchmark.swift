@@ -1,0 +1,57 @@
+import Foundation
+import LiveBlogCore
+
+/// The whole `liveblog search FILE WORD --json` process against GNU `wc -w FILE`, run alternately on the same file.
+struct CLIBenchmark {
+    let entries: Int
+    let path: String?
+
+    struct Run {
+        var seconds: Double
+        var peakMemory: Int
+        var status: Int32
+    }
+
+    func run() {
+        let file = path ?? NSTemporaryDirectory() + "liveblog-bench-\(entries).txt"
+        if !FileManager.default.fileExists(atPath: file) {
+            FileManager.default.createFile(atPath: file, contents: Data(SyntheticBlog(entries: entries).text().utf8))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        let liveblog = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("liveblog").path
+        print("== cli: \(file) (\(Measure.mb(size)))")
+        let word = "talks"
+        var ours: [Run] = [], wc: [Run] = []
+        for _ in 0..<5 {
+            ours.append(spawn([liveblog, "search", file, word, "--json"]))
+            wc.append(spawn(["/usr/bin/wc", "-w", file]))
+        }
+        let oursTimes = ours.map(\.seconds).sorted(), wcTimes = wc.map(\.seconds).sorted()
+        print(String(format: "liveblog search FILE %@ --json: median %.3f s (min %.3f), peak memory %@ (%.2f× the file), exit %d",
+                     word, oursTimes[2], oursTimes[0], Measure.mb(ours.map(\.peakMemory).max()!),
+                     Double(ours.map(\.peakMemory).max()!) / Double(max(size, 1)), ours[0].status))
+        print(String(format: "wc -w FILE: median %.3f s (min %.3f)", wcTimes[2], wcTimes[0]))
+        print(oursTimes[2] < wcTimes[2] ? "target met: liveblog search is faster than wc -w" : "target MISSED: liveblog search is slower than wc -w")
+    }
+
+    /// Runs a command with output to /dev/null and returns its wall time and peak memory (from wait4).
+    func spawn(_ argv: [String]) -> Run {
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ) == 0 else {
+            return Run(seconds: .infinity, peakMemory: 0, status: -1)
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        posix_spawn_file_actions_destroy(&actions)
+        return Run(seconds: seconds, peakMemory: usage.ru_maxrss * 1024, status: (status >> 8) & 0xFF)
+    }
+}
