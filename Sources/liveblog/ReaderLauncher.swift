@@ -1,14 +1,34 @@
 import Foundation
 import LiveBlogCore
+import LiveBlogStore
 import LiveBlogTUI
 
-/// Opens the store and hands the blog to the full-screen reader.
+/// Opens the read-mark store and hands the blog to the full-screen reader.
 enum ReaderLauncher {
     static func launch(source: BlogSource, blog: LiveBlog, options: SourceOptions, markAfter: Double?, noColor: Bool,
                        unreadOnly: Bool) throws {
-        // Until the terminal session lands, the reader prints the listing.
-        let marks = ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
-        Output.write(EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unreadOnly)
-            .render(json: false))
+        let opened = try ReadMarks.open(identity: source.identity(for: blog), title: blog.title, state: options.state,
+                                        fallBack: true)
+        var marks = Set<EntryID>()
+        var warning = opened.warning
+        do {
+            marks = Set(try opened.store.readMarks(for: opened.key).keys)
+        } catch {
+            warning = "read marks could not be loaded: \(error)"
+        }
+        let store = opened.store
+        let key = opened.key
+        let session = ReaderSession(
+            blog: blog,
+            sourceName: source.displayName,
+            reload: {
+                if source.isStandardInput { throw CLIError("standard input cannot be read again") }
+                return try options.loadBlog().1
+            },
+            initialMarks: marks,
+            persist: { ids, read in try store.setRead(ids, read: read, for: key) },
+            storeWarning: warning,
+            options: ReaderOptions(markAfter: markAfter, noColor: noColor, unreadOnly: unreadOnly))
+        try session.run()
     }
 }
