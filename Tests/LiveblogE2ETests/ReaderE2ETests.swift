@@ -195,6 +195,38 @@ struct ReaderE2ETests {
         #expect(try t.format("#{alternate_on} #{cursor_flag}") == "0 1")
     }
 
+    @Test("Ctrl-Z suspends to the shell with the terminal restored, and fg brings the reader back")
+    func suspendAndResume() async throws {
+        let state = try TemporaryDirectory()
+        let t = try Self.reader(state, ["--mark-after", "never"], jobControl: true)
+        defer { t.shutdown() }
+        try await t.waitFor("1/\(Self.entryCount)")
+        try t.send("j")
+        try await t.waitFor("2/\(Self.entryCount)")
+        try t.send("C-z")
+        try await t.waitFor("__STOPPED__")
+        #expect(try t.format("#{alternate_on} #{cursor_flag}") == "0 1")
+        try t.send("Enter")
+        try await t.waitUntil("the reader back where it was") { $0.contains(Self.title) && $0.contains("2/\(Self.entryCount)") }
+        #expect(try t.format("#{alternate_on}") == "1")
+        try t.send("j")
+        try await t.waitFor("3/\(Self.entryCount)")
+        try t.send("q")
+        try await t.waitFor(TmuxSession.exitMarker(0))
+    }
+
+    @Test("A click selects the row under the pointer; the wheel scrolls")
+    func mouse() async throws {
+        let state = try TemporaryDirectory()
+        let t = try Self.reader(state, ["--mark-after", "never"])
+        defer { t.shutdown() }
+        try await t.waitFor("1/\(Self.entryCount)")
+        // What a terminal sends in normal mouse tracking: ESC [ M, then 32 + button, 33 + column, 33 + row.
+        try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 0, 33 + 10, 33 + 5])   // button 1 pressed on screen row 5
+        try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 3, 33 + 10, 33 + 5])   // released
+        try await t.waitFor("5/\(Self.entryCount)")
+    }
+
     @Test("Marks survive a restart with the same --state")
     func marksSurviveRestart() async throws {
         let state = try TemporaryDirectory()
@@ -285,12 +317,12 @@ struct ReaderE2ETests {
     /// the user's marks nor their rules file can change what the test sees.
     static func reader(
         _ directory: TemporaryDirectory, _ arguments: [String], environment: [String: String] = [:],
-        stdinFile: String? = nil
+        stdinFile: String? = nil, jobControl: Bool = false
     ) throws -> TmuxSession {
         var environment = environment
         environment["HOME"] = directory.path
         return try TmuxSession(arguments + ["--state", directory.file("state.sqlite")], environment: environment,
-                               stdinFile: stdinFile)
+                               stdinFile: stdinFile, jobControl: jobControl)
     }
 
     /// Writes the bundled sample to a file, through the binary itself (`liveblog export`-free: `cat` of the resource).

@@ -22,18 +22,23 @@ final class TmuxSession {
     /// (`TERM` among them, which the wrapper sets, since tmux overrides it).
     ///
     /// `stdinFile`, when set, is fed to the program's standard input (for a blog read from `-`).
+    ///
+    /// With `jobControl`, the wrapper runs the program as a job (`set -m`), so Ctrl-Z really stops it: the wrapper
+    /// then prints `__STOPPED__` and waits for a line (send "Enter") before it brings the program back with `fg`.
     init(
         _ arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:],
-        stdinFile: String? = nil
+        stdinFile: String? = nil, jobControl: Bool = false
     ) throws {
         socket = "lbe2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         var env = ["LANG": "C.UTF-8"]
         env.merge(environment) { _, new in new }
         // tmux sets the pane's TERM itself, after `-e`; the wrapper applies a TERM the test asks for.
         if let term = env.removeValue(forKey: "TERM") { env["LB_TERM"] = term }
+        if jobControl { env["LB_JOBS"] = "1" }
         let wrapper = """
-            if [ -n "$LB_TERM" ]; then export TERM="$LB_TERM"; fi; \
+            if [ -n "$LB_TERM" ]; then export TERM="$LB_TERM"; fi; if [ -n "$LB_JOBS" ]; then set -m; fi; \
             s=$(stty -g); if [ -n "$LB_STDIN" ]; then "$@" <"$LB_STDIN"; else "$@"; fi; rc=$?; \
+            while [ -n "$LB_JOBS" ] && [ $rc = 148 ]; do printf '\\n__STOPPED__\\n'; read -r _; fg >/dev/null; rc=$?; done; \
             [ "$s" = "$(stty -g)" ] && t=TTY_OK || t=TTY_CHANGED; \
             printf '\\n__EXIT_%s_%s__\\n' $rc $t; exec sleep 600
             """
@@ -60,6 +65,11 @@ final class TmuxSession {
     /// Sends tmux key names: "j", "Enter", "Escape", "C-c", "PageDown", "BSpace"…
     func send(_ keys: String...) throws {
         try tmux(["send-keys", "-t", "t"] + keys)
+    }
+
+    /// Sends raw bytes to the program as if the terminal had produced them (mouse reports, odd sequences).
+    func sendBytes(_ bytes: [UInt8]) throws {
+        try tmux(["send-keys", "-t", "t", "-H"] + bytes.map { String(format: "%02x", $0) })
     }
 
     /// Types text literally (UTF-8 included).
