@@ -125,27 +125,61 @@ extension ReaderState {
 
     /// Makes `query` the active search (nil or empty: none), filtering the list and keeping `entry` selected
     /// where it matches.
+    ///
+    /// Without an index, a blog with more text than `scanLimitBytes` is not scanned on every key (that takes
+    /// seconds at 100,000 entries): the search waits for the index (`isSearchPending`, "searching…"), and
+    /// `.indexReady` applies it.
     mutating func applyQuery(_ newQuery: SearchQuery?, keeping entry: Int?) {
         currentMatch = nil
+        isSearchPending = false
         if let newQuery, !newQuery.isEmpty {
             query = newQuery
-            let set: EntrySet
             if let index {
-                set = index.entrySet(newQuery)
+                filter = index.entrySet(newQuery)
+            } else if textBytes <= Self.scanLimitBytes {
+                filter = scan(newQuery)
             } else {
-                var scanned = EntrySet(capacity: blog.entries.count)
-                let matcher = EntryMatcher(newQuery)
-                for (i, e) in blog.entries.enumerated() where matcher.matches(in: e) != nil { scanned.insert(i) }
-                set = scanned
+                filter = nil
+                isSearchPending = true
             }
-            filter = set
-            filterCount = set.count
+            filterCount = filter?.count ?? blog.entries.count
         } else {
             query = nil
             filter = nil
             filterCount = blog.entries.count
         }
         rebuildListing(keeping: entry)
+    }
+
+    /// Text a scan without the index reads in a few milliseconds.
+    static let scanLimitBytes = 256 * 1024
+
+    /// Bytes of searchable text in `blog` (headlines, paragraphs, links), counted once per blog.
+    static func searchableBytes(of blog: LiveBlog) -> Int {
+        var total = 0
+        for entry in blog.entries {
+            total += entry.headline?.utf8.count ?? 0
+            for p in entry.paragraphs { total += p.utf8.count }
+            for link in entry.related { total += link.title.utf8.count + (link.summary?.utf8.count ?? 0) }
+        }
+        return total
+    }
+
+    /// The entries matching `query`, found by running the matcher over the blog: the way to search until the
+    /// index arrives. Typing on at the end of the last search only narrows it, so only its matches are scanned
+    /// again (not with `-`, where a longer word can exclude less).
+    mutating func scan(_ query: SearchQuery) -> EntrySet {
+        let matcher = EntryMatcher(query)
+        var result = EntrySet(capacity: blog.entries.count)
+        if let last = lastScan, !last.text.isEmpty, query.text.hasPrefix(last.text),
+            !query.text.contains("-"), last.set.capacity == blog.entries.count
+        {
+            for i in last.set.members where matcher.matches(in: blog.entries[i]) != nil { result.insert(i) }
+        } else {
+            for (i, e) in blog.entries.enumerated() where matcher.matches(in: e) != nil { result.insert(i) }
+        }
+        lastScan = (query.text, result)
+        return result
     }
 
     /// Search matches in entry `i` for the active search (empty when none).
@@ -171,6 +205,8 @@ extension ReaderState {
         let oldIDs = Set(oldEntryIDs)
         blog = newBlog
         index = nil
+        lastScan = nil
+        textBytes = Self.searchableBytes(of: newBlog)
         isRead = newBlog.entries.map { readMarks.contains($0.id) }
         unreadCount = isRead.reduce(0) { $0 + ($1 ? 0 : 1) }
         var added = 0

@@ -67,6 +67,12 @@ public struct ReaderState: Sendable {
     /// Index into the shown entry's match lines of the match `n`/`N` went to last.
     var currentMatch: Int?
     var index: SearchIndex?
+    /// Searchable text in the blog, to decide whether a search may scan without the index.
+    var textBytes = 0
+    /// A search is active but waits for the index to filter the list.
+    public internal(set) var isSearchPending = false
+    /// The last search scanned without an index, to narrow the next one.
+    var lastScan: (text: String, set: EntrySet)?
     /// The entry the mark timer was last started (or cancelled) for.
     var timedEntry: EntryID?
     /// Cells of the time column of the list; 0 when no entry has a time.
@@ -83,6 +89,7 @@ public struct ReaderState: Sendable {
         unreadCount = isRead.reduce(0) { $0 + ($1 ? 0 : 1) }
         filterCount = blog.entries.count
         timeColumnWidth = Self.timeWidth(of: blog)
+        textBytes = Self.searchableBytes(of: blog)
         rebuildOrder()
         rebuildListing(keeping: nil)
     }

@@ -34,6 +34,10 @@ public enum Reducer {
                 index.blog.entries.elementsEqual(state.blog.entries, by: { $0.id == $1.id })
             {
                 state.index = index
+                if let query = state.query {
+                    // Filter again with the index: a waiting search gets its matches now.
+                    state.applyQuery(query, keeping: state.prompt?.savedEntry ?? state.selectedEntry)
+                }
             }
         case .message(let text):
             state.message = .init(text)

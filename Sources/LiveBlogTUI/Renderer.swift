@@ -186,7 +186,9 @@ public enum Renderer {
             let total = state.blog.entries.count
             let position = state.listing.isEmpty ? 0 : min(state.list.cursor, state.listing.count - 1) + 1
             var parts = ["\(position)/\(state.listing.count)", "\(state.unreadCount) unread"]
-            if let query = state.query { parts.append("/\(query.text)  \(state.filterCount) of \(total)") }
+            if let query = state.query {
+                parts.append(state.isSearchPending ? "/\(query.text)  searching…" : "/\(query.text)  \(state.filterCount) of \(total)")
+            }
             if state.isUnreadOnly { parts.append("unread only") }
             if state.order == .oldestFirst { parts.append("oldest first") }
             var glyphs = GlyphBuilder.glyphs(parts.joined(separator: "  "), style: statusStyle, singleLine: true)
@@ -210,7 +212,9 @@ public enum Renderer {
         let width = frame.width
         let text = state.prompt?.text ?? ""
         var count = ""
-        if let query = state.query, !query.isEmpty { count = "\(state.filterCount) of \(state.blog.entries.count)" }
+        if let query = state.query, !query.isEmpty {
+            count = state.isSearchPending ? "indexing…" : "\(state.filterCount) of \(state.blog.entries.count)"
+        }
         let room = width - 1 - (count.isEmpty ? 0 : count.count + 2) - 1
         var glyphs = GlyphBuilder.glyphs(text, style: statusStyle, singleLine: true)
         if glyphs.cellWidth > room {

@@ -1,0 +1,90 @@
+import LiveBlogCore
+import Testing
+
+@testable import LiveBlogTUI
+
+/// Keystroke cost at 100,000 entries, and searching before the index is there.
+///
+/// The budget is 5 ms per keystroke; that is measured on a release build (see the README numbers).
+/// These debug-build checks use bounds ten times looser, so that they catch an O(n)-strings-per-key mistake
+/// (which costs hundreds of milliseconds here) without failing on a busy machine.
+struct PerformanceTests {
+    static let words = ["ash", "cloud", "lava", "ferry", "island", "governor", "observatory", "volcano", "evacuation", "harbour", "mainland", "eruption", "東京", "flights"]
+
+    static func bigBlog(_ count: Int, words perParagraph: Int = 10) -> LiveBlog {
+        var seed: UInt64 = 7
+        func next() -> String {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return words[Int((seed >> 33) % UInt64(words.count))]
+        }
+        let entries = (0..<count).map { i in
+            Entry(
+                id: EntryID("id\(i)"), time: "12:\(i % 60)", headline: (0..<6).map { _ in next() }.joined(separator: " "),
+                paragraphs: [(0..<perParagraph).map { _ in next() }.joined(separator: " ")])
+        }
+        return LiveBlog(title: "Big", entries: entries)
+    }
+
+    /// Median time of reducing one key and rendering the frame.
+    static func median(_ state: inout ReaderState, _ keys: [Key]) -> Duration {
+        var times: [Duration] = []
+        for key in keys {
+            let start = ContinuousClock.now
+            _ = Reducer.reduce(&state, .key(key))
+            _ = Renderer.render(state, size: state.size)
+            times.append(ContinuousClock.now - start)
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    @Test("At 100,000 entries moving and typing a search each cost milliseconds, not a pass over the text")
+    func keystrokes() {
+        let blog = Self.bigBlog(100_000)
+        var state = makeState(blog)
+        _ = Reducer.reduce(&state, .indexReady(SearchIndex(blog: blog)))
+        #expect(state.hasSearchIndex)
+        let j = Key.character("j")
+        let moving = Self.median(&state, [j, j, .character("G"), .character("k"), .pageUp, j, .character("g"), .character(" "), j])
+        #expect(moving < .milliseconds(10), "moving: \(moving)")
+        send(&state, .character("/"))
+        let typing = Self.median(&state, "ash c".map { Key.character($0) } + [.backspace, .backspace])
+        #expect(typing < .milliseconds(60), "typing: \(typing)")
+        #expect(state.listedCount > 0 && state.listedCount < 100_000)
+        send(&state, .enter)
+        let browsing = Self.median(&state, [j, .character("n"), .character("n"), j, .character("m"), .character("u"), j])
+        #expect(browsing < .milliseconds(60), "browsing matches: \(browsing)")
+    }
+
+    @Test("Without the index a big blog is not scanned on every key: the search waits for the index and then filters")
+    func pendingUntilIndex() {
+        let blog = Self.bigBlog(5_000, words: 40)
+        var state = makeState(blog)
+        #expect(state.textBytes > ReaderState.scanLimitBytes)
+        type(&state, "/lava")
+        #expect(state.isSearchPending)
+        #expect(state.listedCount == 5_000)
+        #expect(Renderer.render(state, size: state.size).line(39).hasSuffix("indexing…"))
+        send(&state, .enter)
+        #expect(screen(state).contains("/lava  searching…"))
+        _ = Reducer.reduce(&state, .indexReady(SearchIndex(blog: blog)))
+        #expect(!state.isSearchPending)
+        let expected = blog.entries.indices.filter { EntryMatcher(SearchQuery("lava")).matches(in: blog.entries[$0]) != nil }
+        #expect(state.listedCount == expected.count)
+        #expect(state.listedEntryIDs.first == blog.entries[expected[0]].id)
+    }
+
+    @Test("A small blog is scanned as you type, narrowing as the word grows, with the same result as a fresh scan")
+    func smallScans() {
+        var state = makeState(Self.bigBlog(200))
+        #expect(state.textBytes <= ReaderState.scanLimitBytes)
+        type(&state, "/e")
+        type(&state, "ru")
+        #expect(!state.isSearchPending)
+        let narrowed = state.listedEntryIDs
+        var fresh = makeState(Self.bigBlog(200))
+        _ = Reducer.reduce(&fresh, .indexReady(SearchIndex(blog: Self.bigBlog(200))))
+        type(&fresh, "/eru")
+        #expect(narrowed == fresh.listedEntryIDs)
+        #expect(!narrowed.isEmpty)
+    }
+}
