@@ -1,15 +1,29 @@
-/// A search index over one blog, built once: a sorted vocabulary of folded words, their postings, and each
-/// entry's words as term numbers for phrase checks.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A search index over one blog, built once: a sorted vocabulary of folded words, the entries each word occurs
+/// in, and every word's positions in one flat token stream, so that phrases are checked from their rarest word.
 ///
-/// Term numbers follow the sorted vocabulary, so every word with a given prefix has a number in one range.
+/// Term numbers follow the sorted vocabulary, so every word with a given prefix has a number in one range, and
+/// the positions of all those words form one contiguous slice.
 public final class SearchIndex: Sendable {
     public let blog: LiveBlog
-    /// Folded words in byte order.
-    private let vocabulary: [[UInt8]]
-    /// For each term, the entries it occurs in, ascending.
-    private let postings: [[Int32]]
-    /// Each entry's term numbers in reading order, fields separated by `fieldBreak`.
-    private let sequences: [[UInt32]]
+    /// The vocabulary in byte order: term `t` is `vocabularyBytes[vocabularyStarts[t]..<vocabularyStarts[t + 1]]`.
+    private let vocabularyBytes: [UInt8]
+    private let vocabularyStarts: [Int32]
+    /// Every entry's words as term numbers, entry after entry; `fieldBreak` ends each field.
+    private let tokens: [UInt32]
+    /// Where each entry's tokens start; one more element than there are entries.
+    private let entryStarts: [Int32]
+    /// For term `t`, the entries it occurs in (ascending): `postingEntries[postingStarts[t]..<postingStarts[t + 1]]`.
+    private let postingStarts: [Int32]
+    private let postingEntries: [Int32]
+    /// For term `t`, its positions in `tokens`: `occurrencePositions[occurrenceStarts[t]..<occurrenceStarts[t + 1]]`.
+    private let occurrenceStarts: [Int32]
+    private let occurrencePositions: [UInt32]
     /// Entry sets for short prefixes that match many terms, so that typing one or two letters stays fast.
     private let prefixSets: [[UInt8]: EntrySet]
     private static let fieldBreak = UInt32.max
@@ -18,65 +32,103 @@ public final class SearchIndex: Sendable {
     /// Builds the index for `blog`.
     public init(blog: LiveBlog) {
         self.blog = blog
-        var termNumbers: [[UInt8]: UInt32] = [:]
-        var provisional: [[UInt32]] = []
-        provisional.reserveCapacity(blog.entries.count)
-        var scratch: [UInt8] = []
+        var table = TermTable(expectedTerms: 1 << 15)
+        var tokens: [UInt32] = []
+        var entryStarts: [Int32] = []
+        entryStarts.reserveCapacity(blog.entries.count + 1)
         for entry in blog.entries {
-            var sequence: [UInt32] = []
+            entryStarts.append(Int32(tokens.count))
             SearchIndex.forEachField(of: entry) { text in
-                if !sequence.isEmpty { sequence.append(SearchIndex.fieldBreak) }
                 var copy = text
                 copy.withUTF8 { buffer in
-                    WordScanner.scan(buffer) { word in
-                        scratch.removeAll(keepingCapacity: true)
-                        scratch.append(contentsOf: word.folded)
-                        if let number = termNumbers[scratch] {
-                            sequence.append(number)
-                        } else {
-                            let number = UInt32(termNumbers.count)
-                            termNumbers[scratch] = number
-                            sequence.append(number)
-                        }
-                    }
+                    WordScanner.scan(buffer) { word in tokens.append(UInt32(table.intern(word.folded))) }
+                }
+                tokens.append(SearchIndex.fieldBreak)
+            }
+        }
+        entryStarts.append(Int32(tokens.count))
+        let termCount = table.count
+
+        // Renumber in byte order so that prefixes become ranges.
+        let order = (0..<termCount).sorted { a, b in
+            let x = table.bytes(of: a), y = table.bytes(of: b)
+            let common = min(x.count, y.count)
+            let c = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return c != 0 ? c < 0 : x.count < y.count
+        }
+        var rank = [UInt32](repeating: 0, count: termCount)
+        var vocabularyBytes: [UInt8] = []
+        vocabularyBytes.reserveCapacity(table.arena.count)
+        var vocabularyStarts: [Int32] = []
+        vocabularyStarts.reserveCapacity(termCount + 1)
+        for (r, old) in order.enumerated() {
+            rank[old] = UInt32(r)
+            vocabularyStarts.append(Int32(vocabularyBytes.count))
+            vocabularyBytes.append(contentsOf: table.bytes(of: old))
+        }
+        vocabularyStarts.append(Int32(vocabularyBytes.count))
+
+        // Tokens to ranks; count occurrences and entries per term.
+        var occurrenceCounts = [Int32](repeating: 0, count: termCount + 1)
+        var postingCounts = [Int32](repeating: 0, count: termCount + 1)
+        var lastEntry = [Int32](repeating: -1, count: termCount)
+        tokens.withUnsafeMutableBufferPointer { toks in
+            for e in 0..<blog.entries.count {
+                for k in Int(entryStarts[e])..<Int(entryStarts[e + 1]) where toks[k] != SearchIndex.fieldBreak {
+                    let t = Int(rank[Int(toks[k])])
+                    toks[k] = UInt32(t)
+                    occurrenceCounts[t] += 1
+                    if lastEntry[t] != Int32(e) { lastEntry[t] = Int32(e); postingCounts[t] += 1 }
                 }
             }
-            provisional.append(sequence)
         }
-        // Renumber in sorted order so prefixes become ranges.
-        var byNumber = [[UInt8]](repeating: [], count: termNumbers.count)
-        for (word, number) in termNumbers { byNumber[Int(number)] = word }
-        let order = byNumber.indices.sorted { byNumber[$0].lexicographicallyPrecedes(byNumber[$1]) }
-        var renumber = [UInt32](repeating: 0, count: order.count)
-        for (rank, old) in order.enumerated() { renumber[old] = UInt32(rank) }
-        vocabulary = order.map { byNumber[$0] }
-
-        var postings = [[Int32]](repeating: [], count: order.count)
-        var sequences: [[UInt32]] = []
-        sequences.reserveCapacity(provisional.count)
-        for (entryIndex, old) in provisional.enumerated() {
-            var sequence = old
-            for k in sequence.indices where sequence[k] != SearchIndex.fieldBreak {
-                let term = Int(renumber[Int(sequence[k])])
-                sequence[k] = UInt32(term)
-                if postings[term].last != Int32(entryIndex) { postings[term].append(Int32(entryIndex)) }
+        func prefixSums(_ counts: [Int32]) -> [Int32] {
+            var starts = [Int32](repeating: 0, count: counts.count)
+            var total: Int32 = 0
+            for k in 0..<counts.count { starts[k] = total; total += counts[k] }
+            return starts
+        }
+        let occurrenceStarts = prefixSums(occurrenceCounts)
+        let postingStarts = prefixSums(postingCounts)
+        var occurrencePositions = [UInt32](repeating: 0, count: Int(occurrenceStarts[termCount]))
+        var postingEntries = [Int32](repeating: 0, count: Int(postingStarts[termCount]))
+        var occurrenceFill = occurrenceStarts
+        var postingFill = postingStarts
+        for k in 0..<termCount { lastEntry[k] = -1 }
+        for e in 0..<blog.entries.count {
+            for k in Int(entryStarts[e])..<Int(entryStarts[e + 1]) where tokens[k] != SearchIndex.fieldBreak {
+                let t = Int(tokens[k])
+                occurrencePositions[Int(occurrenceFill[t])] = UInt32(k)
+                occurrenceFill[t] += 1
+                if lastEntry[t] != Int32(e) {
+                    lastEntry[t] = Int32(e)
+                    postingEntries[Int(postingFill[t])] = Int32(e)
+                    postingFill[t] += 1
+                }
             }
-            sequences.append(sequence)
         }
-        self.postings = postings
-        self.sequences = sequences
+        self.vocabularyBytes = vocabularyBytes
+        self.vocabularyStarts = vocabularyStarts
+        self.tokens = tokens
+        self.entryStarts = entryStarts
+        self.occurrenceStarts = occurrenceStarts
+        self.occurrencePositions = occurrencePositions
+        self.postingStarts = postingStarts
+        self.postingEntries = postingEntries
 
         var prefixSets: [[UInt8]: EntrySet] = [:]
-        let vocabulary = self.vocabulary
         for length in 1...3 {
             var k = 0
-            while k < vocabulary.count {
-                guard vocabulary[k].count >= length else { k += 1; continue }
-                let prefix = Array(vocabulary[k].prefix(length))
-                let range = SearchIndex.range(of: prefix, in: vocabulary, from: k)
+            while k < termCount {
+                let word = SearchIndex.term(k, vocabularyBytes, vocabularyStarts)
+                guard word.count >= length else { k += 1; continue }
+                let prefix = Array(word.prefix(length))
+                let range = SearchIndex.range(of: prefix, vocabularyBytes, vocabularyStarts, from: k)
                 if range.count >= SearchIndex.prefixSetMinimumTerms {
                     var set = EntrySet(capacity: blog.entries.count)
-                    for term in range { for e in postings[term] { set.insert(Int(e)) } }
+                    for e in postingEntries[Int(postingStarts[range.lowerBound])..<Int(postingStarts[range.upperBound])] {
+                        set.insert(Int(e))
+                    }
                     prefixSets[prefix] = set
                 }
                 k = max(range.upperBound, k + 1)
@@ -86,7 +138,7 @@ public final class SearchIndex: Sendable {
     }
 
     /// Number of distinct folded words.
-    public var vocabularySize: Int { vocabulary.count }
+    public var vocabularySize: Int { vocabularyStarts.count - 1 }
 
     /// Positions of the entries matching `query`, ascending; every entry for an empty query.
     public func matchingEntries(_ query: SearchQuery) -> [Int] {
@@ -98,10 +150,10 @@ public final class SearchIndex: Sendable {
         let n = blog.entries.count
         var result = EntrySet(capacity: n, full: true)
         for clause in query.clauses where !clause.isExcluded {
-            result.formIntersection(candidates(clause, within: result))
+            result.formIntersection(candidates(clause))
         }
         for clause in query.clauses where clause.isExcluded {
-            result.subtract(candidates(clause, within: result))
+            result.subtract(candidates(clause))
         }
         return result
     }
@@ -118,74 +170,100 @@ public final class SearchIndex: Sendable {
         return hits
     }
 
-    /// Entries containing `clause`, looked up among `scope`.
-    private func candidates(_ clause: SearchQuery.Clause, within scope: EntrySet) -> EntrySet {
+    /// Entries containing `clause`.
+    private func candidates(_ clause: SearchQuery.Clause) -> EntrySet {
         let words = clause.words.map { Array($0.utf8) }
-        let lastRange = prefixRange(words[words.count - 1])
-        if words.count == 1 { return prefixSet(words[0], lastRange) }
+        let last = prefixRange(words[words.count - 1])
+        if words.count == 1 { return prefixSet(words[0], last) }
         var exact: [Int] = []
-        var set = scope
         for word in words.dropLast() {
             guard let term = exactTerm(word) else { return EntrySet(capacity: blog.entries.count) }
             exact.append(term)
-            set.formIntersection(postingSet(term))
         }
-        set.formIntersection(prefixSet(words[words.count - 1], lastRange))
-        var verified = EntrySet(capacity: blog.entries.count)
-        for entry in set.members where containsPhrase(sequences[entry], exact, lastRange) { verified.insert(entry) }
-        return verified
+        return phraseSet(exact, last)
     }
 
-    private func containsPhrase(_ sequence: [UInt32], _ exact: [Int], _ last: Range<Int>) -> Bool {
-        let length = exact.count + 1
-        guard sequence.count >= length else { return false }
-        let first = UInt32(exact[0])
-        outer: for start in 0...(sequence.count - length) where sequence[start] == first {
-            for k in 1..<exact.count where sequence[start + k] != UInt32(exact[k]) { continue outer }
-            let tail = sequence[start + exact.count]
-            if tail != SearchIndex.fieldBreak && last.contains(Int(tail)) { return true }
-        }
-        return false
-    }
-
-    private func postingSet(_ term: Int) -> EntrySet {
+    /// Entries where the exact terms stand in order, followed by a term from `last`: checked around the
+    /// occurrences of whichever word is rarest.
+    private func phraseSet(_ exact: [Int], _ last: Range<Int>) -> EntrySet {
         var set = EntrySet(capacity: blog.entries.count)
-        for e in postings[term] { set.insert(Int(e)) }
+        let k = exact.count
+        var anchor = -1
+        var anchorCount = Int(occurrenceStarts[last.upperBound] - occurrenceStarts[last.lowerBound])
+        for (j, term) in exact.enumerated() {
+            let count = Int(occurrenceStarts[term + 1] - occurrenceStarts[term])
+            if count < anchorCount { anchor = j; anchorCount = count }
+        }
+        let slice = anchor < 0
+            ? Int(occurrenceStarts[last.lowerBound])..<Int(occurrenceStarts[last.upperBound])
+            : Int(occurrenceStarts[exact[anchor]])..<Int(occurrenceStarts[exact[anchor] + 1])
+        let offset = anchor < 0 ? k : anchor
+        let lower = UInt32(last.lowerBound), upper = UInt32(last.upperBound)
+        tokens.withUnsafeBufferPointer { toks in
+            occurrencePositions.withUnsafeBufferPointer { positions in
+                outer: for p in slice {
+                    let start = Int(positions[p]) - offset
+                    guard start >= 0, start + k < toks.count else { continue }
+                    for j in 0..<k where toks[start + j] != UInt32(exact[j]) { continue outer }
+                    let tail = toks[start + k]
+                    guard tail >= lower && tail < upper else { continue }
+                    set.insert(entry(atToken: start))
+                }
+            }
+        }
         return set
+    }
+
+    /// The entry whose tokens hold position `position`, by binary search.
+    private func entry(atToken position: Int) -> Int {
+        var lo = 0, hi = entryStarts.count - 1
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if Int(entryStarts[mid]) <= position { lo = mid } else { hi = mid }
+        }
+        return lo
     }
 
     private func prefixSet(_ prefix: [UInt8], _ range: Range<Int>) -> EntrySet {
         if let cached = prefixSets[prefix] { return cached }
         var set = EntrySet(capacity: blog.entries.count)
-        for term in range { for e in postings[term] { set.insert(Int(e)) } }
+        guard !range.isEmpty else { return set }
+        postingEntries.withUnsafeBufferPointer { entries in
+            for k in Int(postingStarts[range.lowerBound])..<Int(postingStarts[range.upperBound]) { set.insert(Int(entries[k])) }
+        }
         return set
     }
 
     private func exactTerm(_ word: [UInt8]) -> Int? {
-        let k = SearchIndex.lowerBound(word, in: vocabulary, from: 0)
-        return k < vocabulary.count && vocabulary[k] == word ? k : nil
+        let k = SearchIndex.lowerBound(word, vocabularyBytes, vocabularyStarts, from: 0)
+        guard k < vocabularySize else { return nil }
+        return SearchIndex.term(k, vocabularyBytes, vocabularyStarts).elementsEqual(word) ? k : nil
     }
 
     private func prefixRange(_ prefix: [UInt8]) -> Range<Int> {
-        SearchIndex.range(of: prefix, in: vocabulary, from: 0)
+        SearchIndex.range(of: prefix, vocabularyBytes, vocabularyStarts, from: 0)
+    }
+
+    private static func term(_ t: Int, _ bytes: [UInt8], _ starts: [Int32]) -> ArraySlice<UInt8> {
+        bytes[Int(starts[t])..<Int(starts[t + 1])]
     }
 
     /// The terms starting with `prefix`, found by binary search.
-    private static func range(of prefix: [UInt8], in vocabulary: [[UInt8]], from start: Int) -> Range<Int> {
-        let lower = lowerBound(prefix, in: vocabulary, from: start)
-        var lo = lower, hi = vocabulary.count
+    private static func range(of prefix: [UInt8], _ bytes: [UInt8], _ starts: [Int32], from start: Int) -> Range<Int> {
+        let lower = lowerBound(prefix, bytes, starts, from: start)
+        var lo = lower, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
-            if vocabulary[mid].starts(with: prefix) { lo = mid + 1 } else { hi = mid }
+            if term(mid, bytes, starts).starts(with: prefix) { lo = mid + 1 } else { hi = mid }
         }
         return lower..<lo
     }
 
-    private static func lowerBound(_ word: [UInt8], in vocabulary: [[UInt8]], from start: Int) -> Int {
-        var lo = start, hi = vocabulary.count
+    private static func lowerBound(_ word: [UInt8], _ bytes: [UInt8], _ starts: [Int32], from start: Int) -> Int {
+        var lo = start, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
-            if vocabulary[mid].lexicographicallyPrecedes(word) { lo = mid + 1 } else { hi = mid }
+            if term(mid, bytes, starts).lexicographicallyPrecedes(word) { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
