@@ -1,4 +1,12 @@
 /// The parser's working state for one text: classifies lines, then groups them into entries.
+///
+/// The passes, in order:
+/// 1. split the text into trimmed lines, and split a time glued to the headline after it (`GluedTime`);
+/// 2. drop rule blocks (donation appeals), glued sentences and the page footer;
+/// 3. classify every line on its own: time, flag, separator, card, dateline, byline, credit, rule, text;
+/// 4. passes that look at neighbours: navigation lists, promo pitches, captions (`BlogAssembler+Passes.swift`);
+/// 5. title, glued appeal, standfirst, header furniture (`BlogAssembler+Header.swift`);
+/// 6. group into entries; merge pinned copies and date the posts (`EntryListBuilder`).
 struct BlogAssembler {
     /// A trimmed line of the normalised text, as a byte range.
     struct Line {
@@ -15,6 +23,10 @@ struct BlogAssembler {
         case cardIntro
         case media(RelatedLink.Kind)
         case separator
+        /// A navigation heading ("Key events"); the navigation pass drops it with its items.
+        case navigation
+        /// A promo heading ("Get in touch"); the promo pass drops it with its pitch line.
+        case promo
         case text
     }
 
@@ -23,6 +35,13 @@ struct BlogAssembler {
     var lines: [Line] = []
     var classes: [LineClass] = []
     var diagnostics: [Diagnostic] = []
+    /// Credit lines met while classifying, for the caption pass.
+    var credits: [(index: Int, match: CaptionCredit.Match)] = []
+    /// Navigation and promo headings met while classifying.
+    var navigationHeadings: [Int] = []
+    var promoHeadings: [Int] = []
+    /// The date the page's own dateline gives (the first one found).
+    var pageDate: PageDate?
 
     init(text: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules) {
         self.text = text
@@ -70,10 +89,34 @@ struct BlogAssembler {
         }
     }
 
+    /// Splits `13:40 GMTQuessa offers …` into a time line and a text line (same line number).
+    mutating func splitGluedTimes() {
+        var split: [Line]?
+        for k in lines.indices {
+            let line = lines[k]
+            let b = text[line.start]
+            if b >= 0x30 && b <= 0x39, line.end - line.start >= 10,
+                let (_, textStart) = GluedTime.split(UnsafeBufferPointer(rebasing: text[line.start..<line.end]))
+            {
+                if split == nil { split = Array(lines[..<k]) }
+                var timeEnd = line.start + textStart
+                while timeEnd > line.start && text[timeEnd - 1] == 0x20 { timeEnd -= 1 }
+                split!.append(Line(start: line.start, end: timeEnd, number: line.number))
+                split!.append(Line(start: line.start + textStart, end: line.end, number: line.number))
+                diagnostics.append(Diagnostic(line: line.number, kind: .note,
+                                              message: "split a time glued to the text after it (glued-time heuristic)"))
+            } else if split != nil {
+                split!.append(line)
+            }
+        }
+        if let split { lines = split }
+    }
+
     // MARK: - Running
 
     mutating func run() -> LiveBlog {
         splitLines()
+        splitGluedTimes()
         classes = [LineClass](repeating: .text, count: lines.count)
         dropBlocksAndGluedSentences()
         dropFooter()
@@ -81,22 +124,24 @@ struct BlogAssembler {
             if case .dropped = classes[i] { continue }
             classes[i] = classify(i)
         }
-        guard let titleIndex = lines.indices.first(where: { if case .text = classes[$0] { return true } else { return false } })
-        else {
+        dropNavigationLists()
+        dropPromoPitches()
+        dropCaptions()
+        guard let titleIndex = lines.indices.first(where: { isText($0) }) else {
             if lines.isEmpty { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "the input is empty")) }
-            return LiveBlog(title: "", entries: [], diagnostics: diagnostics)
+            return LiveBlog(title: "", entries: [], diagnostics: diagnostics.sorted { $0.line < $1.line })
         }
         var blog = LiveBlog(title: string(titleIndex))
+        dropGluedAppeal(afterTitle: titleIndex)
         var next = titleIndex + 1
-        // The line after the title is its standfirst, unless it is a time, a flag, a card or a list item.
-        if let s = nextSignificant(after: titleIndex), isText(s), lines[s].end - lines[s].start <= 600,
-            !LineShape.isListItem(bytes(s)) {
+        if let s = standfirst(afterTitle: titleIndex) {
             blog.standfirst = string(s)
             next = s + 1
         }
+        dropHeaderFurniture(from: next)
         var builder = EntryListBuilder()
         assembleEntries(from: next, into: &builder)
-        blog.entries = builder.finish(diagnostics: &diagnostics)
+        blog.entries = builder.finish(pageDate: pageDate, diagnostics: &diagnostics)
         blog.diagnostics = diagnostics.sorted { $0.line < $1.line }
         return blog
     }
@@ -117,24 +162,24 @@ struct BlogAssembler {
                 }
                 if let end {
                     for d in i..<end { drop(d, because: "\(block.description) (\(block.origin))") }
-                    trimGluedStart(end, length: rules.gluedSentenceLength(bytes(end), endOf: block)!, rule: block)
+                    trimGluedStart(end, length: rules.gluedSentenceLength(bytes(end), endOf: block)!, reason: block.description)
                     i = end + 1
                     continue
                 }
                 drop(i, because: "\(block.description) (\(block.origin)), its end was not found")
             } else if let length = rules.gluedSentenceLength(line) {
-                trimGluedStart(i, length: length, rule: nil)
+                trimGluedStart(i, length: length, reason: "glued")
             }
             i += 1
         }
     }
 
-    mutating func trimGluedStart(_ i: Int, length: Int, rule: BoilerplateRules.Rule?) {
+    mutating func trimGluedStart(_ i: Int, length: Int, reason: String) {
         var s = lines[i].start + length
         while s < lines[i].end && text[s] == 0x20 { s += 1 }
         let dropped = String(decoding: UnsafeBufferPointer(rebasing: text[lines[i].start..<(lines[i].start + length)]), as: UTF8.self)
         diagnostics.append(Diagnostic(line: lines[i].number, kind: .dropped,
-                                      message: "dropped the glued sentence “\(dropped)” at the start of the line"))
+                                      message: "dropped the glued sentence “\(dropped)” at the start of the line (\(reason))"))
         lines[i].start = s
         if s >= lines[i].end { classes[i] = .dropped }
     }
@@ -166,29 +211,100 @@ struct BlogAssembler {
 
     mutating func classify(_ i: Int) -> LineClass {
         let line = bytes(i)
-        if line.count <= TimeLineRecognizer.maximumLength, let time = TimeLineRecognizer.recognize(Substring(string(i))) {
+        let count = line.count
+        if count <= TimeLineRecognizer.maximumLength + 20, let rule = rules.match(.dateline, line),
+            let date = datelineDate(line, rule: rule)
+        {
+            if pageDate == nil { pageDate = PageDate(date, anchor: PageDate.anchor(forDatelineWords: rule.text)) }
+            drop(i, because: "\(rule.description) (\(rule.origin)), the page's dateline")
+            return .dropped
+        }
+        if count <= TimeLineRecognizer.maximumLength, let time = TimeLineRecognizer.recognize(bytes: line) {
             return .time(time)
         }
         if LineShape.isSeparator(line) { return .separator }
-        if line.count <= 40 {
+        if count <= 40 {
             if rules.match(.keyEvent, line) != nil { return .flag(.keyEvent) }
             if rules.match(.pinned, line) != nil { return .flag(.pinned) }
             if rules.match(.card, line) != nil { return .cardIntro }
+            if rules.match(.navigation, line) != nil {
+                navigationHeadings.append(i)
+                return .navigation
+            }
+            if rules.match(.promo, line) != nil {
+                promoHeadings.append(i)
+                return .promo
+            }
         }
-        if let rule = rules.match(.line, line) ?? rules.match(.prefix, line)
-            ?? (line.count <= 300 ? rules.match(.pattern, line) : nil) {
-            drop(i, because: "\(rule.description) (\(rule.origin))")
+        if let (rule, glued) = AuthorLine.byline(line, rules: rules) {
+            if let glued, glued.hasDate, pageDate == nil { pageDate = PageDate(glued, anchor: .oldest) }
+            drop(i, because: "author line after “\(rule.text)” (author-line heuristic)")
+            dropAuthorBiography(after: i, bylineWord: rule.text)
             return .dropped
+        }
+        if count <= 64, let time = AuthorLine.gluedTime(line) {
+            diagnostics.append(Diagnostic(line: lines[i].number, kind: .dropped,
+                                          message: "dropped the author name glued to the time “\(time.text)” (author-line heuristic)"))
+            return .time(time)
         }
         if rules.match(.gallery, line) != nil { return .media(.gallery) }
         if rules.match(.video, line) != nil { return .media(.video) }
+        if let match = CaptionCredit.match(line, rules: rules) {
+            credits.append((i, match))
+            drop(i, because: match == .credit ? "photo credit (caption heuristic)" : "caption with its photo credit (caption heuristic)")
+            return .dropped
+        }
+        if let rule = rules.match(.line, line) ?? rules.match(.prefix, line)
+            ?? (count <= 300 ? rules.match(.pattern, line) : nil)
+        {
+            drop(i, because: "\(rule.description) (\(rule.origin))")
+            return .dropped
+        }
         return .text
     }
+
+    /// The date a dateline rule's line gives after its leading words ("First published on Mon 15 May 2023 07.05 BST").
+    func datelineDate(_ line: UnsafeBufferPointer<UInt8>, rule: BoilerplateRules.Rule) -> PostTime? {
+        var k = rule.text.utf8.count
+        guard k < line.count else { return nil }
+        while k < line.count && (line[k] == 0x20 || line[k] == UInt8(ascii: ":")) { k += 1 }
+        // "First published on …", "Published On …".
+        if k + 3 < line.count && (line[k] | 0x20) == UInt8(ascii: "o") && (line[k + 1] | 0x20) == UInt8(ascii: "n")
+            && line[k + 2] == 0x20
+        {
+            k += 3
+        }
+        guard let time = TimeLineRecognizer.recognize(bytes: UnsafeBufferPointer(rebasing: line[k...])), time.hasDate
+        else { return nil }
+        return time
+    }
+
+    /// Drops the author's biography line under a byline ("Bethan Morrow is the Gazette’s What’s On reporter").
+    mutating func dropAuthorBiography(after i: Int, bylineWord: String) {
+        guard i + 1 < lines.count, case .text = classes[i + 1] else { return }
+        let name = AuthorLine.leadingName(bytes(i), afterWord: bylineWord.utf8.count)
+        guard name.count >= 3 else { return }
+        let next = bytes(i + 1)
+        let lead = name + Array(" is ".utf8)
+        guard next.count > lead.count, next.count <= 200, memcmp(next.baseAddress!, lead, lead.count) == 0 else { return }
+        drop(i + 1, because: "the author’s biography under the byline (author-line heuristic)")
+    }
+
+    // MARK: - Neighbours
 
     func nextSignificant(after i: Int) -> Int? {
         var k = i + 1
         while k < lines.count {
             if case .dropped = classes[k] { k += 1; continue }
+            return k
+        }
+        return nil
+    }
+
+    func previousSignificant(before i: Int) -> Int? {
+        var k = i - 1
+        while k >= 0 {
+            if case .dropped = classes[k] { k -= 1; continue }
             return k
         }
         return nil
@@ -200,17 +316,37 @@ struct BlogAssembler {
         return false
     }
 
-    /// A short, unpunctuated line that the next line shows to be a headline: it is followed by a paragraph.
+    /// A line that heads a post: a short, unpunctuated line followed by a paragraph, or a short question that
+    /// stands where a post starts and is followed by its answer.
     func isHeadline(_ i: Int) -> Bool {
-        guard LineShape.isHeadlineShaped(bytes(i)) else { return false }
-        guard let n = nextSignificant(after: i) else { return false }
-        switch classes[n] {
-        case .text:
+        let line = bytes(i)
+        if LineShape.isHeadlineShaped(line) {
+            guard let n = nextSignificant(after: i), isText(n) else { return false }
             return !LineShape.isHeadlineShaped(bytes(n)) || LineShape.isListItem(bytes(n))
-        case .cardIntro, .media:
-            return false
-        default:
-            return false
+        }
+        return LineShape.isQuestionHeadlineShaped(line) && isQuestionHeadline(i)
+    }
+
+    /// The question-headline heuristic: `What is at stake?` heads a post when it comes right after a time, a flag
+    /// or a rule line (or opens the feed), or, with at most eight words, after a finished paragraph; and a longer
+    /// paragraph that is not itself a question follows it.
+    func isQuestionHeadline(_ i: Int) -> Bool {
+        let line = bytes(i)
+        guard let n = nextSignificant(after: i), isText(n) else { return false }
+        let answer = bytes(n)
+        guard answer.count > line.count, !LineShape.isHeadlineShaped(answer), !LineShape.isQuestionHeadlineShaped(answer),
+            LineShape.endsLikeSentence(answer)
+        else { return false }
+        guard let p = previousSignificant(before: i) else { return true }
+        switch classes[p] {
+        case .time, .flag, .separator: return true
+        case .text:
+            let before = bytes(p)
+            guard LineShape.endsLikeSentence(before), before[before.count - 1] != UInt8(ascii: ":") else { return false }
+            var words = 1
+            for b in line where b == 0x20 { words += 1 }
+            return words <= 8
+        default: return false
         }
     }
 
@@ -226,12 +362,17 @@ struct BlogAssembler {
         while i < lines.count {
             let number = lines[i].number
             switch classes[i] {
-            case .dropped:
+            case .dropped, .navigation, .promo:
                 break
             case .separator:
                 builder.close()
             case .time(let time):
-                builder.addTime(time, line: number)
+                if time.hour == nil && time.epoch == nil && time.age == nil && !builder.isAtEntryStart {
+                    // A bare date inside a post is the date line of an embedded post, not a post time.
+                    builder.addParagraph(string(i), line: number)
+                } else {
+                    builder.addTime(time, line: number)
+                }
             case .flag(let flags):
                 builder.addFlags(flags, line: number)
             case .cardIntro:

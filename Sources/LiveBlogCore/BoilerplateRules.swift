@@ -8,6 +8,41 @@ public struct BoilerplateRules: Sendable {
         case line, prefix, pattern, block, glued, footer, card, gallery, video
         case keyEvent = "key-event"
         case pinned
+        /// A heading ("Key events", "Jump to") over a list of links that repeat later headlines.
+        case navigation
+        /// A word that starts an author line ("By", "From"), followed by names.
+        case byline
+        /// A word that starts the page's dateline ("First published", "Updated"), followed by a date.
+        case dateline
+        /// A photo credit marker ("Photograph:", "Image:", "(Image:"), alone or at the end of its caption.
+        case credit
+        /// A promo heading ("Get in touch") dropped together with the one-line pitch under it.
+        case promo
+        /// A word that marks a donation or subscription appeal ("donation", "support").
+        case appeal
+
+        /// Position in `allCases`, for table lookups.
+        var ordinal: Int {
+            switch self {
+            case .line: 0
+            case .prefix: 1
+            case .pattern: 2
+            case .block: 3
+            case .glued: 4
+            case .footer: 5
+            case .card: 6
+            case .gallery: 7
+            case .video: 8
+            case .keyEvent: 9
+            case .pinned: 10
+            case .navigation: 11
+            case .byline: 12
+            case .dateline: 13
+            case .credit: 14
+            case .promo: 15
+            case .appeal: 16
+            }
+        }
     }
 
     /// One rule as written, kept for diagnostics ("dropped by prefix: Sign up to").
@@ -35,8 +70,8 @@ public struct BoilerplateRules: Sendable {
     public private(set) var rules: [Rule] = []
     private var byKind: [Kind: [Int]] = [:]
     /// Rules whose glob begins with a literal byte, by that (lower-cased) byte; the rest are tried on every line.
-    private var firstByteIndex: [Kind: [UInt8: [Int]]] = [:]
-    private var wildcardStart: [Kind: [Int]] = [:]
+    private var firstByteIndex: [[[Int]]] = Array(repeating: Array(repeating: [], count: 256), count: Kind.allCases.count)
+    private var wildcardStart: [[Int]] = Array(repeating: [], count: Kind.allCases.count)
 
     /// No rules at all.
     public init() {}
@@ -81,18 +116,20 @@ public struct BoilerplateRules: Sendable {
             let glob: Glob
             switch kind {
             case .pattern: glob = Glob(pattern: body, wildcards: true, anchoredEnd: true)
-            case .line, .card, .keyEvent, .pinned: glob = Glob(pattern: body, wildcards: false, anchoredEnd: true)
+            case .line, .card, .keyEvent, .pinned, .navigation, .promo:
+                glob = Glob(pattern: body, wildcards: false, anchoredEnd: true)
             case .footer: glob = Glob(pattern: body, wildcards: true, anchoredEnd: false)
-            case .prefix, .block, .glued, .gallery, .video: glob = Glob(pattern: body, wildcards: false, anchoredEnd: false)
+            case .prefix, .block, .glued, .gallery, .video, .byline, .dateline, .credit, .appeal:
+                glob = Glob(pattern: body, wildcards: false, anchoredEnd: false)
             }
             let index = rules.count
             rules.append(Rule(kind: kind, text: body, end: end, origin: place, glob: glob,
                               endBytes: Array((end ?? "").utf8)))
             byKind[kind, default: []].append(index)
             if let first = glob.firstLiteralByte {
-                firstByteIndex[kind, default: [:]][first, default: []].append(index)
+                firstByteIndex[kind.ordinal][Int(first)].append(index)
             } else {
-                wildcardStart[kind, default: []].append(index)
+                wildcardStart[kind.ordinal].append(index)
             }
         }
     }
@@ -100,12 +137,8 @@ public struct BoilerplateRules: Sendable {
     /// The first rule of `kind` that matches `line` (trimmed UTF-8), if any.
     public func match(_ kind: Kind, _ line: UnsafeBufferPointer<UInt8>) -> Rule? {
         guard !line.isEmpty else { return nil }
-        if let candidates = firstByteIndex[kind]?[Glob.lower(line[0])] {
-            for i in candidates where rules[i].glob.matches(line) { return rules[i] }
-        }
-        if let candidates = wildcardStart[kind] {
-            for i in candidates where rules[i].glob.matches(line) { return rules[i] }
-        }
+        for i in firstByteIndex[kind.ordinal][Int(Glob.lower(line[0]))] where rules[i].glob.matches(line) { return rules[i] }
+        for i in wildcardStart[kind.ordinal] where rules[i].glob.matches(line) { return rules[i] }
         return nil
     }
 
@@ -117,6 +150,39 @@ public struct BoilerplateRules: Sendable {
 
     /// Whether any rule of `kind` exists.
     public func has(_ kind: Kind) -> Bool { byKind[kind] != nil }
+
+    /// The rules of one kind, in the order they were written.
+    public func rules(of kind: Kind) -> [Rule] { (byKind[kind] ?? []).map { rules[$0] } }
+
+    /// The rule of `kind` whose text occurs in `line` (ASCII case ignored) and where it starts, searching only
+    /// the last `window` bytes; the occurrence that starts last wins. Used for markers that end a line,
+    /// such as a photo credit after its caption.
+    func lastOccurrence(_ kind: Kind, in line: UnsafeBufferPointer<UInt8>, window: Int) -> (rule: Rule, offset: Int)? {
+        var best: (rule: Rule, offset: Int)?
+        let from = max(0, line.count - window)
+        for i in byKind[kind] ?? [] {
+            let needle = rules[i].glob.literal
+            guard !needle.isEmpty, needle.count <= line.count - from else { continue }
+            var k = line.count - needle.count
+            while k >= from {
+                if Glob.lower(line[k]) == needle[0] {
+                    var j = 1
+                    while j < needle.count && Glob.lower(line[k + j]) == needle[j] { j += 1 }
+                    if j == needle.count {
+                        if best == nil || k > best!.offset { best = (rules[i], k) }
+                        break
+                    }
+                }
+                k -= 1
+            }
+        }
+        return best
+    }
+
+    /// The first rule of `kind` whose text occurs anywhere in `line` (ASCII case ignored).
+    func occurrence(_ kind: Kind, in line: UnsafeBufferPointer<UInt8>) -> Rule? {
+        lastOccurrence(kind, in: line, window: line.count)?.rule
+    }
 
     /// The length in bytes of a `glued` sentence (or a block's END) that starts `line`, if one does.
     func gluedSentenceLength(_ line: UnsafeBufferPointer<UInt8>, endOf block: Rule? = nil) -> Int? {
@@ -138,6 +204,10 @@ struct Glob: Sendable {
     let literal: [UInt8]
     let anchoredEnd: Bool
     let hasWildcards: Bool
+    /// Literal bytes every match must start and (for anchored patterns) end with, checked before backtracking.
+    private let requiredPrefix: [UInt8]
+    private let requiredSuffix: [UInt8]
+    private let minimumLength: Int
 
     init(pattern: String, wildcards: Bool, anchoredEnd: Bool) {
         literal = pattern.utf8.map(Glob.lower)
@@ -150,6 +220,14 @@ struct Glob: Sendable {
         }
         self.pieces = pieces
         hasWildcards = wildcards && pieces.contains { if case .literal = $0 { return false } else { return true } }
+        func literalRun<C: Collection>(_ run: C) -> [UInt8] where C.Element == Piece {
+            var bytes: [UInt8] = []
+            for piece in run { if case .literal(let b) = piece { bytes.append(b) } else { break } }
+            return bytes
+        }
+        requiredPrefix = literalRun(pieces)
+        requiredSuffix = anchoredEnd ? Array(literalRun(pieces.reversed()).reversed()) : []
+        minimumLength = pieces.reduce(0) { if case .anyRun = $1 { return $0 } else { return $0 + 1 } }
     }
 
     var firstLiteralByte: UInt8? {
@@ -170,6 +248,11 @@ struct Glob: Sendable {
         if !hasWildcards {
             if anchoredEnd && line.count != literal.count { return false }
             return Glob.hasPrefix(line, literal)
+        }
+        guard line.count >= minimumLength, Glob.hasPrefix(line, requiredPrefix) else { return false }
+        if !requiredSuffix.isEmpty {
+            let offset = line.count - requiredSuffix.count
+            for k in 0..<requiredSuffix.count where Glob.lower(line[offset + k]) != requiredSuffix[k] { return false }
         }
         return match(0, line, 0)
     }

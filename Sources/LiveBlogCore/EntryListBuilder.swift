@@ -34,20 +34,35 @@ struct EntryListBuilder {
         }
     }
 
-    /// Two time lines in a row describe one post: keep the clock time as written, and take any date or epoch too.
+    /// Two or more time lines in a row describe one post (`1h ago` over `11.52 BST`; a dateline over its epoch
+    /// fallback; the page's dateline over the first post's clock). The clock time written last is the post's time;
+    /// a date, an age or an epoch from the other lines is kept with it.
     static func combine(_ old: PostTime?, _ new: PostTime) -> PostTime {
         guard var old else { return new }
-        if new.epoch != nil && old.epoch == nil {
-            old.epoch = new.epoch
+        if new.hour == nil && new.epoch != nil {
+            // An epoch fallback after the time it stands for.
+            if old.epoch == nil { old.epoch = new.epoch }
             return old
         }
-        if old.epoch != nil && new.hour != nil {
+        if new.hour != nil {
             var result = new
-            result.epoch = old.epoch
+            if !result.hasDate && old.hasDate {
+                result.year = old.year
+                result.month = old.month
+                result.day = old.day
+            }
+            if result.age == nil { result.age = old.age }
+            if result.epoch == nil && old.hour == nil { result.epoch = old.epoch }
             return result
         }
-        if old.hour == nil && new.hour != nil { return new }
-        if old.hasDate == false && new.hasDate { return new }
+        // The new line has no clock: an age or a date for the time already seen.
+        if old.hour == nil && old.epoch == nil && new.age != nil && old.age == nil { return new }
+        if new.hasDate && !old.hasDate {
+            old.year = new.year
+            old.month = new.month
+            old.day = new.day
+        }
+        if old.age == nil { old.age = new.age }
         return old
     }
 
@@ -83,20 +98,17 @@ struct EntryListBuilder {
         current!.related.append(link)
     }
 
-    /// The finished entries, with timestamps and stable ids.
-    mutating func finish(diagnostics: inout [Diagnostic]) -> [Entry] {
+    /// The finished entries, with timestamps and stable ids. `pageDate` is the date the page's own dateline gives.
+    mutating func finish(pageDate: PageDate? = nil, diagnostics: inout [Diagnostic]) -> [Entry] {
         close()
-        var pageDate: (year: Int, month: Int, day: Int)?
-        if let first = drafts.lazy.compactMap({ $0.time }).first(where: { $0.hasDate }) {
-            pageDate = (first.year!, first.month!, first.day!)
-        }
+        PinnedCopies.merge(&drafts, diagnostics: &diagnostics)
+        let dates = PageDate.dates(for: drafts.map(\.time), pageDate: pageDate)
         var entries: [Entry] = []
         entries.reserveCapacity(drafts.count)
-        for draft in drafts {
-            if let time = draft.time, time.hasDate { pageDate = (time.year!, time.month!, time.day!) }
+        for (k, draft) in drafts.enumerated() {
             entries.append(Entry(
                 time: draft.time.map { $0.text.isEmpty ? nil : $0.text } ?? nil,
-                timestamp: draft.time?.timestamp(pageDate: pageDate),
+                timestamp: draft.time?.timestamp(pageDate: dates[k], defaultZoneOffset: pageDate?.zoneOffset),
                 headline: draft.headline,
                 paragraphs: draft.paragraphs,
                 related: draft.related,

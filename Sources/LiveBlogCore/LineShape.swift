@@ -15,12 +15,51 @@ enum LineShape {
             return false
         default: break
         }
-        if isListItem(line) { return false }
+        // The cheap test that rejects most paragraphs comes first.
+        if endsLikeSentence(line) { return false }
+        if isListItem(line) || endsWithHandle(line) { return false }
         var words = 1
         for b in line where b == 0x20 { words += 1 }
-        if words > 30 { return false }
-        return !endsLikeSentence(line)
+        return words <= 30
     }
+
+    /// The name line of an embedded social post, `Holloway Park FC @HollowayParkFC`: its last word is a handle.
+    static func endsWithHandle(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = line.count - 1
+        let limit = max(0, line.count - 40)
+        while k > limit {
+            if line[k] == 0x20 { return line[k + 1] == UInt8(ascii: "@") && k + 2 < line.count }
+            k -= 1
+        }
+        return false
+    }
+
+    /// A short question that can head a post (`What is at stake?`): a capital start, a question mark at the end,
+    /// at most `maximumQuestionWords` words, and no sentence break or quotation inside. Whether it *is* a headline
+    /// depends on where it stands; see `BlogAssembler.isQuestionHeadline`.
+    static func isQuestionHeadlineShaped(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 4, line.count <= 100, line[line.count - 1] == UInt8(ascii: "?") else { return false }
+        let first = line[0]
+        guard first >= 0x41 && first <= 0x5A else { return false }
+        var words = 1
+        for k in 0..<(line.count - 1) {
+            let b = line[k]
+            if b == 0x20 {
+                words += 1
+                let p = line[k - 1]
+                if p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?") || p == UInt8(ascii: ";") {
+                    return false
+                }
+            } else if b == UInt8(ascii: "\"") {
+                return false
+            } else if b == 0xE2 && k + 2 < line.count && line[k + 1] == 0x80 && (line[k + 2] == 0x9C || line[k + 2] == 0x9D) {
+                return false  // “ ”
+            }
+        }
+        return words <= maximumQuestionWords
+    }
+
+    static let maximumQuestionWords = 12
 
     /// Whether the last visible character closes a sentence (. ! ? : ; , …), looking inside closing quotes.
     static func endsLikeSentence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -15,7 +15,8 @@ public struct LiveBlogParser: Sendable {
     }
 
     /// Parses raw bytes as read from a file: any bytes at all.
-    public func parse(bytes: [UInt8]) -> LiveBlog {
+    /// Takes ownership of the bytes so that normalising works in place, without a second copy of a large file.
+    public func parse(bytes: consuming [UInt8]) -> LiveBlog {
         var bytes = bytes
         let report = TextNormalizer.normalize(&bytes)
         var diagnostics: [Diagnostic] = []

@@ -14,6 +14,28 @@ public enum TimeLineRecognizer {
         case punct(Character)
     }
 
+    /// A cheap byte test that rejects most lines before any `String` work: a time line is short, starts with a
+    /// digit or a letter, has at most ten words, and holds a digit (or says "just now").
+    @inline(__always)
+    public static func mightBeTime(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !line.isEmpty, line.count <= maximumLength else { return false }
+        let first = line[0] | 0x20
+        guard (line[0] >= 0x30 && line[0] <= 0x39) || (first >= 0x61 && first <= 0x7A) else { return false }
+        var digit = false
+        var spaces = 0
+        for b in line {
+            if b >= 0x30 && b <= 0x39 { digit = true } else if b == 0x20 { spaces += 1 }
+        }
+        if spaces > 9 { return false }
+        return digit || (line.count == 8 && first == UInt8(ascii: "j"))
+    }
+
+    /// The time a line of UTF-8 bytes states, or nil; prefiltered by `mightBeTime`.
+    public static func recognize(bytes line: UnsafeBufferPointer<UInt8>) -> PostTime? {
+        guard mightBeTime(line) else { return nil }
+        return recognize(Substring(String(decoding: line, as: UTF8.self)))
+    }
+
     /// The time a line states, or nil when the line is anything else.
     public static func recognize(_ line: Substring) -> PostTime? {
         guard line.utf8.count <= maximumLength, !line.isEmpty else { return nil }
@@ -99,9 +121,14 @@ public enum TimeLineRecognizer {
                 if case .punct(":")? = peek() { k += 1 }
             }
             let textStart = k
-            if case .number(let value, let digits)? = peek(), digits >= 9, digits <= 10, tokens.count == k + 1,
-                value >= 100_000_000 {
-                return PostTime(text: String(source[tokens[k].1..<tokens[k].2]), epoch: value)
+            // A Unix epoch left behind by a page's fallback: seconds (9–10 digits) or milliseconds (12–13).
+            if case .number(let value, let digits)? = peek(), tokens.count == k + 1 {
+                if digits >= 9 && digits <= 10 && value >= 100_000_000 {
+                    return PostTime(text: String(source[tokens[k].1..<tokens[k].2]), epoch: value)
+                }
+                if digits >= 12 && digits <= 13, let millis = Int(source[tokens[k].1..<tokens[k].2]), millis >= 100_000_000_000 {
+                    return PostTime(text: String(source[tokens[k].1..<tokens[k].2]), epoch: millis / 1000)
+                }
             }
             if var age = parseAge() {
                 if atEnd { return age }
@@ -121,9 +148,21 @@ public enum TimeLineRecognizer {
                 return dated
             }
             k = textStart
-            if var clock = parseClock(), atEnd {
-                clock.text = text(from: textStart)
-                return clock
+            if var clock = parseClock() {
+                if atEnd {
+                    clock.text = text(from: textStart)
+                    return clock
+                }
+                // A clock before its date: "10:32 p.m. EDT, Thu September 12, 2024".
+                if case .punct(let p)? = peek(), p == "," || p == "-" || p == "–" || p == "|" { k += 1 }
+                if isWord(0, ["on"]) { k += 1 }
+                if let date = parseDateline(), atEnd, date.hour == nil {
+                    clock.year = date.year
+                    clock.month = date.month
+                    clock.day = date.day
+                    clock.text = text(from: textStart)
+                    return clock
+                }
             }
             return nil
         }

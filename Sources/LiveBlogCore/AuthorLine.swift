@@ -1,0 +1,151 @@
+/// Author lines: bylines and reporter credits that pages print above or inside posts.
+///
+/// `By Priya Okonjo`, `By Eleanor Pym, Political Correspondent, and Sam Whitcombe`, `From CBN’s Marcus Ortega`,
+/// `Ingrid Falk and Tomasz Wren in Aldmark`, `Hamid Ashworth (now) and Clara Boateng (earlier)`, sometimes with a
+/// date or a time glued to the last name (`By Priya Okonjo5 August 2024`, `Ingrid Falk15:10`).
+///
+/// The test is on shape alone: a short line of capitalised words, joined only by a few small words
+/// (`and`, `in`, `at`, commas), that does not end like a sentence.
+enum AuthorLine {
+    /// Longest author line, in bytes.
+    static let maximumBytes = 160
+    static let maximumWords = 16
+
+    /// Small words that may join the names of an author line.
+    private static let joiners: Set<[UInt8]> = Set(
+        ["and", "&", "in", "at", "by", "of", "the", "for", "with", "staff", "de", "van", "von", "der", "da", "del",
+         "di", "la", "le", "al", "bin", "y", "and,", "&,"].map { Array($0.utf8) })
+
+    /// Whether the whole line is a list of names (and roles, and places) as an author line writes them.
+    static func isNames(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !line.isEmpty, line.count <= maximumBytes, !LineShape.endsLikeSentence(line) else { return false }
+        var capitalised = 0
+        var words = 0
+        var start = 0
+        var k = 0
+        while k <= line.count {
+            if k == line.count || line[k] == 0x20 {
+                if k > start {
+                    words += 1
+                    if words > maximumWords { return false }
+                    switch wordKind(UnsafeBufferPointer(rebasing: line[start..<k])) {
+                    case .capitalised: capitalised += 1
+                    case .joiner: break
+                    case .other: return false
+                    }
+                }
+                start = k + 1
+            }
+            k += 1
+        }
+        return capitalised >= 2
+    }
+
+    private enum WordKind { case capitalised, joiner, other }
+
+    private static func wordKind(_ word: UnsafeBufferPointer<UInt8>) -> WordKind {
+        let first = word[0]
+        if first >= 0x41 && first <= 0x5A {
+            // Capitalised: no digits after the capital (a digit would make it a code or a time, not a name).
+            for b in word where b >= 0x30 && b <= 0x39 { return .other }
+            return .capitalised
+        }
+        if first >= 0xC3 {
+            // A non-ASCII letter starts the word (Élodie, Łukasz, 王): read as a name.
+            return .capitalised
+        }
+        if first == UInt8(ascii: "(") && word.count >= 3 && word[word.count - 1] == UInt8(ascii: ")") {
+            return .joiner  // "(now)", "(earlier)"
+        }
+        var bytes = Array(word)
+        if bytes.last == UInt8(ascii: ",") { bytes.removeLast() }
+        return joiners.contains(bytes) ? .joiner : .other
+    }
+
+    /// Where a date or time is glued to the end of a name ("Okonjo5 August 2024", "Falk15:10"): the index of the
+    /// first digit that directly follows a letter, or nil.
+    static func gluedTailStart(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard line.count >= 3 else { return nil }
+        for k in 1..<line.count where line[k] >= 0x30 && line[k] <= 0x39 {
+            let before = line[k - 1]
+            let letter = (before | 0x20) >= 0x61 && (before | 0x20) <= 0x7A || before >= 0x80
+            return letter ? k : nil
+        }
+        return nil
+    }
+
+    /// An author line with a byline word in front (`By …`, `From …`, `Edited by …`): the rule that matched, and the
+    /// date or time glued to its end, if any. The rest of the line after the word must be names.
+    static func byline(_ line: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules)
+        -> (rule: BoilerplateRules.Rule, glued: PostTime?)?
+    {
+        guard line.count <= maximumBytes + 40, let rule = rules.match(.byline, line) else { return nil }
+        let wordLength = rule.text.utf8.count
+        guard line.count > wordLength + 1, line[wordLength] == 0x20 else { return nil }
+        let rest = UnsafeBufferPointer(rebasing: line[(wordLength + 1)...])
+        if let tail = gluedTailStart(rest) {
+            let names = UnsafeBufferPointer(rebasing: rest[..<tail])
+            let time = TimeLineRecognizer.recognize(bytes: UnsafeBufferPointer(rebasing: rest[tail...]))
+            guard let time, names.count > 0, isBylineNames(names) else { return nil }
+            return (rule, time)
+        }
+        return isBylineNames(rest) ? (rule, nil) : nil
+    }
+
+    /// Names after a byline word: one capitalised name is enough there ("By Reuters", "From CBN staff").
+    private static func isBylineNames(_ names: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isNames(names) { return true }
+        guard !names.isEmpty, names.count <= 60, !LineShape.endsLikeSentence(names) else { return false }
+        return isNamesAllowingOneCapital(names)
+    }
+
+    private static func isNamesAllowingOneCapital(_ names: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        var k = 0
+        var first = true
+        while k <= names.count {
+            if k == names.count || names[k] == 0x20 {
+                if k > start {
+                    let kind = wordKind(UnsafeBufferPointer(rebasing: names[start..<k]))
+                    if first { if kind != .capitalised { return false } } else if kind != .joiner { return false }
+                    first = false
+                }
+                start = k + 1
+            }
+            k += 1
+        }
+        return true
+    }
+
+    /// An author's name glued to the post's time (`Ingrid Falk15:10`): the time, when the line is exactly that.
+    static func gluedTime(_ line: UnsafeBufferPointer<UInt8>) -> PostTime? {
+        guard line.count <= 64, let tail = gluedTailStart(line) else { return nil }
+        let names = UnsafeBufferPointer(rebasing: line[..<tail])
+        guard isNames(names) else { return nil }
+        var spaces = 0
+        for b in names where b == 0x20 { spaces += 1 }
+        guard spaces <= 4 else { return nil }
+        guard let time = TimeLineRecognizer.recognize(bytes: UnsafeBufferPointer(rebasing: line[tail...])),
+            time.hour != nil
+        else { return nil }
+        return time
+    }
+
+    /// The first two words of a byline's names ("Bethan Morrow"), to spot the author's biography line after it.
+    static func leadingName(_ line: UnsafeBufferPointer<UInt8>, afterWord wordLength: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var spaces = 0
+        var k = wordLength + 1
+        while k < line.count {
+            let b = line[k]
+            if b >= 0x30 && b <= 0x39 || b == UInt8(ascii: ",") { break }
+            if b == 0x20 {
+                spaces += 1
+                if spaces == 2 { break }
+            }
+            bytes.append(b)
+            k += 1
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,95 @@
+/// The page header: what stands between the title and the first post.
+extension BlogAssembler {
+    /// How far below the title a glued appeal is looked for, in lines.
+    static let appealSearchLines = 16
+
+    /// The standfirst: the line after the title, unless it is a time, a flag, a card, a list item, or an author
+    /// line or label (a line of capitalised names, such as `Sentinel Live` or `Nadia Ferreira at Carlow
+    /// Coroner’s Court`) with no paragraph under it.
+    func standfirst(afterTitle title: Int) -> Int? {
+        guard let s = nextSignificant(after: title), isText(s), lines[s].end - lines[s].start <= 600 else { return nil }
+        let line = bytes(s)
+        if LineShape.isListItem(line) { return nil }
+        if AuthorLine.isNames(line) && !isTextFollowedByParagraph(s) { return nil }
+        return s
+    }
+
+    /// The header-furniture heuristic: between the standfirst and the first post, a short unpunctuated line that
+    /// does not head a paragraph is an author line, a label or a badge (`Live Reporting`, `Hamid Ashworth (now)
+    /// and Clara Boateng (earlier)`), and a bare date is the page's date. Stops at the first time, flag, rule
+    /// line, card, headline or paragraph.
+    mutating func dropHeaderFurniture(from start: Int) {
+        var k = start
+        while k < lines.count {
+            switch classes[k] {
+            case .dropped:
+                k += 1
+                continue
+            case .time(let time) where time.hour == nil && time.epoch == nil && time.hasDate:
+                if pageDate == nil { pageDate = PageDate(time, anchor: .oldest) }
+                classes[k] = .text
+                drop(k, because: "the page's date above the first post (header heuristic)")
+            case .text:
+                let line = bytes(k)
+                guard LineShape.isHeadlineShaped(line), !isHeadline(k) else { return }
+                drop(k, because: "author line or label above the first post (header heuristic)")
+            default:
+                return
+            }
+            k += 1
+        }
+    }
+
+    /// The glued-appeal heuristic: a donation or subscription appeal under the standfirst whose last sentence is
+    /// glued to the first paragraph without a space (`…makes a difference.Ceasefire talks…`). When a line of the
+    /// header holds such a join and the lines down to it speak of support, donations or subscriptions (the
+    /// `appeal` words of the rules), the lines between the standfirst and that line are dropped, and so is the
+    /// glued sentence; the rest of the line is kept.
+    mutating func dropGluedAppeal(afterTitle title: Int) {
+        guard rules.has(.appeal), let standfirst = nextSignificant(after: title), isText(standfirst) else { return }
+        var k = standfirst
+        var seen = 0
+        while let i = nextSignificant(after: k), seen < Self.appealSearchLines {
+            guard isText(i) else { return }
+            seen += 1
+            k = i
+            let line = bytes(i)
+            guard let join = GluedAppeal.join(line) else { continue }
+            let sentence = UnsafeBufferPointer(rebasing: line[..<join])
+            var evidence = rules.occurrence(.appeal, in: sentence)
+            var j = standfirst + 1
+            while evidence == nil && j < i {
+                if isText(j) { evidence = rules.occurrence(.appeal, in: bytes(j)) }
+                j += 1
+            }
+            guard let evidence else { return }
+            for d in (standfirst + 1)..<i where isText(d) {
+                drop(d, because: "donation or subscription appeal above a glued sentence (glued-appeal heuristic, “\(evidence.text)”)")
+            }
+            trimGluedStart(i, length: join, reason: "glued-appeal heuristic")
+            return
+        }
+    }
+}
+
+/// Finds a sentence glued to the next one without a space, as a page's appeal box runs into the first paragraph.
+enum GluedAppeal {
+    /// Longest glued sentence, in bytes.
+    static let maximumSentenceBytes = 240
+
+    /// The index just after the glued sentence's final `.`/`!`, where a lower-case letter is followed by the
+    /// stop and then a capitalised word (`difference.Ceasefire`); nil when there is none near the start.
+    static func join(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        let limit = min(line.count - 2, maximumSentenceBytes)
+        guard limit > 12 else { return nil }
+        for k in 12..<limit {
+            let b = line[k]
+            guard b == UInt8(ascii: ".") || b == UInt8(ascii: "!") else { continue }
+            let before = line[k - 1], after = line[k + 1], then = line[k + 2]
+            if before >= 0x61 && before <= 0x7A && after >= 0x41 && after <= 0x5A && then >= 0x61 && then <= 0x7A {
+                return k + 1
+            }
+        }
+        return nil
+    }
+}

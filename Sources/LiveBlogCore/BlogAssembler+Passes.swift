@@ -1,0 +1,89 @@
+/// Passes that judge a line by its neighbours: navigation lists, promo pitches and photo captions.
+extension BlogAssembler {
+    /// Navigation lists handled per page, and items per list, so that odd input stays linear.
+    static let maximumNavigationLists = 16
+    static let maximumNavigationItems = 60
+
+    /// The navigation-list heuristic: under a heading such as "Key events", "Key points" or "Jump to", the items
+    /// (each a line repeating a later line of the page, maybe after a time line) are dropped with the heading.
+    /// The real posts they repeat are kept.
+    /// A heading with no such items is not navigation and stays as text (a post may be headed "Summary").
+    mutating func dropNavigationLists() {
+        for heading in navigationHeadings.prefix(Self.maximumNavigationLists) {
+            guard case .navigation = classes[heading] else { continue }
+            let name = string(heading)
+            // Find the items first: (time line or nil, item line, the later line it repeats).
+            var items: [(time: Int?, item: Int, echo: Int)] = []
+            var k = heading + 1
+            scan: while k < lines.count && items.count < Self.maximumNavigationItems {
+                switch classes[k] {
+                case .dropped:
+                    k += 1
+                case .time:
+                    guard let n = nextSignificant(after: k), isText(n), let echo = laterCopy(of: n) else { break scan }
+                    items.append((k, n, echo))
+                    k = n + 1
+                case .text:
+                    guard let echo = laterCopy(of: k) else { break scan }
+                    items.append((nil, k, echo))
+                    k += 1
+                default:
+                    break scan
+                }
+            }
+            classes[heading] = .text
+            guard !items.isEmpty else { continue }
+            drop(heading, because: "navigation heading “\(name)” (navigation-list heuristic)")
+            for (time, item, echo) in items {
+                if let time { drop(time, because: "time of a navigation item under “\(name)” (navigation-list heuristic)") }
+                drop(item, because: "navigation item repeating line \(lines[echo].number) (navigation-list heuristic)")
+            }
+        }
+    }
+
+    /// A later text line with exactly the same bytes as line `i`, if there is one.
+    func laterCopy(of i: Int) -> Int? {
+        let length = lines[i].end - lines[i].start
+        guard length > 0 else { return nil }
+        var k = i + 1
+        while k < lines.count {
+            if lines[k].end - lines[k].start == length, isText(k), sameText(i, k) { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Promo headings ("Get in touch") and the one-line pitch under each.
+    mutating func dropPromoPitches() {
+        for heading in promoHeadings {
+            guard case .promo = classes[heading] else { continue }
+            classes[heading] = .text
+            drop(heading, because: "promo heading (promo rule)")
+            if let n = nextSignificant(after: heading), isText(n), lines[n].end - lines[n].start <= 300 {
+                drop(n, because: "the pitch under the promo heading at line \(lines[heading].number) (promo rule)")
+            }
+        }
+    }
+
+    /// The caption heuristic: a caption is the short line just above a credit line when a finished paragraph
+    /// stands above it (so that the first paragraph under a headline is never taken); a caption split over two
+    /// lines loses its first half too (the credit's line starts in lower case).
+    mutating func dropCaptions() {
+        for (i, match) in credits {
+            guard let p = previousSignificant(before: i), isText(p) else { continue }
+            let caption = bytes(p)
+            switch match {
+            case .credit:
+                guard CaptionCredit.isCaption(caption), let above = previousSignificant(before: p), isText(above),
+                    LineShape.endsLikeSentence(bytes(above))
+                else { continue }
+                drop(p, because: "caption above the photo credit at line \(lines[i].number) (caption heuristic)")
+            case .captionWithCredit:
+                let first = text[lines[i].start]
+                guard first >= 0x61 && first <= 0x7A, CaptionCredit.isCaption(caption), !LineShape.endsLikeSentence(caption)
+                else { continue }
+                drop(p, because: "first half of the caption continued at line \(lines[i].number) (caption heuristic)")
+            }
+        }
+    }
+}

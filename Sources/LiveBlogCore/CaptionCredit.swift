@@ -1,0 +1,131 @@
+/// Photo credits and the captions they sit under or after.
+///
+/// A credit is a line that starts with a credit marker from the rules (`Photograph: Idris Fenwick/PA`,
+/// `Image: Kaiyō Systems`, `Photo by Karim Haddad / AFP`), a bare `Name/Agency` line (`Jamal Greer/Getty Images`),
+/// or a caption that ends with one (`… on Monday morning. Photograph: Idris Fenwick/PA`,
+/// `… congestion (Image: Owen Tull/Westcombe Gazette)`, `… August 5, 2024. WORLDLINE/Anouk Brandt`).
+enum CaptionCredit {
+    enum Match: Equatable {
+        /// The line is a credit and nothing else; the caption, if any, is the line before it.
+        case credit
+        /// The line is a caption with its credit at the end.
+        case captionWithCredit
+    }
+
+    /// Longest credit line, and longest credit at the end of a caption, in bytes.
+    static let maximumCreditBytes = 150
+    static let maximumTrailingCreditBytes = 80
+    /// Longest line that can be a caption.
+    static let maximumCaptionBytes = 240
+    static let maximumCaptionWords = 24
+
+    /// Cheap first look: credits end in a letter, a digit or `)`, never in sentence punctuation or a closing quote.
+    @inline(__always)
+    static func mightEndWithCredit(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 4 else { return false }
+        let last = line[line.count - 1]
+        if last == UInt8(ascii: ")") { return true }
+        if last >= 0x80 {
+            // Not a closing quote (” ’) nor an ellipsis.
+            return !(line[line.count - 3] == 0xE2 && line[line.count - 2] == 0x80)
+        }
+        let lower = last | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || (last >= 0x30 && last <= 0x39)
+    }
+
+    /// What kind of credit the line is, if it is one.
+    static func match(_ line: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules) -> Match? {
+        guard mightEndWithCredit(line) else { return nil }
+        if line.count <= maximumCreditBytes, rules.match(.credit, line) != nil { return .credit }
+        if line.count <= 60, isNameSlashAgency(line, from: 0) { return .credit }
+        if let (_, offset) = rules.lastOccurrence(.credit, in: line, window: maximumTrailingCreditBytes + 20), offset > 0 {
+            let before = line[offset - 1]
+            let tail = UnsafeBufferPointer(rebasing: line[offset...])
+            if (before == 0x20 || before == UInt8(ascii: "(")) && tail.count <= maximumTrailingCreditBytes
+                && !containsSentenceBreak(tail)
+            {
+                return .captionWithCredit
+            }
+        }
+        // "… August 5, 2024. WORLDLINE/Anouk Brandt": an agency in capitals and a name after the caption's last full stop.
+        if let stop = lastSentenceStop(line), line.count - stop <= 60, isAgencySlashName(line, from: stop) {
+            return .captionWithCredit
+        }
+        return nil
+    }
+
+    /// A caption: a short line describing a picture, not a quote, not a list item, not a question or a lead-in.
+    static func isCaption(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !line.isEmpty, line.count <= maximumCaptionBytes else { return false }
+        let first = line[0]
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "@") { return false }
+        if line.count >= 3 && first == 0xE2 && line[1] == 0x80 && (line[2] == 0x9C || line[2] == 0x98) { return false }  // “ ‘
+        if LineShape.isListItem(line) { return false }
+        let last = line[line.count - 1]
+        if last == UInt8(ascii: ":") || last == UInt8(ascii: "?") || last == UInt8(ascii: "!") { return false }
+        var words = 1
+        for b in line where b == 0x20 { words += 1 }
+        return words <= maximumCaptionWords
+    }
+
+    /// `Jamal Greer/Getty Images`: capitalised words around one slash, nothing else.
+    static func isNameSlashAgency(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var slash = -1
+        for k in start..<line.count where line[k] == UInt8(ascii: "/") {
+            if slash >= 0 { return false }
+            slash = k
+        }
+        guard slash > start, slash < line.count - 1 else { return false }
+        let left = UnsafeBufferPointer(rebasing: line[start..<slash])
+        let right = UnsafeBufferPointer(rebasing: line[(slash + 1)...])
+        return allCapitalised(left) && allCapitalised(right)
+    }
+
+    /// `WORLDLINE/Anouk Brandt` from `start`: an agency in capitals, a slash, then capitalised names.
+    static func isAgencySlashName(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var k = start
+        var capitals = 0
+        while k < line.count && line[k] >= 0x41 && line[k] <= 0x5A { k += 1; capitals += 1 }
+        guard capitals >= 2, k < line.count, line[k] == UInt8(ascii: "/") else { return false }
+        return allCapitalised(UnsafeBufferPointer(rebasing: line[(k + 1)...]))
+    }
+
+    /// Every space-separated word starts with a capital (or a non-ASCII letter); no sentence punctuation.
+    private static func allCapitalised(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        var atWordStart = true
+        var sawWord = false
+        for b in part {
+            if b == 0x20 { atWordStart = true; continue }
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":")
+                || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
+            {
+                return false
+            }
+            if atWordStart {
+                guard (b >= 0x41 && b <= 0x5A) || b >= 0xC3 else { return false }
+                atWordStart = false
+                sawWord = true
+            }
+        }
+        return sawWord
+    }
+
+    /// Index just after the last ". " in the line (where a trailing credit would start), or nil.
+    private static func lastSentenceStop(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        var k = line.count - 2
+        while k > 0 {
+            if line[k] == 0x20 && line[k - 1] == UInt8(ascii: ".") { return k + 1 }
+            k -= 1
+        }
+        return nil
+    }
+
+    private static func containsSentenceBreak(_ tail: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard tail.count >= 2 else { return false }
+        for k in 0..<(tail.count - 1) where tail[k + 1] == 0x20 {
+            let b = tail[k]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,39 @@
+/// A pinned post shown above the feed and again at its place in it: one entry, flagged pinned, where the feed
+/// puts it.
+///
+/// The copy above the feed is an entry flagged pinned (from a "Pinned" label) or an entry standing before the
+/// first timed post, whose headline and paragraphs repeat a later entry exactly. The copy is removed and its
+/// flags (and time, where the later one has none) go to the later entry.
+enum PinnedCopies {
+    /// At most this many candidate copies are looked for, so that a page of repeated posts stays linear.
+    static let maximumCandidates = 8
+
+    static func merge(_ drafts: inout [EntryListBuilder.Draft], diagnostics: inout [Diagnostic]) {
+        guard drafts.count >= 2 else { return }
+        let firstTimed = drafts.firstIndex { $0.time != nil }
+        var candidates: [Int] = []
+        for k in drafts.indices where candidates.count < maximumCandidates {
+            if drafts[k].flags.contains(.pinned) || (firstTimed != nil && k < firstTimed!) { candidates.append(k) }
+        }
+        var removed: Set<Int> = []
+        for p in candidates {
+            let copy = drafts[p]
+            guard copy.headline != nil || !copy.paragraphs.isEmpty else { continue }
+            guard let q = drafts.indices.dropFirst(p + 1).first(where: { sameContent(drafts[$0], copy) }) else { continue }
+            drafts[q].flags.formUnion(copy.flags)
+            drafts[q].flags.insert(.pinned)
+            if drafts[q].time == nil { drafts[q].time = copy.time }
+            removed.insert(p)
+            diagnostics.append(Diagnostic(
+                line: copy.line, kind: .dropped,
+                message: "pinned copy of the post at line \(drafts[q].line) (pinned-copy heuristic): “\(copy.headline ?? String(copy.paragraphs[0].prefix(59)))”"))
+        }
+        if !removed.isEmpty {
+            drafts = drafts.indices.filter { !removed.contains($0) }.map { drafts[$0] }
+        }
+    }
+
+    private static func sameContent(_ a: EntryListBuilder.Draft, _ b: EntryListBuilder.Draft) -> Bool {
+        a.headline == b.headline && a.paragraphs == b.paragraphs
+    }
+}
