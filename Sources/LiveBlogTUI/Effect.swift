@@ -8,7 +8,7 @@ public enum Effect: Equatable, Sendable {
     case startMarkTimer(EntryID)
     /// Forget any pending mark timer.
     case cancelMarkTimer
-    /// Read the source again and hand the new blog back with `Action.reloaded`.
+    /// Read the source again and hand the new blog back with `ReaderEvent.reloaded` (or `.reloadFailed`).
     case reloadSource
     /// Stop the program (terminal restored, marks kept).
     case quit

@@ -14,7 +14,9 @@ public enum ReaderEvent: Sendable {
     case reloadFailed(String)
     /// Saving read marks failed; the marks stay in memory and the message is shown.
     case persistFailed(String)
-    /// The search index for the current blog is built; searches use it from now on.
+    /// The search index for the current blog is built; searches use it from now on, and a search waiting for it
+    /// is applied. An index built for another version of the blog is ignored: after `.reloaded`, send the new
+    /// blog's index.
     case indexReady(SearchIndex)
     /// A short message for the status line.
     case message(String)
