@@ -9,8 +9,8 @@ import LiveBlogTUI
 /// The full-screen reader's run loop: it owns the terminal, feeds events to the pure `Reducer`, carries out
 /// the `Effect`s it returns, and paints what `Renderer` draws.
 ///
-/// The loop sleeps in the terminal's key wait, for no longer than the next timer needs (with no timer pending
-/// it waits until a key or a signal comes, so an idle reader uses no CPU). Read marks go through `persist`
+/// The loop sleeps in the terminal's key wait, for no longer than the next timer needs; with no timer pending
+/// it wakes only for a key, a signal, or once a second, so an idle reader uses no measurable CPU. Read marks go through `persist`
 /// before the frame that shows them is painted, so whatever the screen shows as read is already saved.
 /// SIGINT, SIGTERM and SIGHUP end the loop with the terminal restored; SIGTERM and SIGHUP then end the
 /// process with that signal, as a shell expects.
@@ -86,6 +86,11 @@ private struct Loop {
 
     /// While an index is being built, the key wait is cut to this, so its arrival is noticed promptly.
     static let indexPollMilliseconds = 30
+    /// The longest key wait with nothing pending. A quit signal normally interrupts the wait at once; this only
+    /// bounds the rare case of one landing between the check and the wait (one idle wake-up a second).
+    static let idleWaitMilliseconds = 1000
+    /// Reads that return at once with no key, in a row, after which the terminal is taken to be gone.
+    static let maximumEmptyWakeUps = 100
 
     init(
         terminal: Terminal, state: ReaderState, reload: @escaping () throws -> LiveBlog,
@@ -105,9 +110,19 @@ private struct Loop {
         // Only after the first frame: the index is not needed to show the blog.
         indexBuilder.start(for: state.blog)
 
-        while !quitRequested && !state.shouldQuit {
-            let key = terminal.read(timeoutMs: waitMilliseconds())
+        var emptyWakeUps = 0
+        while !quitRequested && !state.shouldQuit && TerminalSignals.pendingQuit == 0 {
+            let wait = waitMilliseconds()
+            let started = ContinuousClock.now
+            let key = terminal.read(timeoutMs: wait)
             if TerminalSignals.pendingQuit != 0 { break }
+            // A terminal that has gone away (hung up with SIGHUP ignored) makes every read fail at once; do not spin.
+            if key == nil && started.duration(to: .now) < .milliseconds(wait / 2) {
+                emptyWakeUps += 1
+                if emptyWakeUps >= Loop.maximumEmptyWakeUps { break }
+            } else {
+                emptyWakeUps = 0
+            }
             var changed = false
             if let key {
                 dispatch(key == .resize ? .resized(currentSize()) : .key(key))
@@ -181,18 +196,16 @@ private struct Loop {
     }
 
     /// How long the key wait may last: until the mark timer is due, briefly while an index is on its way,
-    /// otherwise for ever (-1).
+    /// otherwise a second.
     func waitMilliseconds() -> Int {
-        var wait = -1
+        var wait = Loop.idleWaitMilliseconds
         if let timer = markTimer {
             let left = ContinuousClock.now.duration(to: timer.deadline)
             let (seconds, attoseconds) = left.components
             let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-            wait = max(0, Int(clamping: milliseconds))
+            wait = min(wait, max(0, Int(clamping: milliseconds)))
         }
-        if indexBuilder.isBuilding {
-            wait = wait < 0 ? Loop.indexPollMilliseconds : min(wait, Loop.indexPollMilliseconds)
-        }
+        if indexBuilder.isBuilding { wait = min(wait, Loop.indexPollMilliseconds) }
         return wait
     }
 }

@@ -215,16 +215,21 @@ struct ReaderE2ETests {
         try await t.waitFor(TmuxSession.exitMarker(0))
     }
 
-    @Test("A click selects the row under the pointer; the wheel scrolls")
+    @Test("A click selects the row under the pointer; the wheel scrolls the pane under it")
     func mouse() async throws {
         let state = try TemporaryDirectory()
-        let t = try Self.reader(state, ["--mark-after", "never"])
+        // 16 rows: the 28 entries do not fit, so the list can scroll.
+        let t = try Self.reader(state, ["--mark-after", "never"], width: 100, height: 16)
         defer { t.shutdown() }
-        try await t.waitFor("1/\(Self.entryCount)")
+        let first = try await t.waitFor("1/\(Self.entryCount)")
         // What a terminal sends in normal mouse tracking: ESC [ M, then 32 + button, 33 + column, 33 + row.
         try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 0, 33 + 10, 33 + 5])   // button 1 pressed on screen row 5
         try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 3, 33 + 10, 33 + 5])   // released
         try await t.waitFor("5/\(Self.entryCount)")
+
+        let topRow = try #require(Screen(first).listRows.first)
+        for _ in 0..<3 { try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 65, 33 + 10, 33 + 3]) }   // wheel down over the list
+        try await t.waitUntil("the list scrolled") { Screen($0).listRows.first != topRow }
     }
 
     @Test("Marks survive a restart with the same --state")
@@ -316,13 +321,13 @@ struct ReaderE2ETests {
     /// Starts `liveblog ARGS --state DIR/state.sqlite` with `HOME` in the temporary directory too, so neither
     /// the user's marks nor their rules file can change what the test sees.
     static func reader(
-        _ directory: TemporaryDirectory, _ arguments: [String], environment: [String: String] = [:],
-        stdinFile: String? = nil, jobControl: Bool = false
+        _ directory: TemporaryDirectory, _ arguments: [String], width: Int = 120, height: Int = 40,
+        environment: [String: String] = [:], stdinFile: String? = nil, jobControl: Bool = false
     ) throws -> TmuxSession {
         var environment = environment
         environment["HOME"] = directory.path
-        return try TmuxSession(arguments + ["--state", directory.file("state.sqlite")], environment: environment,
-                               stdinFile: stdinFile, jobControl: jobControl)
+        return try TmuxSession(arguments + ["--state", directory.file("state.sqlite")], width: width, height: height,
+                               environment: environment, stdinFile: stdinFile, jobControl: jobControl)
     }
 
     /// Writes the bundled sample to a file, through the binary itself (`liveblog export`-free: `cat` of the resource).
