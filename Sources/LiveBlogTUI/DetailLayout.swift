@@ -34,11 +34,7 @@ struct DetailLayout: Sendable {
             lines.append(contentsOf: TextWrap.wrap(glyphs, width: width, indent: indent))
         }
 
-        if let headline = entry.headline {
-            var style = Self.headlineStyle
-            style.bold = true
-            add(text(headline, style, .headline, nil))
-        }
+        if let headline = entry.headline { add(text(headline, Self.headlineStyle, .headline, nil)) }
         var meta: [Glyph] = []
         if let time = entry.time {
             meta += GlyphBuilder.glyphs(time, style: CellStyle(role: .time), singleLine: true)
