@@ -77,6 +77,16 @@ final class Terminal {
         }
         self.screen = screen
         set_term(screen)
+        // A terminal that cannot place the cursor ("dumb", say) would show a stream of garbage.
+        if !Terminal.hasCapability("cup") || !Terminal.hasCapability("clear") && !Terminal.hasCapability("ed") {
+            endwin()
+            delscreen(screen)
+            self.screen = nil
+            TerminalSignals.uninstall()
+            fclose(input)
+            fclose(output)
+            throw TerminalError(description: "the terminal \"\(term)\" (TERM) cannot move the cursor; the reader needs a full-screen terminal")
+        }
         let window = cn_stdscr()
         self.window = window
         TerminalSignals.cursesRunning = 1
@@ -320,6 +330,12 @@ final class Terminal {
     }
 
     // MARK: - Environment
+
+    /// Whether the current terminal's terminfo entry has the string capability `name`.
+    private static func hasCapability(_ name: String) -> Bool {
+        guard let value = tigetstr(name) else { return false }
+        return Int(bitPattern: value) != -1
+    }
 
     private static func environment(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }

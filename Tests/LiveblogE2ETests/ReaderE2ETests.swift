@@ -318,6 +318,19 @@ struct ReaderE2ETests {
         try await t.waitFor(TmuxSession.exitMarker(0))
     }
 
+    @Test("A terminal the reader cannot drive is refused with a message, the terminal untouched",
+          arguments: ["dumb", "no-such-terminal"])
+    func unusableTerminal(_ term: String) async throws {
+        let state = try TemporaryDirectory()
+        let t = try Self.reader(state, [], environment: ["TERM": term])
+        defer { t.shutdown() }
+        let screen = try await t.waitUntil("the program to end") { $0.contains("__EXIT_") }
+        #expect(screen.contains("TERM"), "the message names the variable to fix")
+        #expect(!screen.contains(TmuxSession.exitMarker(0)))
+        #expect(screen.contains("_TTY_OK__"))
+        #expect(try t.format("#{alternate_on}") == "0")
+    }
+
     /// Starts `liveblog ARGS --state DIR/state.sqlite` with `HOME` in the temporary directory too, so neither
     /// the user's marks nor their rules file can change what the test sees.
     static func reader(
