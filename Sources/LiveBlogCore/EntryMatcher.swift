@@ -36,6 +36,9 @@ public struct EntryMatcher {
 
     private let clauses: [CompiledClause]
     private let hasPhrase: Bool
+    /// Every clause is one word of ASCII letters and digits: fields without non-ASCII letters can then be
+    /// searched as bytes, without scanning words.
+    private let allPlainASCII: Bool
     /// First words of required clauses that are plain ASCII, for a cheap byte test before scanning words.
     private let requiredASCIIWords: [[UInt8]]
     public let query: SearchQuery
@@ -46,6 +49,9 @@ public struct EntryMatcher {
             CompiledClause(words: $0.words.map { Array($0.utf8) }, isPhrase: $0.isPhrase, isExcluded: $0.isExcluded)
         }
         hasPhrase = clauses.contains { $0.words.count > 1 }
+        allPlainASCII = clauses.allSatisfy { clause in
+            clause.words.count == 1 && clause.words[0].allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+        }
         requiredASCIIWords = clauses.filter { !$0.isExcluded }.map { $0.words[0] }
             .filter { word in word.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) } }
     }
@@ -95,6 +101,76 @@ public struct EntryMatcher {
         return false
     }
 
+    /// Whether the text holds a non-ASCII scalar that could fold to a letter (anything but U+2000..U+203F
+    /// punctuation and non-letter Latin-1 signs), so that byte matching would not be enough.
+    static func hasFoldableLetters(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            if b < 0x80 { i += 1; continue }
+            if b == 0xE2 && i + 1 < n && text[i + 1] == 0x80 { i += 3; continue }
+            if b == 0xC2 && i + 1 < n && text[i + 1] != 0xAA && text[i + 1] != 0xB5 && text[i + 1] != 0xBA { i += 2; continue }
+            return true
+        }
+        return false
+    }
+
+    /// Calls `body` with the scalar offset and length of each word that starts with `term` (ASCII letters and
+    /// digits, lower case) in text whose only non-ASCII scalars are punctuation.
+    static func forEachWordStart(of term: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+        let n = text.count, m = term.count
+        guard m > 0, n >= m else { return }
+        @inline(__always) func isAlnum(_ b: UInt8) -> Bool {
+            let l = b | 0x20
+            return (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39)
+        }
+        /// An apostrophe (' or ’) ending at `end` (exclusive) that stands between two word characters.
+        @inline(__always) func apostropheEnding(at end: Int) -> Int {
+            if end >= 1 && text[end - 1] == 0x27 { return 1 }
+            if end >= 3 && text[end - 3] == 0xE2 && text[end - 2] == 0x80 && (text[end - 1] == 0x99 || text[end - 1] == 0x98) { return 3 }
+            return 0
+        }
+        let first = term[0]
+        var scalars = 0  // scalars before `counted`
+        var counted = 0
+        var i = 0
+        while i <= n - m {
+            let b = text[i]
+            guard b == first || (b | 0x20) == first && b >= 0x41 else { i += 1; continue }
+            var k = 1
+            while k < m {
+                let c = text[i + k]
+                if c != term[k] && ((c | 0x20) != term[k] || c < 0x41) { break }
+                k += 1
+            }
+            guard k == m else { i += 1; continue }
+            // A word start: nothing alphanumeric before, not even across an in-word apostrophe.
+            if i > 0 {
+                if isAlnum(text[i - 1]) { i += 1; continue }
+                let a = apostropheEnding(at: i)
+                if a > 0 && i - a > 0 && isAlnum(text[i - a - 1]) { i += 1; continue }
+            }
+            // The whole word, with in-word apostrophes, is the match.
+            var end = i + m
+            while end < n {
+                if isAlnum(text[end]) { end += 1; continue }
+                if text[end] == 0x27, end + 1 < n, isAlnum(text[end + 1]) { end += 2; continue }
+                if end + 3 < n, text[end] == 0xE2, text[end + 1] == 0x80, text[end + 2] == 0x99 || text[end + 2] == 0x98,
+                    isAlnum(text[end + 3]) { end += 4; continue }
+                break
+            }
+            while counted < i {
+                if text[counted] & 0xC0 != 0x80 { scalars += 1 }
+                counted += 1
+            }
+            var length = 0
+            for j in i..<end where text[j] & 0xC0 != 0x80 { length += 1 }
+            body(scalars, length)
+            i = end
+        }
+    }
+
     static func forEachField(_ entry: Entry, _ body: (String, SearchField, Int?) -> Void) {
         if let headline = entry.headline { body(headline, .headline, nil) }
         for (i, paragraph) in entry.paragraphs.enumerated() { body(paragraph, .paragraph, i) }
@@ -116,6 +192,22 @@ public struct EntryMatcher {
         var excludedHit = false
         func visit(_ text: String, _ field: SearchField, _ index: Int?) {
             if excludedHit { return }
+            if allPlainASCII {
+                var copy = text
+                let done = copy.withUTF8 { buffer -> Bool in
+                    guard !EntryMatcher.hasFoldableLetters(buffer) else { return false }
+                    for (c, clause) in clauses.enumerated() {
+                        EntryMatcher.forEachWordStart(of: clause.words[0], in: buffer) { start, length in
+                            if clause.isExcluded { excludedHit = true; return }
+                            found[c] = true
+                            result.append(SearchMatch(field: field, paragraph: index, start: start, length: length))
+                        }
+                        if excludedHit { return true }
+                    }
+                    return true
+                }
+                if done { return }
+            }
             if !hasPhrase {
                 // Single words only: test each word as it is scanned, without collecting the field's words.
                 var copy = text

@@ -19,6 +19,7 @@ struct SearchTests {
             entry("War-time budget approved", ["The war-time budget passed by 12 votes."],
                   related: [RelatedLink(kind: .story, title: "How the budget vote went", summary: "A guide to the tally")]),
             entry("Straße closed", ["The STRASSE near the station is closed."]),
+            entry("O’Brien speaks", ["Mr O'Brien said the fans’ coach left at 9pm — late."]),
         ]
         return blog
     }()
@@ -43,8 +44,14 @@ struct SearchTests {
         ("tally", [7]),                        // related-link summary
         ("strasse", [8]),                      // full case folding of ß
         ("\"peace tal", [3]),                  // unbalanced quote runs to the end
-        ("-", [1, 2, 3, 4, 5, 6, 7, 8]),       // only an operator: everything
-        ("", [1, 2, 3, 4, 5, 6, 7, 8]),
+        ("-", [1, 2, 3, 4, 5, 6, 7, 8, 9]),    // only an operator: everything
+        ("", [1, 2, 3, 4, 5, 6, 7, 8, 9]),
+        ("brien", []),                         // an apostrophe inside a word is no word start
+        ("o'brien", [9]),
+        ("o’bri", [9]),
+        ("fans", [9]),                         // a closing quote ends the word
+        ("9pm", [9]),
+        ("late", [9]),
         ("nothingmatches", []),
     ]
 
@@ -69,6 +76,18 @@ struct SearchTests {
         // Offsets count Unicode scalars, so text after a curly quote and a CJK run is placed right.
         let cjk = SearchIndex.scan(Self.blog, for: SearchQuery("cautious"))
         #expect(cjk[0].matches == [SearchMatch(field: .paragraph, paragraph: 1, start: 21, length: 8)])
+    }
+
+    @Test("Byte matching and word scanning agree on ranges, with apostrophes and punctuation")
+    func fastPathRanges() {
+        let hits = SearchIndex.scan(Self.blog, for: SearchQuery("o'brien fans late"))
+        #expect(hits.map(\.entryIndex) == [8])
+        #expect(hits[0].matches == [
+            SearchMatch(field: .headline, paragraph: nil, start: 0, length: 7),
+            SearchMatch(field: .paragraph, paragraph: 0, start: 3, length: 7),
+            SearchMatch(field: .paragraph, paragraph: 0, start: 20, length: 4),
+            SearchMatch(field: .paragraph, paragraph: 0, start: 46, length: 4),
+        ])
     }
 
     @Test("Relevance puts headline matches first")
