@@ -12,8 +12,8 @@ struct TerminalError: Error, CustomStringConvertible {
 /// The ncurses screen, and the only code that talks to curses: it starts and restores the terminal,
 /// decodes key presses into `Key`s and paints `Frame`s. It knows nothing of blogs.
 ///
-/// One instance at a time; `stop()` is safe to call more than once and also runs from the signal handlers
-/// that catch crashes, so the shell never inherits an alternate screen, a hidden cursor or raw modes.
+/// One instance at a time. `stop()` is safe to call more than once, and the crash-signal handlers end curses
+/// too, so the shell never inherits an alternate screen, a hidden cursor or raw modes.
 final class Terminal {
     /// Rows and columns of the screen as ncurses sees them now.
     var size: (rows: Int, columns: Int) {
@@ -183,23 +183,25 @@ final class Terminal {
             var column = 0
             while column < width {
                 let first = cells[base + column]
+                if first.isContinuation {
+                    // The right half of a wide glyph drawn just before (an orphan one is left alone).
+                    column += 1
+                    continue
+                }
                 let style = first.style
                 let start = column
                 run.removeAll(keepingCapacity: true)
                 // ASCII cells of one style go in a single run; any other glyph is placed at its own column,
                 // so that a width disagreement can never shift the rest of the row.
-                if !first.isContinuation, !Terminal.isPlainASCII(first.text) {
+                if !Terminal.isPlainASCII(first.text) {
                     Terminal.appendSanitized(first.text, to: &run)
                     column += 1
                     while column < width, cells[base + column].isContinuation { column += 1 }
                 } else {
                     while column < width {
                         let cell = cells[base + column]
-                        if cell.style != style { break }
-                        if !cell.isContinuation {
-                            if !Terminal.isPlainASCII(cell.text) { break }
-                            run += cell.text
-                        }
+                        if cell.style != style || cell.isContinuation || !Terminal.isPlainASCII(cell.text) { break }
+                        run += cell.text
                         column += 1
                     }
                 }
