@@ -86,6 +86,7 @@ struct TUIBenchmark {
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             shell(["tmux", "-L", socket, "kill-server"])
+            try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(socket)")
             if seen { times.append(elapsed) }
         }
         try? FileManager.default.removeItem(atPath: state)
