@@ -25,13 +25,14 @@ extension BlogAssembler {
             case .dropped:
                 k += 1
                 continue
-            case .time(let time) where time.hour == nil && time.epoch == nil && time.hasDate:
+            case .time(let t) where times[t].hour == nil && times[t].epoch == nil && times[t].hasDate:
+                let time = times[t]
                 if pageDate == nil { pageDate = PageDate(time, anchor: .oldest) }
                 classes[k] = .text
                 drop(k, because: "the page's date above the first post (header heuristic)")
             case .text:
                 let line = bytes(k)
-                guard LineShape.isHeadlineShaped(line), !isHeadline(k) else { return }
+                guard headlineShaped(k), !isHeadline(k) else { return }
                 drop(k, because: "author line or label above the first post (header heuristic)")
             default:
                 return

@@ -32,7 +32,10 @@ extension BlogAssembler {
                 }
             }
             classes[heading] = .text
-            guard !items.isEmpty else { continue }
+            guard !items.isEmpty else {
+                if LineShape.isHeadlineShaped(bytes(heading)) { shapes[heading] = 2 }
+                continue
+            }
             drop(heading, because: "navigation heading “\(name)” (navigation-list heuristic)")
             for (time, item, echo) in items {
                 if let time { drop(time, because: "time of a navigation item under “\(name)” (navigation-list heuristic)") }

@@ -16,9 +16,12 @@ struct BlogAssembler {
         var number: Int
     }
 
+    /// What a line is. Trivially copyable on purpose (a time is an index into `times`), so that switching over
+    /// a million lines copies no strings.
     enum LineClass {
         case dropped
-        case time(PostTime)
+        /// A time line; its time is `times[index]`.
+        case time(Int)
         case flag(EntryFlags)
         case cardIntro
         case media(RelatedLink.Kind)
@@ -34,6 +37,10 @@ struct BlogAssembler {
     let rules: BoilerplateRules
     var lines: [Line] = []
     var classes: [LineClass] = []
+    /// The times of the time lines.
+    var times: [PostTime] = []
+    /// Headline shape of each line, worked out once: 0 not yet, 1 no, 2 yes.
+    var shapes: [UInt8] = []
     var diagnostics: [Diagnostic] = []
     /// Credit lines met while classifying, for the caption pass.
     var credits: [(index: Int, match: CaptionCredit.Match)] = []
@@ -118,12 +125,9 @@ struct BlogAssembler {
         splitLines()
         splitGluedTimes()
         classes = [LineClass](repeating: .text, count: lines.count)
-        dropBlocksAndGluedSentences()
+        shapes = [UInt8](repeating: 1, count: lines.count)
         dropFooter()
-        for i in lines.indices {
-            if case .dropped = classes[i] { continue }
-            classes[i] = classify(i)
-        }
+        classifyLines()
         dropNavigationLists()
         dropPromoPitches()
         dropCaptions()
@@ -148,30 +152,41 @@ struct BlogAssembler {
 
     // MARK: - Blocks, glued sentences, footer
 
-    mutating func dropBlocksAndGluedSentences() {
-        guard rules.has(.block) || rules.has(.glued) else { return }
+    /// One pass over the lines: rule blocks and glued sentences first (a block drops the lines down to its end
+    /// and trims the end sentence from the line it is glued to), then each remaining line is classified and, if
+    /// it is text, its headline shape noted.
+    mutating func classifyLines() {
+        let blocks = rules.has(.block) || rules.has(.glued)
         var i = 0
         while i < lines.count {
-            let line = bytes(i)
-            if let block = rules.match(.block, line) {
-                var end: Int?
-                var k = i
-                while k < min(lines.count, i + 12) {
-                    if rules.gluedSentenceLength(bytes(k), endOf: block) != nil { end = k; break }
-                    k += 1
-                }
-                if let end {
-                    for d in i..<end { drop(d, because: "\(block.description) (\(block.origin))") }
-                    trimGluedStart(end, length: rules.gluedSentenceLength(bytes(end), endOf: block)!, reason: block.description)
-                    i = end + 1
-                    continue
-                }
-                drop(i, because: "\(block.description) (\(block.origin)), its end was not found")
-            } else if let length = rules.gluedSentenceLength(line) {
-                trimGluedStart(i, length: length, reason: "glued")
-            }
+            if case .dropped = classes[i] { i += 1; continue }
+            if blocks { i = dropBlockOrGluedSentence(at: i) }
+            if case .dropped = classes[i] { i += 1; continue }
+            classes[i] = classify(i)
+            if case .text = classes[i], LineShape.isHeadlineShaped(bytes(i)) { shapes[i] = 2 }
             i += 1
         }
+    }
+
+    /// Applies a `block` or `glued` rule at line `i`; returns the line to classify next (the block's last line,
+    /// trimmed, or `i`).
+    mutating func dropBlockOrGluedSentence(at i: Int) -> Int {
+        let line = bytes(i)
+        if let block = rules.match(.block, line) {
+            var k = i
+            while k < min(lines.count, i + 12) {
+                if let length = rules.gluedSentenceLength(bytes(k), endOf: block) {
+                    for d in i..<k { drop(d, because: "\(block.description) (\(block.origin))") }
+                    trimGluedStart(k, length: length, reason: block.description)
+                    return k
+                }
+                k += 1
+            }
+            drop(i, because: "\(block.description) (\(block.origin)), its end was not found")
+        } else if let length = rules.gluedSentenceLength(line) {
+            trimGluedStart(i, length: length, reason: "glued")
+        }
+        return i
     }
 
     mutating func trimGluedStart(_ i: Int, length: Int, reason: String) {
@@ -182,6 +197,7 @@ struct BlogAssembler {
                                       message: "dropped the glued sentence “\(dropped)” at the start of the line (\(reason))"))
         lines[i].start = s
         if s >= lines[i].end { classes[i] = .dropped }
+        if i < shapes.count { shapes[i] = LineShape.isHeadlineShaped(bytes(i)) ? 2 : 1 }
     }
 
     /// Drops the page footer: from the earliest footer line among the last lines to the end.
@@ -220,18 +236,18 @@ struct BlogAssembler {
             return .dropped
         }
         if count <= TimeLineRecognizer.maximumLength, let time = TimeLineRecognizer.recognize(bytes: line) {
-            return .time(time)
+            return timeClass(time)
         }
         if LineShape.isSeparator(line) { return .separator }
         if count <= 40 {
-            if rules.match(.keyEvent, line) != nil { return .flag(.keyEvent) }
-            if rules.match(.pinned, line) != nil { return .flag(.pinned) }
-            if rules.match(.card, line) != nil { return .cardIntro }
-            if rules.match(.navigation, line) != nil {
+            if rules.matches(.keyEvent, line) { return .flag(.keyEvent) }
+            if rules.matches(.pinned, line) { return .flag(.pinned) }
+            if rules.matches(.card, line) { return .cardIntro }
+            if rules.matches(.navigation, line) {
                 navigationHeadings.append(i)
                 return .navigation
             }
-            if rules.match(.promo, line) != nil {
+            if rules.matches(.promo, line) {
                 promoHeadings.append(i)
                 return .promo
             }
@@ -245,10 +261,10 @@ struct BlogAssembler {
         if count <= 64, let time = AuthorLine.gluedTime(line) {
             diagnostics.append(Diagnostic(line: lines[i].number, kind: .dropped,
                                           message: "dropped the author name glued to the time “\(time.text)” (author-line heuristic)"))
-            return .time(time)
+            return timeClass(time)
         }
-        if rules.match(.gallery, line) != nil { return .media(.gallery) }
-        if rules.match(.video, line) != nil { return .media(.video) }
+        if rules.matches(.gallery, line) { return .media(.gallery) }
+        if rules.matches(.video, line) { return .media(.video) }
         if let match = CaptionCredit.match(line, rules: rules) {
             credits.append((i, match))
             drop(i, because: match == .credit ? "photo credit (caption heuristic)" : "caption with its photo credit (caption heuristic)")
@@ -261,6 +277,11 @@ struct BlogAssembler {
             return .dropped
         }
         return .text
+    }
+
+    mutating func timeClass(_ time: PostTime) -> LineClass {
+        times.append(time)
+        return .time(times.count - 1)
     }
 
     /// The date a dateline rule's line gives after its leading words ("First published on Mon 15 May 2023 07.05 BST").
@@ -310,6 +331,12 @@ struct BlogAssembler {
         return nil
     }
 
+    /// `LineShape.isHeadlineShaped` of line `i`, from the table once it is filled.
+    @inline(__always)
+    func headlineShaped(_ i: Int) -> Bool {
+        i < shapes.count ? shapes[i] == 2 : LineShape.isHeadlineShaped(bytes(i))
+    }
+
     func isText(_ i: Int?) -> Bool {
         guard let i else { return false }
         if case .text = classes[i] { return true }
@@ -319,12 +346,11 @@ struct BlogAssembler {
     /// A line that heads a post: a short, unpunctuated line followed by a paragraph, or a short question that
     /// stands where a post starts and is followed by its answer.
     func isHeadline(_ i: Int) -> Bool {
-        let line = bytes(i)
-        if LineShape.isHeadlineShaped(line) {
+        if headlineShaped(i) {
             guard let n = nextSignificant(after: i), isText(n) else { return false }
-            return !LineShape.isHeadlineShaped(bytes(n)) || LineShape.isListItem(bytes(n))
+            return !headlineShaped(n) || LineShape.isListItem(bytes(n))
         }
-        return LineShape.isQuestionHeadlineShaped(line) && isQuestionHeadline(i)
+        return LineShape.isQuestionHeadlineShaped(bytes(i)) && isQuestionHeadline(i)
     }
 
     /// The question-headline heuristic: `What is at stake?` heads a post when it comes right after a time, a flag
@@ -334,7 +360,7 @@ struct BlogAssembler {
         let line = bytes(i)
         guard let n = nextSignificant(after: i), isText(n) else { return false }
         let answer = bytes(n)
-        guard answer.count > line.count, !LineShape.isHeadlineShaped(answer), !LineShape.isQuestionHeadlineShaped(answer),
+        guard answer.count > line.count, !headlineShaped(n), !LineShape.isQuestionHeadlineShaped(answer),
             LineShape.endsLikeSentence(answer)
         else { return false }
         guard let p = previousSignificant(before: i) else { return true }
@@ -366,7 +392,8 @@ struct BlogAssembler {
                 break
             case .separator:
                 builder.close()
-            case .time(let time):
+            case .time(let t):
+                let time = times[t]
                 if time.hour == nil && time.epoch == nil && time.age == nil && !builder.isAtEntryStart {
                     // A bare date inside a post is the date line of an embedded post, not a post time.
                     builder.addParagraph(string(i), line: number)
@@ -397,7 +424,7 @@ struct BlogAssembler {
                     var summary: String?
                     var last = echo
                     if let s = nextSignificant(after: echo), isText(s), !isHeadline(s), !startsEcho(s),
-                        !LineShape.isHeadlineShaped(bytes(s)) || !isTextFollowedByParagraph(s) {
+                        !headlineShaped(s) || !isTextFollowedByParagraph(s) {
                         summary = string(s)
                         last = s
                     }
@@ -411,7 +438,7 @@ struct BlogAssembler {
                     }
                     builder.addHeadline(string(i), line: number)
                 } else {
-                    if LineShape.isHeadlineShaped(bytes(i)) && builder.isAtEntryStart {
+                    if headlineShaped(i) && builder.isAtEntryStart {
                         diagnostics.append(Diagnostic(line: number, kind: .doubtfulHeadline, message: "shaped like a headline but no paragraph follows; kept as text: “\(preview(i))”"))
                     }
                     builder.addParagraph(string(i), line: number)
@@ -424,12 +451,12 @@ struct BlogAssembler {
 
     func startsEcho(_ i: Int) -> Bool {
         guard let n = nextSignificant(after: i), isText(n) else { return false }
-        return LineShape.isHeadlineShaped(bytes(i)) && sameText(i, n)
+        return headlineShaped(i) && sameText(i, n)
     }
 
     func isTextFollowedByParagraph(_ i: Int) -> Bool {
         guard let n = nextSignificant(after: i), isText(n) else { return false }
-        return !LineShape.isHeadlineShaped(bytes(n))
+        return !headlineShaped(n)
     }
 }
 

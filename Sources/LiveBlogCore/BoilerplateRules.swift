@@ -72,6 +72,14 @@ public struct BoilerplateRules: Sendable {
     /// Rules whose glob begins with a literal byte, by that (lower-cased) byte; the rest are tried on every line.
     private var firstByteIndex: [[[Int]]] = Array(repeating: Array(repeating: [], count: 256), count: Kind.allCases.count)
     private var wildcardStart: [[Int]] = Array(repeating: [], count: Kind.allCases.count)
+    /// The same lists flattened for the per-line lookup, which must not copy arrays: the candidates for kind `k`
+    /// and first byte `b` are `candidates[slots[k * 257 + b] ..< slots[k * 257 + b + 1]]`; slot 256 of each kind
+    /// holds the rules that start with a wildcard.
+    private var slots: [Int32] = Array(repeating: 0, count: Kind.allCases.count * 257 + 1)
+    private var candidates: [Int32] = []
+    private var globs: [Glob] = []
+    /// For each lower-cased first byte, the kinds (bit `ordinal`) that have a candidate rule, wildcard rules included.
+    private var kindsByFirstByte: [UInt32] = Array(repeating: 0, count: 256)
 
     /// No rules at all.
     public init() {}
@@ -132,14 +140,63 @@ public struct BoilerplateRules: Sendable {
                 wildcardStart[kind.ordinal].append(index)
             }
         }
+        flattenIndex()
+    }
+
+    private mutating func flattenIndex() {
+        candidates.removeAll(keepingCapacity: true)
+        for kind in Kind.allCases {
+            for b in 0..<257 {
+                slots[kind.ordinal * 257 + b] = Int32(candidates.count)
+                let list = b < 256 ? firstByteIndex[kind.ordinal][b] : wildcardStart[kind.ordinal]
+                candidates.append(contentsOf: list.map { Int32($0) })
+            }
+        }
+        slots[Kind.allCases.count * 257] = Int32(candidates.count)
+        globs = rules.map(\.glob)
+        for b in 0..<256 {
+            var mask: UInt32 = 0
+            for kind in Kind.allCases where !firstByteIndex[kind.ordinal][b].isEmpty || !wildcardStart[kind.ordinal].isEmpty {
+                mask |= 1 << UInt32(kind.ordinal)
+            }
+            kindsByFirstByte[b] = mask
+        }
+    }
+
+    /// The index in `rules` of the first rule of `kind` that matches `line`.
+    @inline(__always)
+    func matchIndex(_ kind: Kind, _ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !line.isEmpty else { return nil }
+        let byte = Int(Glob.lower(line[0]))
+        guard kindsByFirstByte[byte] & (1 << UInt32(kind.ordinal)) != 0 else { return nil }
+        let base = kind.ordinal &* 257
+        let first = base &+ byte
+        var k = Int(slots[first])
+        var end = Int(slots[first &+ 1])
+        while k < end {
+            let r = Int(candidates[k])
+            if globs[r].matches(line) { return r }
+            k += 1
+        }
+        k = Int(slots[base &+ 256])
+        end = Int(slots[base &+ 257])
+        while k < end {
+            let r = Int(candidates[k])
+            if globs[r].matches(line) { return r }
+            k += 1
+        }
+        return nil
     }
 
     /// The first rule of `kind` that matches `line` (trimmed UTF-8), if any.
     public func match(_ kind: Kind, _ line: UnsafeBufferPointer<UInt8>) -> Rule? {
-        guard !line.isEmpty else { return nil }
-        for i in firstByteIndex[kind.ordinal][Int(Glob.lower(line[0]))] where rules[i].glob.matches(line) { return rules[i] }
-        for i in wildcardStart[kind.ordinal] where rules[i].glob.matches(line) { return rules[i] }
-        return nil
+        matchIndex(kind, line).map { rules[$0] }
+    }
+
+    /// Whether any rule of `kind` matches `line`, without copying the rule.
+    @inline(__always)
+    func matches(_ kind: Kind, _ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        matchIndex(kind, line) != nil
     }
 
     /// Convenience for tests and small inputs.
@@ -189,10 +246,7 @@ public struct BoilerplateRules: Sendable {
         if let block {
             return Glob.hasPrefix(line, block.endBytes) ? block.endBytes.count : nil
         }
-        for i in byKind[.glued] ?? [] where Glob.hasPrefix(line, rules[i].glob.literal) {
-            return rules[i].glob.literal.count
-        }
-        return nil
+        return matchIndex(.glued, line).map { globs[$0].literal.count }
     }
 }
 

@@ -36,9 +36,13 @@ enum CaptionCredit {
     /// What kind of credit the line is, if it is one.
     static func match(_ line: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules) -> Match? {
         guard mightEndWithCredit(line) else { return nil }
-        if line.count <= maximumCreditBytes, rules.match(.credit, line) != nil { return .credit }
+        if line.count <= maximumCreditBytes, rules.matches(.credit, line) { return .credit }
         if line.count <= 60, isNameSlashAgency(line, from: 0) { return .credit }
-        if let (_, offset) = rules.lastOccurrence(.credit, in: line, window: maximumTrailingCreditBytes + 20), offset > 0 {
+        // A credit at the end holds a colon, a slash or a bracket ("Photograph: A/PA", "(Image: …)", "AGENCY/Name").
+        let window = min(line.count, maximumTrailingCreditBytes + 20)
+        let tailStart = line.count - window
+        guard containsCreditPunctuation(UnsafeBufferPointer(rebasing: line[tailStart...])) else { return nil }
+        if let (_, offset) = rules.lastOccurrence(.credit, in: line, window: window), offset > 0 {
             let before = line[offset - 1]
             let tail = UnsafeBufferPointer(rebasing: line[offset...])
             if (before == 0x20 || before == UInt8(ascii: "(")) && tail.count <= maximumTrailingCreditBytes
@@ -110,10 +114,19 @@ enum CaptionCredit {
         return sawWord
     }
 
-    /// Index just after the last ". " in the line (where a trailing credit would start), or nil.
+    @inline(__always)
+    private static func containsCreditPunctuation(_ tail: UnsafeBufferPointer<UInt8>) -> Bool {
+        let base = UnsafeRawPointer(tail.baseAddress!)
+        return memchr(base, Int32(UInt8(ascii: ":")), tail.count) != nil
+            || memchr(base, Int32(UInt8(ascii: "/")), tail.count) != nil
+            || memchr(base, Int32(UInt8(ascii: "(")), tail.count) != nil
+    }
+
+    /// Index just after the last ". " among the last 60 bytes (where a trailing credit would start), or nil.
     private static func lastSentenceStop(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         var k = line.count - 2
-        while k > 0 {
+        let limit = max(0, line.count - 62)
+        while k > limit {
             if line[k] == 0x20 && line[k - 1] == UInt8(ascii: ".") { return k + 1 }
             k -= 1
         }
@@ -129,3 +142,9 @@ enum CaptionCredit {
         return false
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -33,7 +33,15 @@ enum PinnedCopies {
         }
     }
 
+    /// Byte-for-byte equal headline and paragraphs (a copy is the same bytes; no Unicode equivalence needed).
     private static func sameContent(_ a: EntryListBuilder.Draft, _ b: EntryListBuilder.Draft) -> Bool {
-        a.headline == b.headline && a.paragraphs == b.paragraphs
+        guard a.paragraphs.count == b.paragraphs.count, sameBytes(a.headline, b.headline) else { return false }
+        for k in a.paragraphs.indices where !sameBytes(a.paragraphs[k], b.paragraphs[k]) { return false }
+        return true
+    }
+
+    private static func sameBytes(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 }

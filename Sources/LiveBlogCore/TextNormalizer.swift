@@ -10,84 +10,157 @@ public enum TextNormalizer {
     }
 
     /// Normalises `bytes` in place (the result is never longer, except that invalid UTF-8 is first repaired with U+FFFD).
+    ///
+    /// One pass: runs of bytes that stay as they are (checked as valid UTF-8 on the way) are moved in one go; the
+    /// first invalid byte stops the pass, the rest is repaired, and the pass goes on from there.
     public static func normalize(_ bytes: inout [UInt8]) -> Report {
         var report = Report()
-        if String(validating: bytes, as: UTF8.self) == nil {
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            report.droppedBOM = true
+        }
+        var start = report.droppedBOM ? 3 : 0
+        var written = 0
+        while true {
+            let count = bytes.count
+            let from = start, to = written
+            let (w, r, valid) = bytes.withUnsafeMutableBufferPointer { buf in
+                normalizeRun(&buf, count: count, read: from, write: to, report: &report)
+            }
+            if valid {
+                bytes.removeLast(count - w)
+                return report
+            }
+            // Invalid UTF-8 at `r`: keep what is done, repair the rest, and go on.
             report.invalidUTF8 = true
-            bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            let repaired = Array(String(decoding: bytes[r..<count], as: UTF8.self).utf8)
+            bytes.removeLast(count - w)
+            bytes.append(contentsOf: repaired)
+            start = w
+            written = w
         }
-        let count = bytes.count
-        let newCount = bytes.withUnsafeMutableBufferPointer { buf -> Int in
-            var r = 0
-            var w = 0
-            if count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF {
-                r = 3
-                report.droppedBOM = true
+    }
+
+    /// The length of the valid UTF-8 sequence that starts at `s` with a lead byte of 0x80 or more, or 0.
+    @inline(__always)
+    private static func sequenceLength(_ p: UnsafeMutablePointer<UInt8>, _ s: Int, _ count: Int) -> Int {
+        let c = p[s]
+        @inline(__always) func cont(_ k: Int) -> Bool { s + k < count && p[s + k] & 0xC0 == 0x80 }
+        if c < 0xC2 { return 0 }
+        if c < 0xE0 { return cont(1) ? 2 : 0 }
+        if c < 0xF0 {
+            guard cont(1), cont(2) else { return 0 }
+            let b1 = p[s + 1]
+            if c == 0xE0 && b1 < 0xA0 { return 0 }  // overlong
+            if c == 0xED && b1 >= 0xA0 { return 0 }  // surrogates
+            return 3
+        }
+        if c < 0xF5 {
+            guard cont(1), cont(2), cont(3) else { return 0 }
+            let b1 = p[s + 1]
+            if c == 0xF0 && b1 < 0x90 { return 0 }  // overlong
+            if c == 0xF4 && b1 >= 0x90 { return 0 }  // above U+10FFFF
+            return 4
+        }
+        return 0
+    }
+
+    /// Normalises from `read` to the end, writing at `write` (never after `read`). Returns where writing ended,
+    /// where reading stopped, and false if it stopped at invalid UTF-8.
+    private static func normalizeRun(
+        _ buf: inout UnsafeMutableBufferPointer<UInt8>, count: Int, read: Int, write: Int, report: inout Report
+    ) -> (Int, Int, Bool) {
+        let p = buf.baseAddress!
+        var r = read
+        var w = write
+        while r < count {
+            // Fast path: a run of bytes that stay as they are (printable ASCII, tab, newline, and UTF-8
+            // sequences other than the few that hold odd spaces or controls), moved in one go.
+            var s = r
+            var invalid = false
+            while s < count {
+                if s + 8 <= count {
+                    // Eight printable ASCII bytes at a time: no high bit, nothing below 0x20, no DEL.
+                    let word = UnsafeRawPointer(p + s).loadUnaligned(as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word & high
+                    let x = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                    let del = (x &- 0x0101_0101_0101_0101) & ~x & high
+                    if (word & high) | below | del == 0 {
+                        s += 8
+                        continue
+                    }
+                }
+                let c = p[s]
+                if (c >= 0x20 && c < 0x7F) || c == 0x0A || c == 0x09 {
+                    s += 1
+                } else if c >= 0xC3 {
+                    let length = sequenceLength(p, s, count)
+                    if length == 0 { invalid = true; break }
+                    if c == 0xE2 && isSpecialE2(p[s + 1], p[s + 2]) { break }
+                    s += length
+                } else if c == 0xC2 {
+                    let length = sequenceLength(p, s, count)
+                    if length == 0 { invalid = true; break }
+                    if p[s + 1] <= 0xA0 { break }  // C1 control or no-break space
+                    s += 2
+                } else {
+                    if c >= 0x80 { invalid = true }
+                    break
+                }
             }
-            while r < count {
-                let b = buf[r]
-                if b >= 0x20 && b < 0x7F {
-                    buf[w] = b; w += 1; r += 1
-                    continue
-                }
-                if b == 0x0A || b == 0x09 {
-                    buf[w] = b; w += 1; r += 1
-                    continue
-                }
-                if b == 0x0D {
-                    // CRLF and lone CR both end a line.
-                    buf[w] = 0x0A; w += 1; r += 1
-                    if r < count && buf[r] == 0x0A { r += 1 }
-                    continue
-                }
-                if b == 0x1B {
-                    r = skipEscapeSequence(buf, from: r, count: count)
-                    report.removedEscapeSequences += 1
-                    continue
-                }
-                if b < 0x20 || b == 0x7F {
+            if s > r {
+                if w != r { (p + w).update(from: p + r, count: s - r) }
+                w += s - r
+                r = s
+            }
+            if invalid { return (w, r, false) }
+            if r >= count { break }
+            let b = p[r]
+            if b == 0x0D {
+                // CRLF and lone CR both end a line.
+                p[w] = 0x0A; w += 1; r += 1
+                if r < count && p[r] == 0x0A { r += 1 }
+                continue
+            }
+            if b == 0x1B {
+                r = skipEscapeSequence(buf, from: r, count: count)
+                report.removedEscapeSequences += 1
+                continue
+            }
+            if b < 0x20 || b == 0x7F {
+                report.removedControls += 1
+                r += 1
+                continue
+            }
+            if b == 0xC2 {
+                if p[r + 1] == 0xA0 {  // no-break space
+                    p[w] = 0x20; w += 1; r += 2
+                } else {  // C1 controls U+0080..U+009F
                     report.removedControls += 1
-                    r += 1
-                    continue
+                    r += 2
                 }
-                // Non-ASCII: valid UTF-8 from here on.
-                if b == 0xC2 && r + 1 < count {
-                    let b1 = buf[r + 1]
-                    if b1 == 0xA0 {  // no-break space
-                        buf[w] = 0x20; w += 1; r += 2
-                        continue
-                    }
-                    if b1 < 0xA0 {  // C1 controls U+0080..U+009F
-                        report.removedControls += 1
-                        r += 2
-                        continue
-                    }
-                }
-                if b == 0xE2 && r + 2 < count {
-                    let b1 = buf[r + 1], b2 = buf[r + 2]
-                    if b1 == 0x80 && (b2 == 0xAF || b2 == 0x87 || b2 == 0x89 || b2 == 0x8A) {
-                        // Narrow no-break, figure, thin and hair spaces read as a plain space.
-                        buf[w] = 0x20; w += 1; r += 3
-                        continue
-                    }
-                    if (b1 == 0x80 && (b2 >= 0xAA && b2 <= 0xAE)) || (b1 == 0x81 && (b2 >= 0xA6 && b2 <= 0xA9))
-                        || (b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9)) {
-                        // Bidirectional overrides and line/paragraph separators would reorder or break the screen.
-                        report.removedControls += 1
-                        r += 3
-                        continue
-                    }
-                }
-                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-                for k in 0..<length where r + k < count {
-                    buf[w] = buf[r + k]; w += 1
-                }
-                r += length
+                continue
             }
-            return w
+            // E2 80 xx / E2 81 xx specials.
+            let b1 = p[r + 1], b2 = p[r + 2]
+            if b1 == 0x80 && (b2 == 0xAF || b2 == 0x87 || b2 == 0x89 || b2 == 0x8A) {
+                // Narrow no-break, figure, thin and hair spaces read as a plain space.
+                p[w] = 0x20; w += 1; r += 3
+            } else {
+                // Bidirectional overrides and line/paragraph separators would reorder or break the screen.
+                report.removedControls += 1
+                r += 3
+            }
         }
-        bytes.removeLast(count - newCount)
-        return report
+        return (w, r, true)
+    }
+
+    /// The three-byte characters from U+2000 that the slow path rewrites: odd spaces, bidi controls, separators.
+    @inline(__always)
+    private static func isSpecialE2(_ b1: UInt8, _ b2: UInt8) -> Bool {
+        if b1 == 0x80 { return b2 == 0xAF || b2 == 0x87 || b2 == 0x89 || b2 == 0x8A || (b2 >= 0xA8 && b2 <= 0xAE) }
+        if b1 == 0x81 { return b2 >= 0xA6 && b2 <= 0xA9 }
+        return false
     }
 
     /// Skips an escape sequence starting at `start` (which holds ESC) and returns the index after it.

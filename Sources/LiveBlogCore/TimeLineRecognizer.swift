@@ -33,7 +33,31 @@ public enum TimeLineRecognizer {
     /// The time a line of UTF-8 bytes states, or nil; prefiltered by `mightBeTime`.
     public static func recognize(bytes line: UnsafeBufferPointer<UInt8>) -> PostTime? {
         guard mightBeTime(line) else { return nil }
+        if let clock = plainClock(line) { return clock }
         return recognize(Substring(String(decoding: line, as: UTF8.self)))
+    }
+
+    /// The commonest time line, `10:45` or `9.05`, read without building a `String` first.
+    @inline(__always)
+    static func plainClock(_ line: UnsafeBufferPointer<UInt8>) -> PostTime? {
+        let n = line.count
+        guard n == 4 || n == 5 else { return nil }
+        @inline(__always) func digit(_ k: Int) -> Int? {
+            let b = line[k]
+            return b >= 0x30 && b <= 0x39 ? Int(b - 0x30) : nil
+        }
+        let sep = line[n - 3]
+        guard sep == UInt8(ascii: ":") || sep == UInt8(ascii: "."), let m1 = digit(n - 2), let m2 = digit(n - 1),
+            let h2 = digit(n - 4)
+        else { return nil }
+        var hour = h2
+        if n == 5 {
+            guard let h1 = digit(0) else { return nil }
+            hour += 10 * h1
+        }
+        let minute = m1 * 10 + m2
+        guard hour < 24, minute < 60 else { return nil }
+        return PostTime(text: String(decoding: line, as: UTF8.self), hour: hour, minute: minute)
     }
 
     /// The time a line states, or nil when the line is anything else.
