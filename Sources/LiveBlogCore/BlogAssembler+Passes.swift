@@ -59,11 +59,24 @@ extension BlogAssembler {
     /// Promo headings ("Get in touch") and the one-line pitch under each.
     mutating func dropPromoPitches() {
         for heading in promoHeadings {
-            guard case .promo = classes[heading] else { continue }
+            guard case .promo = classes[heading], let rule = rules.match(.promo, bytes(heading)) else { continue }
             classes[heading] = .text
-            drop(heading, because: "promo heading (promo rule)")
+            let origin = "\(rule.description) (\(rule.origin))"
+            drop(heading, because: "promo heading, \(origin)")
             if let n = nextSignificant(after: heading), isText(n), lines[n].end - lines[n].start <= 300 {
-                drop(n, because: "the pitch under the promo heading at line \(lines[heading].number) (promo rule)")
+                drop(n, because: "the pitch under the promo heading at line \(lines[heading].number), \(origin)")
+            }
+        }
+    }
+
+    /// The video-player heuristic: a `video` line ("Watch: …") right above or below a player line ("Play video",
+    /// "Video duration 02:14") is the title of a video embedded in the post, part of the player, not a link.
+    mutating func dropVideoPlayerTitles() {
+        for p in playerLines {
+            for n in [p - 1, p + 1] where n >= 0 && n < lines.count {
+                if case .media(.video) = classes[n] {
+                    drop(n, because: "title of the video player at line \(lines[p].number) (video-player heuristic)")
+                }
             }
         }
     }

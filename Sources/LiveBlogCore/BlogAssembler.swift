@@ -47,8 +47,12 @@ struct BlogAssembler {
     /// Navigation and promo headings met while classifying.
     var navigationHeadings: [Int] = []
     var promoHeadings: [Int] = []
+    /// Video-player lines met while classifying.
+    var playerLines: [Int] = []
     /// The date the page's own dateline gives (the first one found).
     var pageDate: PageDate?
+    /// Whether the page's dateline has been met.
+    var sawDateline = false
 
     init(text: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules) {
         self.text = text
@@ -130,6 +134,7 @@ struct BlogAssembler {
         classifyLines()
         dropNavigationLists()
         dropPromoPitches()
+        dropVideoPlayerTitles()
         dropCaptions()
         guard let titleIndex = lines.indices.first(where: { isText($0) }) else {
             if lines.isEmpty { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "the input is empty")) }
@@ -177,14 +182,14 @@ struct BlogAssembler {
             while k < min(lines.count, i + 12) {
                 if let length = rules.gluedSentenceLength(bytes(k), endOf: block) {
                     for d in i..<k { drop(d, because: "\(block.description) (\(block.origin))") }
-                    trimGluedStart(k, length: length, reason: block.description)
+                    trimGluedStart(k, length: length, reason: "\(block.description) (\(block.origin))")
                     return k
                 }
                 k += 1
             }
             drop(i, because: "\(block.description) (\(block.origin)), its end was not found")
-        } else if let length = rules.gluedSentenceLength(line) {
-            trimGluedStart(i, length: length, reason: "glued")
+        } else if let rule = rules.match(.glued, line) {
+            trimGluedStart(i, length: rule.text.utf8.count, reason: "\(rule.description) (\(rule.origin))")
         }
         return i
     }
@@ -204,12 +209,14 @@ struct BlogAssembler {
     mutating func dropFooter() {
         guard rules.has(.footer), !lines.isEmpty else { return }
         let window = max(0, lines.count - 12)
-        var footerStart: Int?
-        for i in stride(from: lines.count - 1, through: window, by: -1) where rules.match(.footer, bytes(i)) != nil {
-            footerStart = i
+        var footerStart: (index: Int, rule: BoilerplateRules.Rule)?
+        for i in stride(from: lines.count - 1, through: window, by: -1) {
+            if let rule = rules.match(.footer, bytes(i)) { footerStart = (i, rule) }
         }
-        guard let start = footerStart else { return }
-        for i in start..<lines.count { drop(i, because: "page footer from line \(lines[start].number)") }
+        guard let (start, rule) = footerStart else { return }
+        for i in start..<lines.count {
+            drop(i, because: "page footer from line \(lines[start].number) (\(rule.description), \(rule.origin))")
+        }
     }
 
     mutating func drop(_ i: Int, because reason: String) {
@@ -228,9 +235,12 @@ struct BlogAssembler {
     mutating func classify(_ i: Int) -> LineClass {
         let line = bytes(i)
         let count = line.count
-        if count <= TimeLineRecognizer.maximumLength + 20, let rule = rules.match(.dateline, line),
-            let date = datelineDate(line, rule: rule)
+        // The page's dateline: one line, above the feed (before its second time line). Further dated lines with
+        // such words are post times.
+        if !sawDateline, times.count < 2, count <= TimeLineRecognizer.maximumLength + 20,
+            let rule = rules.match(.dateline, line), let date = datelineDate(line, rule: rule)
         {
+            sawDateline = true
             if pageDate == nil { pageDate = PageDate(date, anchor: PageDate.anchor(forDatelineWords: rule.text)) }
             drop(i, because: "\(rule.description) (\(rule.origin)), the page's dateline")
             return .dropped
@@ -262,6 +272,11 @@ struct BlogAssembler {
             diagnostics.append(Diagnostic(line: lines[i].number, kind: .dropped,
                                           message: "dropped the author name glued to the time “\(time.text)” (author-line heuristic)"))
             return timeClass(time)
+        }
+        if count <= 120, let rule = rules.match(.player, line) {
+            playerLines.append(i)
+            drop(i, because: "\(rule.description) (\(rule.origin))")
+            return .dropped
         }
         if rules.matches(.gallery, line) { return .media(.gallery) }
         if rules.matches(.video, line) { return .media(.video) }

@@ -20,6 +20,9 @@ public struct BoilerplateRules: Sendable {
         case promo
         /// A word that marks a donation or subscription appeal ("donation", "support").
         case appeal
+        /// A line of a video player ("Play video", "Video duration 02:14"); a `video` line next to one is the
+        /// player's title and is dropped with it.
+        case player
 
         /// Position in `allCases`, for table lookups.
         var ordinal: Int {
@@ -41,6 +44,7 @@ public struct BoilerplateRules: Sendable {
             case .credit: 14
             case .promo: 15
             case .appeal: 16
+            case .player: 17
             }
         }
     }
@@ -123,7 +127,7 @@ public struct BoilerplateRules: Sendable {
             guard !body.isEmpty else { throw SyntaxError(origin: place, message: "rule text is empty") }
             let glob: Glob
             switch kind {
-            case .pattern: glob = Glob(pattern: body, wildcards: true, anchoredEnd: true)
+            case .pattern, .player: glob = Glob(pattern: body, wildcards: true, anchoredEnd: true)
             case .line, .card, .keyEvent, .pinned, .navigation, .promo:
                 glob = Glob(pattern: body, wildcards: false, anchoredEnd: true)
             case .footer: glob = Glob(pattern: body, wildcards: true, anchoredEnd: false)

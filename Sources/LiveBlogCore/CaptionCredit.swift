@@ -46,7 +46,8 @@ enum CaptionCredit {
             let before = line[offset - 1]
             let tail = UnsafeBufferPointer(rebasing: line[offset...])
             if (before == 0x20 || before == UInt8(ascii: "(")) && tail.count <= maximumTrailingCreditBytes
-                && !containsSentenceBreak(tail)
+                && !containsSentenceBreak(tail) && line.count <= maximumCaptionBytes
+                && !containsQuotation(UnsafeBufferPointer(rebasing: line[..<offset]))
             {
                 return .captionWithCredit
             }
@@ -131,6 +132,16 @@ enum CaptionCredit {
             k -= 1
         }
         return nil
+    }
+
+    /// Whether the text holds a quotation mark (“ ” or "): a quotation is a paragraph, not a caption.
+    private static func containsQuotation(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count >= 3 else { return false }
+        for k in 0..<(text.count - 2) {
+            if text[k] == UInt8(ascii: "\"") { return true }
+            if text[k] == 0xE2 && text[k + 1] == 0x80 && (text[k + 2] == 0x9C || text[k + 2] == 0x9D) { return true }
+        }
+        return false
     }
 
     private static func containsSentenceBreak(_ tail: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -73,7 +73,13 @@ struct PageDate: Equatable, Sendable {
         let clock = minutes(times).compactMap { $0 }
         var falling = 0, rising = 0
         for k in clock.indices.dropFirst() {
-            if clock[k] < clock[k - 1] { falling += 1 } else if clock[k] > clock[k - 1] { rising += 1 }
+            let (p, m) = (clock[k - 1], clock[k])
+            // A jump across midnight counts for the direction it crosses in.
+            if p < 360 && m > 1080 { falling += 1 } else if p > 1080 && m < 360 { rising += 1 } else if m < p {
+                falling += 1
+            } else if m > p {
+                rising += 1
+            }
         }
         return falling >= rising
     }
