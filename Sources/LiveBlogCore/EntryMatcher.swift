@@ -7,8 +7,8 @@ import Darwin
 /// Decides whether one entry matches a query, and where, by scanning its text.
 ///
 /// This is the reference semantics of search: the index only narrows the entries this matcher looks at.
-public struct EntryMatcher {
-    private struct CompiledClause {
+public struct EntryMatcher: Sendable {
+    private struct CompiledClause: Sendable {
         var words: [[UInt8]]
         var isPhrase: Bool
         var isExcluded: Bool
@@ -101,57 +101,52 @@ public struct EntryMatcher {
         return false
     }
 
-    /// Whether the text holds a non-ASCII scalar that could fold to a letter (anything but U+2000..U+203F
-    /// punctuation and non-letter Latin-1 signs), so that byte matching would not be enough.
-    static func hasFoldableLetters(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = text.count
-        while i < n {
-            let b = text[i]
-            if b < 0x80 { i += 1; continue }
-            if b == 0xE2 && i + 1 < n && text[i + 1] == 0x80 { i += 3; continue }
-            if b == 0xC2 && i + 1 < n && text[i + 1] != 0xAA && text[i + 1] != 0xB5 && text[i + 1] != 0xBA { i += 2; continue }
-            return true
-        }
-        return false
-    }
-
     /// Calls `body` with the scalar offset and length of each word that starts with `term` (ASCII letters and
-    /// digits, lower case) in text whose only non-ASCII scalars are punctuation.
-    static func forEachWordStart(of term: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+    /// digits, lower case). Returns false, part way, on meeting a non-ASCII scalar that could fold to a letter:
+    /// such text needs the word scanner. Eight bytes are tested at a time for the term's first byte.
+    @discardableResult
+    static func forEachWordStart(of term: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) -> Bool {
         let n = text.count, m = term.count
-        guard m > 0, n >= m else { return }
+        guard m > 0, let base = text.baseAddress else { return true }
         @inline(__always) func isAlnum(_ b: UInt8) -> Bool {
             let l = b | 0x20
             return (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39)
         }
-        /// An apostrophe (' or ’) ending at `end` (exclusive) that stands between two word characters.
         @inline(__always) func apostropheEnding(at end: Int) -> Int {
             if end >= 1 && text[end - 1] == 0x27 { return 1 }
             if end >= 3 && text[end - 3] == 0xE2 && text[end - 2] == 0x80 && (text[end - 1] == 0x99 || text[end - 1] == 0x98) { return 3 }
             return 0
         }
         let first = term[0]
-        var scalars = 0  // scalars before `counted`
+        let firstIsLetter = first >= 0x61 && first <= 0x7A
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = UInt64(first) &* ones
+        let fold: UInt64 = firstIsLetter ? 0x2020_2020_2020_2020 : 0
+        var scalars = 0
         var counted = 0
         var i = 0
-        while i <= n - m {
+        /// Looks at byte `i`: false for a foldable non-ASCII letter; otherwise reports a match starting there and
+        /// returns where scanning goes on.
+        @inline(__always) func visit(_ i: Int) -> (ok: Bool, next: Int) {
             let b = text[i]
-            guard b == first || (b | 0x20) == first && b >= 0x41 else { i += 1; continue }
+            if b >= 0x80 {
+                if b < 0xC0 { return (true, i + 1) }  // a continuation byte
+                if b == 0xE2 && i + 1 < n && text[i + 1] == 0x80 { return (true, i + 1) }  // U+2000..U+203F
+                if b == 0xC2 && i + 1 < n && text[i + 1] != 0xAA && text[i + 1] != 0xB5 && text[i + 1] != 0xBA { return (true, i + 1) }
+                return (false, i)
+            }
+            guard b == first || (firstIsLetter && b | 0x20 == first), i + m <= n else { return (true, i + 1) }
             var k = 1
             while k < m {
                 let c = text[i + k]
-                if c != term[k] && ((c | 0x20) != term[k] || c < 0x41) { break }
+                if c != term[k] && ((c | 0x20) != term[k] || c < 0x41) { return (true, i + 1) }
                 k += 1
             }
-            guard k == m else { i += 1; continue }
-            // A word start: nothing alphanumeric before, not even across an in-word apostrophe.
             if i > 0 {
-                if isAlnum(text[i - 1]) { i += 1; continue }
+                if isAlnum(text[i - 1]) { return (true, i + 1) }
                 let a = apostropheEnding(at: i)
-                if a > 0 && i - a > 0 && isAlnum(text[i - a - 1]) { i += 1; continue }
+                if a > 0 && i - a > 0 && isAlnum(text[i - a - 1]) { return (true, i + 1) }
             }
-            // The whole word, with in-word apostrophes, is the match.
             var end = i + m
             while end < n {
                 if isAlnum(text[end]) { end += 1; continue }
@@ -167,8 +162,31 @@ public struct EntryMatcher {
             var length = 0
             for j in i..<end where text[j] & 0xC0 != 0x80 { length += 1 }
             body(scalars, length)
-            i = end
+            return (true, end)
         }
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let x = (word | fold) ^ pattern
+                let candidate = (x &- ones) & ~x & highs
+                if word & highs == 0 && candidate == 0 {
+                    i += 8
+                    continue
+                }
+                // Something in these eight bytes: look at them one by one.
+                let stop = i + 8
+                while i < stop {
+                    let (ok, next) = visit(i)
+                    if !ok { return false }
+                    i = next
+                }
+                continue
+            }
+            let (ok, next) = visit(i)
+            if !ok { return false }
+            i = next
+        }
+        return true
     }
 
     static func forEachField(_ entry: Entry, _ body: (String, SearchField, Int?) -> Void) {
@@ -185,7 +203,8 @@ public struct EntryMatcher {
     /// An empty query matches every entry with no ranges.
     public func matches(in entry: Entry) -> [SearchMatch]? {
         if clauses.isEmpty { return [] }
-        if !requiredASCIIWords.isEmpty && !mayMatch(entry) { return nil }
+        // Byte matching is as cheap as the prefilter, so the prefilter only serves the word-scanning paths.
+        if !allPlainASCII && !requiredASCIIWords.isEmpty && !mayMatch(entry) { return nil }
         var found = [Bool](repeating: false, count: clauses.count)
         var result: [SearchMatch] = []
         var words = FieldWords()
@@ -195,15 +214,22 @@ public struct EntryMatcher {
             if allPlainASCII {
                 var copy = text
                 let done = copy.withUTF8 { buffer -> Bool in
-                    guard !EntryMatcher.hasFoldableLetters(buffer) else { return false }
+                    var local: [SearchMatch] = []
+                    var localFound = found
+                    var excluded = false
                     for (c, clause) in clauses.enumerated() {
-                        EntryMatcher.forEachWordStart(of: clause.words[0], in: buffer) { start, length in
-                            if clause.isExcluded { excludedHit = true; return }
-                            found[c] = true
-                            result.append(SearchMatch(field: field, paragraph: index, start: start, length: length))
+                        let complete = EntryMatcher.forEachWordStart(of: clause.words[0], in: buffer) { start, length in
+                            if clause.isExcluded { excluded = true; return }
+                            localFound[c] = true
+                            local.append(SearchMatch(field: field, paragraph: index, start: start, length: length))
                         }
-                        if excludedHit { return true }
+                        // A letter outside ASCII: this field needs the word scanner after all.
+                        if !complete { return false }
+                        if excluded { break }
                     }
+                    if excluded { excludedHit = true; return true }
+                    found = localFound
+                    result.append(contentsOf: local)
                     return true
                 }
                 if done { return }

@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Foundation
 
 /// A search index over one blog, built once: a sorted vocabulary of folded words, the entries each word occurs
 /// in, and every word's positions in one flat token stream, so that phrases are checked from their rarest word.
@@ -281,14 +283,39 @@ public final class SearchIndex: Sendable {
 
 extension SearchIndex {
     /// Searches without an index by scanning every entry: the cheapest way to answer one query once.
+    /// Large blogs are scanned on all cores, each taking a contiguous run of entries.
     public static func scan(_ blog: LiveBlog, for query: SearchQuery, order: SearchOrder = .blog) -> [SearchHit] {
         let matcher = EntryMatcher(query)
-        var hits: [SearchHit] = []
-        for (index, entry) in blog.entries.enumerated() {
-            guard let matches = matcher.matches(in: entry) else { continue }
-            hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(matches), matches: matches))
+        let entries = blog.entries
+        let chunks = entries.count < 2000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let results = HitChunks(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let lower = entries.count * chunk / chunks, upper = entries.count * (chunk + 1) / chunks
+            var hits: [SearchHit] = []
+            for index in lower..<upper {
+                guard let matches = matcher.matches(in: entries[index]) else { continue }
+                hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(matches), matches: matches))
+            }
+            results.set(chunk, hits)
         }
+        var hits = results.joined()
         if order == .relevance { hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex } }
         return hits
     }
+}
+
+/// Per-chunk results of a parallel scan; each chunk writes only its own slot.
+private final class HitChunks: @unchecked Sendable {
+    private var slots: [[SearchHit]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ chunk: Int, _ hits: [SearchHit]) {
+        lock.lock()
+        slots[chunk] = hits
+        lock.unlock()
+    }
+
+    func joined() -> [SearchHit] { slots.flatMap { $0 } }
 }
