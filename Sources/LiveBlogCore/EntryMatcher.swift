@@ -122,6 +122,10 @@ public struct EntryMatcher: Sendable {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let pattern = UInt64(first) &* ones
         let fold: UInt64 = firstIsLetter ? 0x2020_2020_2020_2020 : 0
+        // With two or more bytes, a chunk is looked at only where the first two bytes of the term stand together.
+        let second = m > 1 ? term[1] : first
+        let secondPattern = UInt64(second) &* ones
+        let secondFold: UInt64 = second >= 0x61 && second <= 0x7A ? 0x2020_2020_2020_2020 : 0
         var scalars = 0
         var counted = 0
         var i = 0
@@ -165,10 +169,15 @@ public struct EntryMatcher: Sendable {
             return (true, end)
         }
         while i < n {
-            if i + 8 <= n {
+            if i + 9 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let x = (word | fold) ^ pattern
-                let candidate = (x &- ones) & ~x & highs
+                var candidate = (x &- ones) & ~x & highs
+                if m > 1 {
+                    let next = UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self)
+                    let y = (next | secondFold) ^ secondPattern
+                    candidate &= (y &- ones) & ~y & highs
+                }
                 if word & highs == 0 && candidate == 0 {
                     i += 8
                     continue
