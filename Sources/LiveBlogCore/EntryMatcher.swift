@@ -58,18 +58,19 @@ public struct EntryMatcher: Sendable {
 
     /// False when the entry certainly cannot match: a required ASCII word occurs in no field, and no field has
     /// letters outside ASCII that could fold into it.
-    private func mayMatch(_ entry: Entry) -> Bool {
+    private func mayMatch(_ fields: (FieldVisitor) -> Void) -> Bool {
         for word in requiredASCIIWords {
             var found = false
-            EntryMatcher.forEachField(entry) { text, _, _ in
-                if found { return }
-                var copy = text
-                found = copy.withUTF8 { EntryMatcher.mayContain($0, word) }
+            fields { text, _, _ in
+                if !found { found = EntryMatcher.mayContain(text, word) }
             }
             if !found { return false }
         }
         return true
     }
+
+    /// Receives one searchable field: its UTF-8 bytes, which field it is, and the paragraph or link index.
+    public typealias FieldVisitor = (UnsafeBufferPointer<UInt8>, SearchField, Int?) -> Void
 
     /// Whether `text` contains `word` ignoring ASCII case, or has a non-ASCII letter that might fold into it.
     static func mayContain(_ text: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
@@ -211,18 +212,28 @@ public struct EntryMatcher: Sendable {
     ///
     /// An empty query matches every entry with no ranges.
     public func matches(in entry: Entry) -> [SearchMatch]? {
+        matches { visit in
+            EntryMatcher.forEachField(entry) { text, field, index in
+                var copy = text
+                copy.withUTF8 { visit($0, field, index) }
+            }
+        }
+    }
+
+    /// The matches in an entry given as byte fields (`fields` calls its argument once per field, in entry order),
+    /// or nil when it does not match. This is how text that was never turned into `String`s is searched.
+    public func matches(fields: (FieldVisitor) -> Void) -> [SearchMatch]? {
         if clauses.isEmpty { return [] }
         // Byte matching is as cheap as the prefilter, so the prefilter only serves the word-scanning paths.
-        if !allPlainASCII && !requiredASCIIWords.isEmpty && !mayMatch(entry) { return nil }
+        if !allPlainASCII && !requiredASCIIWords.isEmpty && !mayMatch(fields) { return nil }
         var found = [Bool](repeating: false, count: clauses.count)
         var result: [SearchMatch] = []
         var words = FieldWords()
         var excludedHit = false
-        func visit(_ text: String, _ field: SearchField, _ index: Int?) {
+        func visit(_ buffer: UnsafeBufferPointer<UInt8>, _ field: SearchField, _ index: Int?) {
             if excludedHit { return }
             if allPlainASCII {
-                var copy = text
-                let done = copy.withUTF8 { buffer -> Bool in
+                let done = { () -> Bool in
                     var local: [SearchMatch] = []
                     var localFound = found
                     var excluded = false
@@ -240,13 +251,12 @@ public struct EntryMatcher: Sendable {
                     found = localFound
                     result.append(contentsOf: local)
                     return true
-                }
+                }()
                 if done { return }
             }
             if !hasPhrase {
                 // Single words only: test each word as it is scanned, without collecting the field's words.
-                var copy = text
-                copy.withUTF8 { buffer in
+                do {
                     WordScanner.scan(buffer) { word in
                         if excludedHit { return }
                         for (c, clause) in clauses.enumerated() {
@@ -263,8 +273,7 @@ public struct EntryMatcher: Sendable {
                 return
             }
             words.reset()
-            var copy = text
-            copy.withUTF8 { buffer in
+            do {
                 WordScanner.scan(buffer) { word in
                     words.bytes.append(contentsOf: word.folded)
                     words.ends.append(words.bytes.count)
@@ -291,7 +300,7 @@ public struct EntryMatcher: Sendable {
                 }
             }
         }
-        EntryMatcher.forEachField(entry, visit)
+        fields(visit)
         if excludedHit { return nil }
         for (c, clause) in clauses.enumerated() where !clause.isExcluded && !found[c] { return nil }
         result.sort { a, b in
