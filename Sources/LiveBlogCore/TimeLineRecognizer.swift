@@ -34,6 +34,7 @@ public enum TimeLineRecognizer {
     public static func recognize(bytes line: UnsafeBufferPointer<UInt8>) -> PostTime? {
         guard mightBeTime(line) else { return nil }
         if let clock = plainClock(line) { return clock }
+        guard startsLikeTime(line) else { return nil }
         return recognize(Substring(String(decoding: line, as: UTF8.self)))
     }
 
@@ -63,39 +64,78 @@ public enum TimeLineRecognizer {
     /// The time a line states, or nil when the line is anything else.
     public static func recognize(_ line: Substring) -> PostTime? {
         guard line.utf8.count <= maximumLength, !line.isEmpty else { return nil }
-        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || line.lowercased() == "just now" else { return nil }
-        if line.lowercased() == "just now" { return PostTime(text: String(line), age: 0) }
+        var copy = line
+        guard copy.withUTF8({ startsLikeTime($0) }) else { return nil }
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+            return line.lowercased() == "just now" ? PostTime(text: String(line), age: 0) : nil
+        }
         let tokens = tokenize(line)
         var p = Parser(tokens: tokens, source: line)
         return p.parseLine()
     }
 
+    /// Splits a line into numbers, ASCII words (lower-cased) and single other characters, over its UTF-8 bytes.
     private static func tokenize(_ line: Substring) -> [(Token, String.Index, String.Index)] {
         var tokens: [(Token, String.Index, String.Index)] = []
-        var i = line.startIndex
-        while i < line.endIndex {
-            let c = line[i]
-            if c == " " || c == "\t" { i = line.index(after: i); continue }
+        let u = line.utf8
+        var i = u.startIndex
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        while i < u.endIndex {
+            let b = u[i]
+            if b == 0x20 || b == 0x09 { i = u.index(after: i); continue }
             let start = i
-            if let d = c.wholeNumberValue, c.isASCII {
-                var value = d, digits = 1
-                i = line.index(after: i)
-                while i < line.endIndex, let d2 = line[i].wholeNumberValue, line[i].isASCII {
-                    if digits < 12 { value = value * 10 + d2 }
+            if b >= 0x30 && b <= 0x39 {
+                var value = Int(b - 0x30), digits = 1
+                i = u.index(after: i)
+                while i < u.endIndex, u[i] >= 0x30 && u[i] <= 0x39 {
+                    if digits < 12 { value = value * 10 + Int(u[i] - 0x30) }
                     digits += 1
-                    i = line.index(after: i)
+                    i = u.index(after: i)
                 }
                 tokens.append((.number(value, digits: digits), start, i))
-            } else if c.isLetter {
-                i = line.index(after: i)
-                while i < line.endIndex, line[i].isLetter { i = line.index(after: i) }
-                tokens.append((.word(line[start..<i].lowercased()), start, i))
+            } else if isLetter(b) {
+                var word: [UInt8] = [b | 0x20]
+                i = u.index(after: i)
+                while i < u.endIndex, isLetter(u[i]) {
+                    word.append(u[i] | 0x20)
+                    i = u.index(after: i)
+                }
+                tokens.append((.word(String(decoding: word, as: UTF8.self)), start, i))
             } else {
-                i = line.index(after: i)
-                tokens.append((.punct(c), start, i))
+                // One character: an ASCII mark, or a whole multi-byte character (a dash, a letter with an accent).
+                i = u.index(after: i)
+                while i < u.endIndex, u[i] & 0xC0 == 0x80 { i = u.index(after: i) }
+                tokens.append((.punct(Character(String(line[start..<i]))), start, i))
             }
         }
         return tokens
+    }
+
+    /// Words a time line can start with, packed as by `pack`; a line starting with any other word is not a time line.
+    private static let leadingWords: Set<UInt64> = {
+        var words: Set<String> = ["posted", "updated", "published", "just"]
+        words.formUnion(months.keys)
+        words.formUnion(weekdays)
+        return Set(words.map { word in word.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1 - 0x60) } })
+    }()
+
+    /// Whether the line starts with a digit or with a word a time line can start with (read over its bytes,
+    /// before any `String` is built).
+    static func startsLikeTime(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        if first >= 0x30 && first <= 0x39 { return true }
+        var length = 0
+        while length < line.count {
+            let lower = line[length] | 0x20
+            guard lower >= 0x61 && lower <= 0x7A else { break }
+            length += 1
+            if length > 9 { return false }
+        }
+        guard length >= 3 else { return false }
+        // Five bits a letter: nine letters fit in a UInt64 without building a String.
+        var packed: UInt64 = 0
+        for k in 0..<length { packed = packed << 5 | UInt64((line[k] | 0x20) - 0x60) }
+        return leadingWords.contains(packed)
     }
 
     private static let months: [String: Int] = [
@@ -192,7 +232,15 @@ public enum TimeLineRecognizer {
         }
 
         func text(from start: Int) -> String {
-            String(source[tokens[start].1..<source.endIndex]).trimmingCharacters(in: .whitespaces)
+            // Tokens start after spaces; only trailing spaces and tabs are left to trim.
+            let u = source.utf8
+            var end = u.endIndex
+            while end > tokens[start].1 {
+                let before = u.index(before: end)
+                guard u[before] == 0x20 || u[before] == 0x09 else { break }
+                end = before
+            }
+            return String(source[tokens[start].1..<end])
         }
 
         mutating func parseAge() -> PostTime? {
