@@ -3,11 +3,13 @@ extension BlogAssembler {
     /// How far below the title a glued appeal is looked for, in lines.
     static let appealSearchLines = 16
 
-    /// The standfirst: the line after the title, unless it is a time, a flag, a card, a list item, or an author
-    /// line or label (a line of capitalised names, such as `Sentinel Live` or `Nadia Ferreira at Carlow
-    /// Coroner’s Court`) with no paragraph under it.
+    /// The standfirst: the line right after the title (at most one dropped line, such as a badge, between them),
+    /// unless it is a time, a flag, a card, a list item, or an author line or label (a line of capitalised names,
+    /// such as `Sentinel Live` or `Nadia Ferreira at Carlow Coroner’s Court`) with no paragraph under it.
+    /// Bylines, datelines and navigation come under the standfirst, so a line below them is not one.
     func standfirst(afterTitle title: Int) -> Int? {
-        guard let s = nextSignificant(after: title), isText(s), lines[s].end - lines[s].start <= 600 else { return nil }
+        guard let s = nextSignificant(after: title), s - title <= 2, isText(s), lines[s].end - lines[s].start <= 600
+        else { return nil }
         let line = bytes(s)
         if LineShape.isListItem(line) { return nil }
         if AuthorLine.isNames(line) && !isTextFollowedByParagraph(s) { return nil }

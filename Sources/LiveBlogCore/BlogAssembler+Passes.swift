@@ -81,6 +81,31 @@ extension BlogAssembler {
         }
     }
 
+    /// Words and bytes an author line above a post time may have.
+    static let maximumAuthorAboveTimeWords = 4
+
+    /// The author-above-time heuristic: a reporter's name (and the line under it, such as "Reporting from
+    /// Millbrook, Ohio") standing right above a post's time line is the post's author line: `Ana Ruiz`, `Tom
+    /// Baxter`. Only short lines of capitalised names are taken, at most two above each time line.
+    mutating func dropAuthorsAboveTimes() {
+        guard let firstText = lines.indices.first(where: { isText($0) }) else { return }
+        for t in lines.indices {
+            guard case .time = classes[t] else { continue }
+            var k = t
+            var taken = 0
+            while taken < 2, let p = previousSignificant(before: k), p > firstText, isText(p) {
+                let line = bytes(p)
+                guard line.count <= 60, AuthorLine.isNames(line) else { break }
+                var words = 1
+                for b in line where b == 0x20 { words += 1 }
+                guard words <= Self.maximumAuthorAboveTimeWords else { break }
+                drop(p, because: "author line above the post time at line \(lines[t].number) (author-line heuristic)")
+                taken += 1
+                k = p
+            }
+        }
+    }
+
     /// The caption heuristic: a caption is the short line just above a credit line when a finished paragraph
     /// stands above it (so that the first paragraph under a headline is never taken); a caption split over two
     /// lines loses its first half too (the credit's line starts in lower case).

@@ -136,6 +136,7 @@ struct BlogAssembler {
         dropPromoPitches()
         dropVideoPlayerTitles()
         dropCaptions()
+        dropAuthorsAboveTimes()
         guard let titleIndex = lines.indices.first(where: { isText($0) }) else {
             if lines.isEmpty { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "the input is empty")) }
             return LiveBlog(title: "", entries: [], diagnostics: diagnostics.sorted { $0.line < $1.line })
@@ -243,7 +244,7 @@ struct BlogAssembler {
             let rule = rules.match(.dateline, line), let date = datelineDate(line, rule: rule)
         {
             sawDateline = true
-            if pageDate == nil { pageDate = PageDate(date, anchor: PageDate.anchor(forDatelineWords: rule.text)) }
+            if pageDate == nil, date.hasDate { pageDate = PageDate(date, anchor: PageDate.anchor(forDatelineWords: rule.text)) }
             drop(i, because: "\(rule.description) (\(rule.origin)), the page's dateline")
             return .dropped
         }
@@ -312,7 +313,9 @@ struct BlogAssembler {
         {
             k += 3
         }
-        guard let time = TimeLineRecognizer.recognize(bytes: UnsafeBufferPointer(rebasing: line[k...])), time.hasDate
+        // A date, or a relative age ("Updated 1 hour ago"); a bare clock ("Updated at 12.08 BST") is a post time.
+        guard let time = TimeLineRecognizer.recognize(bytes: UnsafeBufferPointer(rebasing: line[k...])),
+            time.hasDate || (time.age != nil && time.hour == nil)
         else { return nil }
         return time
     }

@@ -130,7 +130,7 @@ public struct BoilerplateRules: Sendable {
             case .pattern, .player: glob = Glob(pattern: body, wildcards: true, anchoredEnd: true)
             case .line, .card, .keyEvent, .pinned, .navigation, .promo:
                 glob = Glob(pattern: body, wildcards: false, anchoredEnd: true)
-            case .footer: glob = Glob(pattern: body, wildcards: true, anchoredEnd: false)
+            case .footer: glob = Glob(pattern: body, wildcards: true, anchoredEnd: true)
             case .prefix, .block, .glued, .gallery, .video, .byline, .dateline, .credit, .appeal:
                 glob = Glob(pattern: body, wildcards: false, anchoredEnd: false)
             }

@@ -45,11 +45,14 @@ enum CaptionCredit {
         if let (_, offset) = rules.lastOccurrence(.credit, in: line, window: window), offset > 0 {
             let before = line[offset - 1]
             let tail = UnsafeBufferPointer(rebasing: line[offset...])
-            if (before == 0x20 || before == UInt8(ascii: "(")) && tail.count <= maximumTrailingCreditBytes
-                && !containsSentenceBreak(tail) && line.count <= maximumCaptionBytes
-                && !containsQuotation(UnsafeBufferPointer(rebasing: line[..<offset]))
+            let head = UnsafeBufferPointer(rebasing: line[..<offset])
+            // Credits are written with a capital ("Photograph:", "(Image:", "Supplied"); "food supplied by" is not one.
+            let capital = line[offset] == UInt8(ascii: "(") || (line[offset] >= 0x41 && line[offset] <= 0x5A)
+            if capital && (before == 0x20 || before == UInt8(ascii: "(")) && tail.count <= maximumTrailingCreditBytes
+                && !containsSentenceBreak(tail) && line.count <= maximumCaptionBytes && !containsQuotation(head)
             {
-                return .captionWithCredit
+                // "ABC News: Supplied": only an outlet's name before the marker, so the line is all credit.
+                return isOutletName(head) ? .credit : .captionWithCredit
             }
         }
         // "… August 5, 2024. WORLDLINE/Anouk Brandt": an agency in capitals and a name after the caption's last full stop.
@@ -132,6 +135,18 @@ enum CaptionCredit {
             k -= 1
         }
         return nil
+    }
+
+    /// A short run of capitalised words, maybe ending in `:` or `,` (`ABC News:`): an outlet or agency name.
+    static func isOutletName(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = head.count
+        while end > 0 && (head[end - 1] == 0x20 || head[end - 1] == UInt8(ascii: ":") || head[end - 1] == UInt8(ascii: ",")
+            || head[end - 1] == UInt8(ascii: "/") || head[end - 1] == UInt8(ascii: "(")) { end -= 1 }
+        guard end > 0, end <= 40 else { return false }
+        let name = UnsafeBufferPointer(rebasing: head[..<end])
+        var words = 1
+        for b in name where b == 0x20 { words += 1 }
+        return words <= 4 && allCapitalised(name)
     }
 
     /// Whether the text holds a quotation mark (“ ” or "): a quotation is a paragraph, not a caption.

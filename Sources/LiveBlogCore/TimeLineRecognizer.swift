@@ -307,9 +307,12 @@ public enum TimeLineRecognizer {
             if case .number(let d, let dd)? = peek(), dd <= 2, case .word(let m)? = peek(1),
                 let mm = TimeLineRecognizer.months[m] {
                 day = d; month = mm; k += 2
-            } else if case .word(let m)? = peek(), let mm = TimeLineRecognizer.months[m],
-                case .number(let d, let dd)? = peek(1), dd <= 2 {
-                day = d; month = mm; k += 2
+            } else if case .word(let m)? = peek(), let mm = TimeLineRecognizer.months[m] {
+                // "September 12", and the abbreviated "Sept. 14".
+                let dot: Int
+                if case .punct(".")? = peek(1) { dot = 1 } else { dot = 0 }
+                guard case .number(let d, let dd)? = peek(1 + dot), dd <= 2 else { return nil }
+                day = d; month = mm; k += 2 + dot
                 if case .punct(",")? = peek() { k += 1 }
             } else { return nil }
             if case .punct(".")? = peek() { k += 1 }

@@ -117,6 +117,55 @@ struct ParserHeuristicTests {
         #expect(droppedLines(blog) == [2, 3])
     }
 
+    // A reporter's name (and "Reporting from …") right above a post time is the post's author line.
+    @Test("Author lines above post times")
+    func authorsAboveTimes() {
+        let blog = parse("""
+        Live Updates: Flooding in the valley
+        Rivers crested overnight across three counties.
+        Ana Ruiz
+        Reporting from Millbrook, Ohio
+        Sept. 14, 2024, 8:47 p.m. ET
+        Levee near Dunmore holds, for now
+        Engineers said the levee was seeping but intact.
+        Tom Baxter
+        Sept. 14, 2024, 7:15 p.m. ET
+        Shelters in Millbrook are nearly full, the Red Cross said.
+        Thank You Millbrook
+        """)
+        #expect(dump(blog) == """
+        title: Live Updates: Flooding in the valley
+        standfirst: Rivers crested overnight across three counties.
+        [1] Sept. 14, 2024, 8:47 p.m. ET Levee near Dunmore holds, for now
+          ¶ Engineers said the levee was seeping but intact.
+        [2] Sept. 14, 2024, 7:15 p.m. ET (untitled)
+          ¶ Shelters in Millbrook are nearly full, the Red Cross said.
+          ¶ Thank You Millbrook
+        """)
+        #expect(droppedLines(blog) == [3, 4, 8])
+    }
+
+    // Bylines, datelines and navigation sit under the standfirst: a line below them is not the standfirst, and a
+    // relative "Updated 1 hour ago" above the feed is the page's dateline, not a post time.
+    @Test("Standfirst only right under the title; relative page dateline")
+    func standfirstPlace() {
+        let blog = parse("""
+        Live: Bushfire warnings issued as heat peaks
+        By Kate Simmons and Liam O'Hara
+        Updated 1 hour ago
+        Look back at how the day unfolded
+        Posted 23m ago
+        That's where we'll leave it
+        Thanks for following along today.
+        """)
+        #expect(dump(blog) == """
+        title: Live: Bushfire warnings issued as heat peaks
+        standfirst: -
+        [1] 23m ago That's where we'll leave it
+          ¶ Thanks for following along today.
+        """)
+    }
+
     // MARK: Captions and credits
 
     // A caption above a credit line goes with it; the first paragraph under a headline is never taken for one.
@@ -177,6 +226,11 @@ struct ParserHeuristicTests {
         // A quotation that ends with an agency's name is a paragraph, not a caption.
         #expect(bytes("“We have lost everything,” she said (Reuters)") { CaptionCredit.match($0, rules: rules) } == nil)
         #expect(bytes("Crowds on the quay at dawn (Reuters)") { CaptionCredit.match($0, rules: rules) } == .captionWithCredit)
+        #expect(bytes("Credit...Leah Ortiz for The Daily Ledger") { CaptionCredit.match($0, rules: rules) } == .credit)
+        // An outlet's name and its credit word: all credit, so the caption above goes too.
+        #expect(bytes("ABC News: Supplied") { CaptionCredit.match($0, rules: rules) } == .credit)
+        // A credit word written in lower case inside a headline is not a credit.
+        #expect(bytes("Shelters: food supplied by volunteers") { CaptionCredit.match($0, rules: rules) } == nil)
     }
 
     // MARK: Navigation, pinned posts, promos

@@ -42,7 +42,10 @@ struct TimeLineRecognizerTests {
             date: [2024, 8, 5], zone: -18000),
         Row(line: "10:32 p.m. EDT, Thu September 12, 2024", text: "10:32 p.m. EDT, Thu September 12, 2024", hour: 22,
             minute: 32, date: [2024, 9, 12], zone: -14400),
+        Row(line: "Sept. 14, 2024, 8:47 p.m. ET", text: "Sept. 14, 2024, 8:47 p.m. ET", hour: 20, minute: 47,
+            date: [2024, 9, 14], zone: -18000),
         Row(line: "5 Aug 2024", text: "5 Aug 2024", hour: nil, minute: nil, date: [2024, 8, 5]),
+        Row(line: "Posted 23m ago", text: "23m ago", hour: nil, minute: nil, age: 1380),
         Row(line: "1722887340", text: "1722887340", hour: nil, minute: nil, epoch: 1_722_887_340),
         Row(line: "1722887340000", text: "1722887340000", hour: nil, minute: nil, epoch: 1_722_887_340),
     ]
