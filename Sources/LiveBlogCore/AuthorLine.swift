@@ -117,10 +117,44 @@ enum AuthorLine {
         return true
     }
 
-    /// An author's name glued to the post's time (`Ingrid Falk15:10`): the time, when the line is exactly that.
+    /// Where the time starts after a name and a separator (`Sam Okoro · 19:42`, `Ann Lee | 10:05`,
+    /// `Ann Lee - 10.05am`), and where the name ends; nil when the line has no such separator before a digit.
+    static func separatedTail(_ line: UnsafeBufferPointer<UInt8>) -> (nameEnd: Int, tail: Int)? {
+        guard let digit = line.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }), digit >= 4, line[digit - 1] == 0x20 else {
+            return nil
+        }
+        var k = digit - 1
+        while k > 0 && line[k] == 0x20 { k -= 1 }
+        // The separator: · (C2 B7), | - , or a dash (E2 80 93 / 94).
+        var separatorStart = k
+        let b = line[k]
+        if b == UInt8(ascii: "|") || b == UInt8(ascii: "-") || b == UInt8(ascii: ",") {
+            separatorStart = k
+        } else if b == 0xB7 && k >= 1 && line[k - 1] == 0xC2 {
+            separatorStart = k - 1
+        } else if (b == 0x93 || b == 0x94) && k >= 2 && line[k - 1] == 0x80 && line[k - 2] == 0xE2 {
+            separatorStart = k - 2
+        } else {
+            return nil
+        }
+        var nameEnd = separatorStart
+        while nameEnd > 0 && line[nameEnd - 1] == 0x20 { nameEnd -= 1 }
+        return nameEnd > 0 ? (nameEnd, digit) : nil
+    }
+
+    /// An author's name glued to the post's time (`Ingrid Falk15:10`), or set beside it with a separator
+    /// (`Sam Okoro · 19:42`): the time, when the line is exactly that.
     static func gluedTime(_ line: UnsafeBufferPointer<UInt8>) -> PostTime? {
-        guard line.count <= 64, let tail = gluedTailStart(line) else { return nil }
-        let names = UnsafeBufferPointer(rebasing: line[..<tail])
+        guard line.count <= 64 else { return nil }
+        let nameEnd: Int, tail: Int
+        if let glued = gluedTailStart(line) {
+            (nameEnd, tail) = (glued, glued)
+        } else if let separated = separatedTail(line) {
+            (nameEnd, tail) = separated
+        } else {
+            return nil
+        }
+        let names = UnsafeBufferPointer(rebasing: line[..<nameEnd])
         guard isNames(names) else { return nil }
         var spaces = 0
         for b in names where b == 0x20 { spaces += 1 }

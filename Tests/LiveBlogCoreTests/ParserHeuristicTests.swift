@@ -94,6 +94,12 @@ struct ParserHeuristicTests {
           ¶ “We now expect the first cut next year.”
         """)
         #expect(blog.diagnostics.contains { $0.line == 3 && $0.message.contains("author-line heuristic") })
+        // Live-blog platforms set the name beside the time with a separator.
+        for line in ["Sam Okoro · 19:42", "Sam Okoro | 19:42", "Sam Okoro – 7.42pm", "Sam Okoro, 19:42"] {
+            #expect(bytes(line) { AuthorLine.gluedTime($0)?.hour } == 19, "\(line)")
+        }
+        #expect(bytes("Liverpool 2-1 Everton") { AuthorLine.gluedTime($0) } == nil)
+        #expect(bytes("Talks resume - 10:00") { AuthorLine.gluedTime($0) } == nil)
     }
 
     // Lines of names or labels between the standfirst and the first post are furniture; so is a badge that
