@@ -65,6 +65,9 @@ struct BlogAssembler {
         UnsafeBufferPointer(rebasing: text[lines[i].start..<lines[i].end])
     }
 
+    /// Line `i` as a span of the source text.
+    func span(_ i: Int) -> TextSpan { TextSpan(lines[i].start, lines[i].end) }
+
     func string(_ i: Int) -> String {
         String(decoding: bytes(i), as: UTF8.self)
     }
@@ -125,7 +128,15 @@ struct BlogAssembler {
 
     // MARK: - Running
 
-    mutating func run() -> LiveBlog {
+    /// The parse: title, standfirst, entries as spans of the text, and diagnostics.
+    struct Result {
+        var title = ""
+        var standfirst: String?
+        var entries: [EntrySpans] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    mutating func run() -> Result {
         splitLines()
         splitGluedTimes()
         classes = [LineClass](repeating: .text, count: lines.count)
@@ -139,9 +150,9 @@ struct BlogAssembler {
         dropAuthorsAboveTimes()
         guard let titleIndex = lines.indices.first(where: { isText($0) }) else {
             if lines.isEmpty { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "the input is empty")) }
-            return LiveBlog(title: "", entries: [], diagnostics: diagnostics.sorted { $0.line < $1.line })
+            return Result(diagnostics: diagnostics.sorted { $0.line < $1.line })
         }
-        var blog = LiveBlog(title: string(titleIndex))
+        var blog = Result(title: string(titleIndex))
         dropGluedAppeal(afterTitle: titleIndex)
         var next = titleIndex + 1
         if let s = standfirst(afterTitle: titleIndex) {
@@ -149,7 +160,7 @@ struct BlogAssembler {
             next = s + 1
         }
         dropHeaderFurniture(from: next)
-        var builder = EntryListBuilder()
+        var builder = EntryListBuilder(text: text)
         assembleEntries(from: next, into: &builder)
         blog.entries = builder.finish(pageDate: pageDate, diagnostics: &diagnostics)
         blog.diagnostics = diagnostics.sorted { $0.line < $1.line }
@@ -416,7 +427,7 @@ struct BlogAssembler {
                 let time = times[t]
                 if time.hour == nil && time.epoch == nil && time.age == nil && !builder.isAtEntryStart {
                     // A bare date inside a post is the date line of an embedded post, not a post time.
-                    builder.addParagraph(string(i), line: number)
+                    builder.addParagraph(span(i), line: number)
                 } else {
                     builder.addTime(time, line: number)
                 }
@@ -425,30 +436,30 @@ struct BlogAssembler {
             case .cardIntro:
                 // The card's title, then its summary unless that line heads a post of its own.
                 guard let t = nextSignificant(after: i), isText(t) else { break }
-                var summary: String?
+                var summary: TextSpan?
                 var last = t
                 if let s = nextSignificant(after: t), isText(s), !isHeadline(s), !startsEcho(s) {
-                    summary = string(s)
+                    summary = span(s)
                     last = s
                 }
-                builder.addRelated(RelatedLink(kind: .story, title: string(t), summary: summary), line: number)
+                builder.addRelated(RelatedSpan(kind: .story, title: span(t), summary: summary), line: number)
                 diagnostics.append(Diagnostic(line: number, kind: .related, message: "story card “\(preview(t))” kept as a related link"))
                 i = last
             case .media(let kind):
-                builder.addRelated(RelatedLink(kind: kind, title: string(i)), line: number)
+                builder.addRelated(RelatedSpan(kind: kind, title: span(i)), line: number)
                 diagnostics.append(Diagnostic(line: number, kind: .related, message: "\(kind.rawValue) link kept as a related link: “\(preview(i))”"))
             case .text:
                 if startsEcho(i) {
                     // A promo card: its title twice, then a one-line summary.
                     let echo = nextSignificant(after: i)!
-                    var summary: String?
+                    var summary: TextSpan?
                     var last = echo
                     if let s = nextSignificant(after: echo), isText(s), !isHeadline(s), !startsEcho(s),
                         !headlineShaped(s) || !isTextFollowedByParagraph(s) {
-                        summary = string(s)
+                        summary = span(s)
                         last = s
                     }
-                    builder.addRelated(RelatedLink(kind: .story, title: string(i), summary: summary), line: number)
+                    builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: summary), line: number)
                     diagnostics.append(Diagnostic(line: number, kind: .related, message: "promo card with an echoed title “\(preview(i))” kept as a related link"))
                     i = last
                 } else if isHeadline(i) {
@@ -456,12 +467,12 @@ struct BlogAssembler {
                     if LineShape.isDoubtfulHeadline(shape) {
                         diagnostics.append(Diagnostic(line: number, kind: .doubtfulHeadline, message: "taken as a headline, but it is long or quoted: “\(preview(i))”"))
                     }
-                    builder.addHeadline(string(i), line: number)
+                    builder.addHeadline(span(i), line: number)
                 } else {
                     if headlineShaped(i) && builder.isAtEntryStart {
                         diagnostics.append(Diagnostic(line: number, kind: .doubtfulHeadline, message: "shaped like a headline but no paragraph follows; kept as text: “\(preview(i))”"))
                     }
-                    builder.addParagraph(string(i), line: number)
+                    builder.addParagraph(span(i), line: number)
                 }
             }
             i += 1
@@ -470,8 +481,8 @@ struct BlogAssembler {
     }
 
     func startsEcho(_ i: Int) -> Bool {
-        guard let n = nextSignificant(after: i), isText(n) else { return false }
-        return headlineShaped(i) && sameText(i, n)
+        guard headlineShaped(i), let n = nextSignificant(after: i), isText(n) else { return false }
+        return sameText(i, n)
     }
 
     func isTextFollowedByParagraph(_ i: Int) -> Bool {

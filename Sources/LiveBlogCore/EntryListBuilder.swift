@@ -4,17 +4,23 @@ import Foundation
 struct EntryListBuilder {
     struct Draft {
         var time: PostTime?
-        var headline: String?
-        var paragraphs: [String] = []
-        var related: [RelatedLink] = []
+        var headline: TextSpan?
+        var paragraphs: [TextSpan] = []
+        var related: [RelatedSpan] = []
         var flags: EntryFlags = []
         var line: Int
 
         var hasContent: Bool { headline != nil || !paragraphs.isEmpty || !related.isEmpty }
     }
 
+    /// The normalised source text the spans point into.
+    let text: UnsafeBufferPointer<UInt8>
     private var drafts: [Draft] = []
     private var current: Draft?
+
+    init(text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+    }
 
     /// True when nothing but a time or flags has been seen for the entry being built.
     var isAtEntryStart: Bool { current.map { !$0.hasContent } ?? true }
@@ -76,7 +82,7 @@ struct EntryListBuilder {
         }
     }
 
-    mutating func addHeadline(_ headline: String, line: Int) {
+    mutating func addHeadline(_ headline: TextSpan, line: Int) {
         if var draft = current, draft.headline == nil, draft.paragraphs.isEmpty, draft.related.isEmpty {
             draft.headline = headline
             current = draft
@@ -86,28 +92,34 @@ struct EntryListBuilder {
         }
     }
 
-    mutating func addParagraph(_ paragraph: String, line: Int) {
+    mutating func addParagraph(_ paragraph: TextSpan, line: Int) {
         if current == nil { current = Draft(line: line) }
         current!.paragraphs.append(paragraph)
     }
 
-    mutating func addRelated(_ link: RelatedLink, line: Int) {
+    mutating func addRelated(_ link: RelatedSpan, line: Int) {
         if current == nil { current = Draft(line: line) }
         // A card's title echoed by the page a second time is one link, not two.
-        if current!.related.last == link { return }
+        if let last = current!.related.last, last.kind == link.kind, TextSpan.sameText(last.title, link.title, in: text),
+            last.summary == nil && link.summary == nil
+                || (last.summary != nil && link.summary != nil && TextSpan.sameText(last.summary!, link.summary!, in: text)) {
+            return
+        }
         current!.related.append(link)
     }
 
-    /// The finished entries, with timestamps and stable ids. `pageDate` is the date the page's own dateline gives.
-    mutating func finish(pageDate: PageDate? = nil, diagnostics: inout [Diagnostic]) -> [Entry] {
+    /// The finished entries, with timestamps and stable ids, their texts still spans of the source.
+    /// `pageDate` is the date the page's own dateline gives.
+    mutating func finish(pageDate: PageDate? = nil, diagnostics: inout [Diagnostic]) -> [EntrySpans] {
         close()
-        PinnedCopies.merge(&drafts, diagnostics: &diagnostics)
+        PinnedCopies.merge(&drafts, text: text, diagnostics: &diagnostics)
         let dates = PageDate.dates(for: drafts.map(\.time), pageDate: pageDate)
-        var entries: [Entry] = []
+        var entries: [EntrySpans] = []
         entries.reserveCapacity(drafts.count)
         for (k, draft) in drafts.enumerated() {
-            entries.append(Entry(
-                time: draft.time.map { $0.text.isEmpty ? nil : $0.text } ?? nil,
+            entries.append(EntrySpans(
+                id: EntryID(""),
+                time: draft.time,
                 timestamp: draft.time?.timestamp(pageDate: dates[k], defaultZoneOffset: pageDate?.zoneOffset),
                 headline: draft.headline,
                 paragraphs: draft.paragraphs,
@@ -115,7 +127,7 @@ struct EntryListBuilder {
                 flags: draft.flags,
                 line: draft.line))
         }
-        EntryIdentity.assignIDs(to: &entries)
+        EntryIdentity.assignIDs(to: &entries, text: text)
         return entries
     }
 }

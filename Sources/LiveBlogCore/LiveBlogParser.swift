@@ -17,6 +17,11 @@ public struct LiveBlogParser: Sendable {
     /// Parses raw bytes as read from a file: any bytes at all.
     /// Takes ownership of the bytes so that normalising works in place, without a second copy of a large file.
     public func parse(bytes: consuming [UInt8]) -> LiveBlog {
+        parseSource(bytes: bytes).materialize()
+    }
+
+    /// Parses raw bytes but keeps the texts as spans of the normalised bytes; see `ParsedSource`.
+    public func parseSource(bytes: consuming [UInt8]) -> ParsedSource {
         var bytes = bytes
         let report = TextNormalizer.normalize(&bytes)
         var diagnostics: [Diagnostic] = []
@@ -26,11 +31,11 @@ public struct LiveBlogParser: Sendable {
                 line: 0, kind: .note,
                 message: "removed \(report.removedControls) control characters and \(report.removedEscapeSequences) escape sequences"))
         }
-        return bytes.withUnsafeBufferPointer { buffer in
+        let result = bytes.withUnsafeBufferPointer { buffer in
             var assembler = BlogAssembler(text: buffer, rules: rules)
-            var blog = assembler.run()
-            blog.diagnostics = diagnostics + blog.diagnostics
-            return blog
+            return assembler.run()
         }
+        return ParsedSource(bytes: bytes, spans: result.entries, title: result.title, standfirst: result.standfirst,
+                            diagnostics: diagnostics + result.diagnostics)
     }
 }

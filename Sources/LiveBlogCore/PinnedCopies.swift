@@ -8,7 +8,8 @@ enum PinnedCopies {
     /// At most this many candidate copies are looked for, so that a page of repeated posts stays linear.
     static let maximumCandidates = 8
 
-    static func merge(_ drafts: inout [EntryListBuilder.Draft], diagnostics: inout [Diagnostic]) {
+    static func merge(_ drafts: inout [EntryListBuilder.Draft], text: UnsafeBufferPointer<UInt8>,
+                      diagnostics: inout [Diagnostic]) {
         guard drafts.count >= 2 else { return }
         let firstTimed = drafts.firstIndex { $0.time != nil }
         var candidates: [Int] = []
@@ -19,14 +20,14 @@ enum PinnedCopies {
         for p in candidates {
             let copy = drafts[p]
             guard copy.headline != nil || !copy.paragraphs.isEmpty else { continue }
-            guard let q = drafts.indices.dropFirst(p + 1).first(where: { sameContent(drafts[$0], copy) }) else { continue }
+            guard let q = drafts.indices.dropFirst(p + 1).first(where: { sameContent(drafts[$0], copy, text) }) else { continue }
             drafts[q].flags.formUnion(copy.flags)
             drafts[q].flags.insert(.pinned)
             if drafts[q].time == nil { drafts[q].time = copy.time }
             removed.insert(p)
             diagnostics.append(Diagnostic(
                 line: copy.line, kind: .dropped,
-                message: "pinned copy of the post at line \(drafts[q].line) (pinned-copy heuristic): “\(copy.headline ?? String(copy.paragraphs[0].prefix(59)))”"))
+                message: "pinned copy of the post at line \(drafts[q].line) (pinned-copy heuristic): “\(copy.headline?.string(in: text) ?? String(copy.paragraphs[0].string(in: text).prefix(59)))”"))
         }
         if !removed.isEmpty {
             drafts = drafts.indices.filter { !removed.contains($0) }.map { drafts[$0] }
@@ -34,14 +35,15 @@ enum PinnedCopies {
     }
 
     /// Byte-for-byte equal headline and paragraphs (a copy is the same bytes; no Unicode equivalence needed).
-    private static func sameContent(_ a: EntryListBuilder.Draft, _ b: EntryListBuilder.Draft) -> Bool {
-        guard a.paragraphs.count == b.paragraphs.count, sameBytes(a.headline, b.headline) else { return false }
-        for k in a.paragraphs.indices where !sameBytes(a.paragraphs[k], b.paragraphs[k]) { return false }
+    private static func sameContent(_ a: EntryListBuilder.Draft, _ b: EntryListBuilder.Draft,
+                                    _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.paragraphs.count == b.paragraphs.count, sameBytes(a.headline, b.headline, text) else { return false }
+        for k in a.paragraphs.indices where !TextSpan.sameText(a.paragraphs[k], b.paragraphs[k], in: text) { return false }
         return true
     }
 
-    private static func sameBytes(_ a: String?, _ b: String?) -> Bool {
+    private static func sameBytes(_ a: TextSpan?, _ b: TextSpan?, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let a, let b else { return a == nil && b == nil }
-        return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        return TextSpan.sameText(a, b, in: text)
     }
 }

@@ -288,7 +288,7 @@ extension SearchIndex {
         let matcher = EntryMatcher(query)
         let entries = blog.entries
         let chunks = entries.count < 2000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let results = HitChunks(count: chunks)
+        let results = ChunkResults<SearchHit>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lower = entries.count * chunk / chunks, upper = entries.count * (chunk + 1) / chunks
             var hits: [SearchHit] = []
@@ -302,20 +302,4 @@ extension SearchIndex {
         if order == .relevance { hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex } }
         return hits
     }
-}
-
-/// Per-chunk results of a parallel scan; each chunk writes only its own slot.
-private final class HitChunks: @unchecked Sendable {
-    private var slots: [[SearchHit]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ chunk: Int, _ hits: [SearchHit]) {
-        lock.lock()
-        slots[chunk] = hits
-        lock.unlock()
-    }
-
-    func joined() -> [SearchHit] { slots.flatMap { $0 } }
 }

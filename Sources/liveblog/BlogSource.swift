@@ -51,17 +51,17 @@ struct BlogSource {
         }
     }
 
+    /// Reads to the end, straight into the array's storage (a file's size is known, so usually in one read).
     private func readAll(fd: Int32, name: String, sizeHint: Int = 0) throws -> [UInt8] {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(max(sizeHint + 1, 65536))
-        let chunkSize = 1 << 22
-        let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
-        defer { chunk.deallocate() }
+        var bytes = [UInt8](repeating: 0, count: max(sizeHint + 1, 65536))
+        var count = 0
         while true {
-            let n = read(fd, chunk, chunkSize)
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let n = bytes.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress! + count, $0.count - count) }
             if n > 0 {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: chunk, count: n))
+                count += n
             } else if n == 0 {
+                bytes.removeLast(bytes.count - count)
                 return bytes
             } else if errno != EINTR {
                 throw CLIError("cannot read \(name): \(String(cString: strerror(errno)))")

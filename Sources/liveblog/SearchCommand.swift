@@ -30,15 +30,16 @@ struct SearchCommand: ParsableCommand {
             if let limit, limit < 0 { throw CLIError("--limit must not be negative") }
             let options = try SourceOptions.parse(
                 (arguments.count == 2 ? [arguments[0]] : []) + (rulesFile.map { ["--rules", $0] } ?? []))
-            let (source, blog) = try options.loadBlog()
+            // One query once: search the parsed bytes and build strings only for the entries printed.
+            let parsed = try options.loadSource()
             let query = SearchQuery(queryText)
-            let hits = SearchIndex.scan(blog, for: query, order: order)
+            let hits = parsed.search(query, order: order)
             let shown = limit.map { Array(hits.prefix($0)) } ?? hits
-            _ = source
             if json {
-                Output.write(SearchReport.json(query: queryText, blog: blog, total: hits.count, hits: shown))
+                Output.write(SearchReport.json(query: queryText, id: parsed.id(at:), headline: parsed.headline(at:),
+                                               total: hits.count, hits: shown))
             } else {
-                Output.write(SearchReport.text(blog: blog, total: hits.count, hits: shown))
+                Output.write(SearchReport.text(entry: parsed.entry(at:), total: hits.count, hits: shown))
             }
             if hits.isEmpty { throw ExitCode(1) }
         }
@@ -47,7 +48,8 @@ struct SearchCommand: ParsableCommand {
 
 /// How search hits are printed.
 enum SearchReport {
-    static func json(query: String, blog: LiveBlog, total: Int, hits: [SearchHit]) -> [UInt8] {
+    static func json(query: String, id: (Int) -> EntryID, headline: (Int) -> String?, total: Int,
+                     hits: [SearchHit]) -> [UInt8] {
         var w = JSONWriter(capacity: hits.count * 160 + 256)
         w.beginObject()
         w.field("query", query)
@@ -55,11 +57,10 @@ enum SearchReport {
         w.key("hits")
         w.beginArray()
         for hit in hits {
-            let entry = blog.entries[hit.entryIndex]
             w.beginObject()
-            w.field("id", entry.id.rawValue)
+            w.field("id", id(hit.entryIndex).rawValue)
             w.key("index"); w.number(hit.entryIndex + 1)
-            w.field("headline", entry.headline)
+            w.field("headline", headline(hit.entryIndex))
             w.key("score"); w.number(hit.score)
             w.key("matches")
             w.beginArray()
@@ -80,10 +81,10 @@ enum SearchReport {
         return w.bytes + [0x0A]
     }
 
-    static func text(blog: LiveBlog, total: Int, hits: [SearchHit]) -> [UInt8] {
+    static func text(entry: (Int) -> Entry, total: Int, hits: [SearchHit]) -> [UInt8] {
         var out = ""
         for hit in hits {
-            let entry = blog.entries[hit.entryIndex]
+            let entry = entry(hit.entryIndex)
             let time = entry.time.map { "\($0)  " } ?? ""
             out += "\(hit.entryIndex + 1)  \(time)\(entry.title())\n"
             if let snippet = snippet(entry, hit) { out += "    \(snippet)\n" }

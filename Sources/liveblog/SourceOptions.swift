@@ -13,6 +13,13 @@ struct SourceOptions: ParsableArguments {
 
     @OptionGroup var state: StateOptions
 
+    /// Reads and parses the blog, keeping its texts as spans of the source bytes (see `ParsedSource`).
+    func loadSource() throws -> ParsedSource {
+        let source = BlogSource(argument: self.source)
+        let parser = try LiveBlogParser(rules: RuleLoader.rules(extraFile: rulesFile))
+        return parser.parseSource(bytes: try source.readBytes())
+    }
+
     /// Reads and parses the blog with the bundled rules, the user's config rules and `--rules`.
     func loadBlog() throws -> (BlogSource, LiveBlog) {
         let source = BlogSource(argument: self.source)

@@ -1,0 +1,106 @@
+import Dispatch
+import Foundation
+
+/// A parsed blog that still holds its normalised source bytes, with entries as spans of them.
+///
+/// `LiveBlogParser.parse` turns it into a `LiveBlog` at once. One-shot commands such as `liveblog search` keep it,
+/// search its bytes, and build strings only for the entries they print.
+public struct ParsedSource: Sendable {
+    private let bytes: [UInt8]
+    let spans: [EntrySpans]
+    public let title: String
+    public let standfirst: String?
+    public let diagnostics: [Diagnostic]
+
+    init(bytes: [UInt8], spans: [EntrySpans], title: String, standfirst: String?, diagnostics: [Diagnostic]) {
+        self.bytes = bytes
+        self.spans = spans
+        self.title = title
+        self.standfirst = standfirst
+        self.diagnostics = diagnostics
+    }
+
+    public var entryCount: Int { spans.count }
+
+    /// The id of the entry at `index`, without building its strings.
+    public func id(at index: Int) -> EntryID { spans[index].id }
+
+    /// The headline of the entry at `index`, or nil for an untitled entry, without building its other strings.
+    public func headline(at index: Int) -> String? {
+        guard let span = spans[index].headline else { return nil }
+        return bytes.withUnsafeBufferPointer { span.string(in: $0) }
+    }
+
+    /// One entry with its strings.
+    public func entry(at index: Int) -> Entry {
+        bytes.withUnsafeBufferPointer { spans[index].materialize(in: $0) }
+    }
+
+    /// The whole blog with its strings, built on all cores for large blogs.
+    public func materialize() -> LiveBlog {
+        var blog = LiveBlog(title: title, standfirst: standfirst, entries: [], diagnostics: diagnostics)
+        let count = spans.count
+        let chunks = count < 4000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        if chunks == 1 {
+            blog.entries = bytes.withUnsafeBufferPointer { text in spans.map { $0.materialize(in: text) } }
+            return blog
+        }
+        let parts = ChunkResults<Entry>(count: chunks)
+        bytes.withUnsafeBufferPointer { buffer in
+            let shared = ReadOnlyBytes(buffer: buffer)
+            let spans = self.spans
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let lower = count * chunk / chunks, upper = count * (chunk + 1) / chunks
+                parts.set(chunk, spans[lower..<upper].map { $0.materialize(in: shared.buffer) })
+            }
+        }
+        blog.entries = parts.joined()
+        return blog
+    }
+
+    /// Searches the source bytes on all cores; hits carry positions into the entry list, as `SearchIndex.scan`'s.
+    public func search(_ query: SearchQuery, order: SearchOrder = .blog) -> [SearchHit] {
+        let matcher = EntryMatcher(query)
+        let count = spans.count
+        let chunks = count < 2000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let parts = ChunkResults<SearchHit>(count: chunks)
+        bytes.withUnsafeBufferPointer { buffer in
+            let shared = ReadOnlyBytes(buffer: buffer)
+            let spans = self.spans
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let text = shared.buffer
+                var hits: [SearchHit] = []
+                for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+                    guard let matches = matcher.matches(fields: { visit in spans[index].forEachField(in: text, visit) })
+                    else { continue }
+                    hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(matches), matches: matches))
+                }
+                parts.set(chunk, hits)
+            }
+        }
+        var hits = parts.joined()
+        if order == .relevance { hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex } }
+        return hits
+    }
+}
+
+/// Bytes that threads only read while the owner keeps them alive.
+private struct ReadOnlyBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+}
+
+/// Per-chunk results of a parallel loop; each chunk writes only its own slot.
+final class ChunkResults<Element>: @unchecked Sendable {
+    private var slots: [[Element]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ chunk: Int, _ values: [Element]) {
+        lock.lock()
+        slots[chunk] = values
+        lock.unlock()
+    }
+
+    func joined() -> [Element] { slots.flatMap { $0 } }
+}
