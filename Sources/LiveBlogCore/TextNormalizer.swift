@@ -20,6 +20,16 @@ public enum TextNormalizer {
         }
         var start = report.droppedBOM ? 3 : 0
         var written = 0
+        if !report.droppedBOM {
+            // Most text needs no change at all: a read-only scan first, so that a shared array is not copied.
+            let clean = bytes.withUnsafeBufferPointer { buf -> Int in
+                guard let p = buf.baseAddress else { return 0 }
+                return cleanRunEnd(p, from: 0, count: buf.count).end
+            }
+            if clean == bytes.count { return report }
+            start = clean
+            written = clean
+        }
         while true {
             let count = bytes.count
             let from = start, to = written
@@ -42,7 +52,7 @@ public enum TextNormalizer {
 
     /// The length of the valid UTF-8 sequence that starts at `s` with a lead byte of 0x80 or more, or 0.
     @inline(__always)
-    private static func sequenceLength(_ p: UnsafeMutablePointer<UInt8>, _ s: Int, _ count: Int) -> Int {
+    private static func sequenceLength(_ p: UnsafePointer<UInt8>, _ s: Int, _ count: Int) -> Int {
         let c = p[s]
         @inline(__always) func cont(_ k: Int) -> Bool { s + k < count && p[s + k] & 0xC0 == 0x80 }
         if c < 0xC2 { return 0 }
@@ -64,6 +74,43 @@ public enum TextNormalizer {
         return 0
     }
 
+    /// The end of the run from `s` of bytes that stay as they are (printable ASCII, tab, newline, and valid UTF-8
+    /// sequences other than the few that hold odd spaces or controls), and whether it stopped at invalid UTF-8.
+    @inline(__always)
+    private static func cleanRunEnd(_ p: UnsafePointer<UInt8>, from start: Int, count: Int) -> (end: Int, invalid: Bool) {
+        var s = start
+        while s < count {
+            if s + 8 <= count {
+                // Eight printable ASCII bytes at a time: no high bit, nothing below 0x20, no DEL.
+                // With every byte below 0x80 no addition carries into the next byte: a byte is at least 0x20
+                // when adding 0x60 sets its high bit, and below 0x7F when adding 0x01 does not.
+                let word = UnsafeRawPointer(p + s).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                if (word | (word &+ 0x0101_0101_0101_0101)) & high == 0 && (word &+ 0x6060_6060_6060_6060) & high == high {
+                    s += 8
+                    continue
+                }
+            }
+            let c = p[s]
+            if (c >= 0x20 && c < 0x7F) || c == 0x0A || c == 0x09 {
+                s += 1
+            } else if c >= 0xC3 {
+                let length = sequenceLength(p, s, count)
+                if length == 0 { return (s, true) }
+                if c == 0xE2 && isSpecialE2(p[s + 1], p[s + 2]) { return (s, false) }
+                s += length
+            } else if c == 0xC2 {
+                let length = sequenceLength(p, s, count)
+                if length == 0 { return (s, true) }
+                if p[s + 1] <= 0xA0 { return (s, false) }  // C1 control or no-break space
+                s += 2
+            } else {
+                return (s, c >= 0x80)
+            }
+        }
+        return (count, false)
+    }
+
     /// Normalises from `read` to the end, writing at `write` (never after `read`). Returns where writing ended,
     /// where reading stopped, and false if it stopped at invalid UTF-8.
     private static func normalizeRun(
@@ -73,41 +120,8 @@ public enum TextNormalizer {
         var r = read
         var w = write
         while r < count {
-            // Fast path: a run of bytes that stay as they are (printable ASCII, tab, newline, and UTF-8
-            // sequences other than the few that hold odd spaces or controls), moved in one go.
-            var s = r
-            var invalid = false
-            while s < count {
-                if s + 8 <= count {
-                    // Eight printable ASCII bytes at a time: no high bit, nothing below 0x20, no DEL.
-                    let word = UnsafeRawPointer(p + s).loadUnaligned(as: UInt64.self)
-                    let high: UInt64 = 0x8080_8080_8080_8080
-                    let below = (word &- 0x2020_2020_2020_2020) & ~word & high
-                    let x = word ^ 0x7F7F_7F7F_7F7F_7F7F
-                    let del = (x &- 0x0101_0101_0101_0101) & ~x & high
-                    if (word & high) | below | del == 0 {
-                        s += 8
-                        continue
-                    }
-                }
-                let c = p[s]
-                if (c >= 0x20 && c < 0x7F) || c == 0x0A || c == 0x09 {
-                    s += 1
-                } else if c >= 0xC3 {
-                    let length = sequenceLength(p, s, count)
-                    if length == 0 { invalid = true; break }
-                    if c == 0xE2 && isSpecialE2(p[s + 1], p[s + 2]) { break }
-                    s += length
-                } else if c == 0xC2 {
-                    let length = sequenceLength(p, s, count)
-                    if length == 0 { invalid = true; break }
-                    if p[s + 1] <= 0xA0 { break }  // C1 control or no-break space
-                    s += 2
-                } else {
-                    if c >= 0x80 { invalid = true }
-                    break
-                }
-            }
+            // Fast path: a run of bytes that stay as they are, moved in one go.
+            let (s, invalid) = cleanRunEnd(UnsafePointer(p), from: r, count: count)
             if s > r {
                 if w != r { (p + w).update(from: p + r, count: s - r) }
                 w += s - r
