@@ -26,10 +26,12 @@ public final class SearchIndex: Sendable {
     /// For term `t`, its positions in `tokens`: `occurrencePositions[occurrenceStarts[t]..<occurrenceStarts[t + 1]]`.
     private let occurrenceStarts: [Int32]
     private let occurrencePositions: [UInt32]
+    /// For each occurrence, the term that follows it in its field (`fieldBreak` at a field's end).
+    private let occurrenceNext: [UInt32]
     /// Entry sets for short prefixes that match many terms, so that typing one or two letters stays fast.
     private let prefixSets: [[UInt8]: EntrySet]
     private static let fieldBreak = UInt32.max
-    private static let prefixSetMinimumTerms = 48
+    private static let cachedPrefixLength = 6
 
     /// Builds the index for `blog`.
     public init(blog: LiveBlog) {
@@ -93,6 +95,7 @@ public final class SearchIndex: Sendable {
         let occurrenceStarts = prefixSums(occurrenceCounts)
         let postingStarts = prefixSums(postingCounts)
         var occurrencePositions = [UInt32](repeating: 0, count: Int(occurrenceStarts[termCount]))
+        var occurrenceNext = [UInt32](repeating: SearchIndex.fieldBreak, count: Int(occurrenceStarts[termCount]))
         var postingEntries = [Int32](repeating: 0, count: Int(postingStarts[termCount]))
         var occurrenceFill = occurrenceStarts
         var postingFill = postingStarts
@@ -101,6 +104,8 @@ public final class SearchIndex: Sendable {
             for k in Int(entryStarts[e])..<Int(entryStarts[e + 1]) where tokens[k] != SearchIndex.fieldBreak {
                 let t = Int(tokens[k])
                 occurrencePositions[Int(occurrenceFill[t])] = UInt32(k)
+                // Every field ends with a break, so k + 1 is always inside the stream.
+                occurrenceNext[Int(occurrenceFill[t])] = tokens[k + 1]
                 occurrenceFill[t] += 1
                 if lastEntry[t] != Int32(e) {
                     lastEntry[t] = Int32(e)
@@ -115,18 +120,23 @@ public final class SearchIndex: Sendable {
         self.entryStarts = entryStarts
         self.occurrenceStarts = occurrenceStarts
         self.occurrencePositions = occurrencePositions
+        self.occurrenceNext = occurrenceNext
         self.postingStarts = postingStarts
         self.postingEntries = postingEntries
 
+        // Cache the entry sets of prefixes whose postings are many, so that no prefix query unions more than a
+        // bounded number of postings: a query then costs a few bitset operations.
         var prefixSets: [[UInt8]: EntrySet] = [:]
-        for length in 1...3 {
+        let heavy = max(2048, blog.entries.count / 8)
+        for length in 1...SearchIndex.cachedPrefixLength {
             var k = 0
             while k < termCount {
                 let word = SearchIndex.term(k, vocabularyBytes, vocabularyStarts)
                 guard word.count >= length else { k += 1; continue }
                 let prefix = Array(word.prefix(length))
                 let range = SearchIndex.range(of: prefix, vocabularyBytes, vocabularyStarts, from: k)
-                if range.count >= SearchIndex.prefixSetMinimumTerms {
+                let postings = Int(postingStarts[range.upperBound] - postingStarts[range.lowerBound])
+                if range.count > 1 && postings >= heavy {
                     var set = EntrySet(capacity: blog.entries.count)
                     for e in postingEntries[Int(postingStarts[range.lowerBound])..<Int(postingStarts[range.upperBound])] {
                         set.insert(Int(e))
@@ -185,45 +195,59 @@ public final class SearchIndex: Sendable {
         return phraseSet(exact, last)
     }
 
-    /// Entries where the exact terms stand in order, followed by a term from `last`: checked around the
-    /// occurrences of whichever word is rarest.
+    /// Entries where the exact terms stand in order, followed by a term from `last`.
+    ///
+    /// Only sequential reads: the last exact word's occurrences are filtered by the term that follows each one
+    /// (`occurrenceNext`), then the sorted position lists of the other words are merged against them. A phrase
+    /// of two common words therefore costs a pass over their occurrence lists, never a random read per occurrence.
     private func phraseSet(_ exact: [Int], _ last: Range<Int>) -> EntrySet {
-        var set = EntrySet(capacity: blog.entries.count)
         let k = exact.count
-        var anchor = -1
-        var anchorCount = Int(occurrenceStarts[last.upperBound] - occurrenceStarts[last.lowerBound])
-        for (j, term) in exact.enumerated() {
-            let count = Int(occurrenceStarts[term + 1] - occurrenceStarts[term])
-            if count < anchorCount { anchor = j; anchorCount = count }
-        }
-        let slice = anchor < 0
-            ? Int(occurrenceStarts[last.lowerBound])..<Int(occurrenceStarts[last.upperBound])
-            : Int(occurrenceStarts[exact[anchor]])..<Int(occurrenceStarts[exact[anchor] + 1])
-        let offset = anchor < 0 ? k : anchor
         let lower = UInt32(last.lowerBound), upper = UInt32(last.upperBound)
-        tokens.withUnsafeBufferPointer { toks in
-            occurrencePositions.withUnsafeBufferPointer { positions in
-                outer: for p in slice {
-                    let start = Int(positions[p]) - offset
-                    guard start >= 0, start + k < toks.count else { continue }
-                    for j in 0..<k where toks[start + j] != UInt32(exact[j]) { continue outer }
-                    let tail = toks[start + k]
-                    guard tail >= lower && tail < upper else { continue }
-                    set.insert(entry(atToken: start))
-                }
+        let lastExact = exact[k - 1]
+        var starts: [UInt32] = []
+        let range = Int(occurrenceStarts[lastExact])..<Int(occurrenceStarts[lastExact + 1])
+        occurrencePositions.withUnsafeBufferPointer { positions in
+            occurrenceNext.withUnsafeBufferPointer { next in
+                for p in range where next[p] >= lower && next[p] < upper { starts.append(positions[p]) }
             }
+        }
+        // `starts` holds positions of word k-1; walk back to where the phrase begins, word by word.
+        for j in stride(from: k - 2, through: 0, by: -1) where !starts.isEmpty {
+            starts = SearchIndex.keep(positions(of: exact[j]), followedAt: 1, by: starts[...])
+        }
+        var set = EntrySet(capacity: blog.entries.count)
+        var e = 0
+        for position in starts {
+            while Int(entryStarts[e + 1]) <= Int(position) { e += 1 }
+            set.insert(e)
         }
         return set
     }
 
-    /// The entry whose tokens hold position `position`, by binary search.
-    private func entry(atToken position: Int) -> Int {
-        var lo = 0, hi = entryStarts.count - 1
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2
-            if Int(entryStarts[mid]) <= position { lo = mid } else { hi = mid }
+    private func positions(of term: Int) -> ArraySlice<UInt32> {
+        occurrencePositions[Int(occurrenceStarts[term])..<Int(occurrenceStarts[term + 1])]
+    }
+
+    /// The positions `p` of `starts` for which `p + offset` is in `next` (both ascending), by merging.
+    private static func keep(_ starts: ArraySlice<UInt32>, followedAt offset: Int, by next: ArraySlice<UInt32>) -> [UInt32] {
+        var result: [UInt32] = []
+        let shift = UInt32(offset)
+        starts.withUnsafeBufferPointer { a in
+            next.withUnsafeBufferPointer { b in
+                var i = 0, j = 0
+                while i < a.count && j < b.count {
+                    let want = a[i] &+ shift
+                    if want == b[j] {
+                        result.append(a[i]); i += 1; j += 1
+                    } else if want < b[j] {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
+                }
+            }
         }
-        return lo
+        return result
     }
 
     private func prefixSet(_ prefix: [UInt8], _ range: Range<Int>) -> EntrySet {

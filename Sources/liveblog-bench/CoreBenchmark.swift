@@ -36,12 +36,17 @@ struct CoreBenchmark {
             }
         }
         var latencies: [Double] = []
+        var slowest: [(Double, String)] = []
         var total = 0
         for q in queries {
             let query = SearchQuery(q)
-            latencies.append(Measure.seconds { total &+= index.entrySet(query).count })
+            let t = Measure.seconds { total &+= index.entrySet(query).count }
+            latencies.append(t)
+            slowest.append((t, q))
         }
         latencies.sort()
+        slowest.sort { $0.0 > $1.0 }
+        print("slowest queries: " + slowest.prefix(5).map { "\($0.1) \(Measure.ms($0.0))" }.joined(separator: ", "))
         print("query (\(queries.count) queries: 1–4 letter prefixes, two terms, phrases, exclusions): p50 \(Measure.ms(Measure.percentile(latencies, 0.5))), p99 \(Measure.ms(Measure.percentile(latencies, 0.99))), max \(Measure.ms(latencies.last!)) [\(total) hits]")
         print("peak memory: \(Measure.mb(Measure.peakMemory())) (text \(Measure.mb(bytes.count)))")
     }
