@@ -43,6 +43,23 @@ struct ParserHeuristicTests {
         #expect(droppedLines(blog) == [3, 8])
     }
 
+    // The author's biography under a byline goes with it.
+    @Test("Author biography under the byline")
+    func biography() {
+        let blog = parse("""
+        Festival live: gates open early
+        Traffic, weather and set times for the first day
+        By Bethan Morrow14 July 2023
+        Bethan Morrow is the Gazette’s What’s On reporter.
+        Updated at 15.42 BST
+        Headliner closes the main stage
+        The set is expected to run for 90 minutes.
+        """)
+        #expect(droppedLines(blog) == [3, 4])
+        #expect(blog.entries.map(\.headline) == ["Headliner closes the main stage"])
+        #expect(blog.diagnostics.contains { $0.line == 4 && $0.message.contains("biography") })
+    }
+
     // A sentence that starts with "By" is not a byline.
     @Test("A sentence starting with By is kept")
     func bySentence() {
@@ -333,6 +350,32 @@ struct ParserHeuristicTests {
         [2] 2h ago How to follow tonight’s results {pinned}
           ¶ Results are posted as each precinct reports.
         """)
+    }
+
+    // A video player's title ("Watch: …" beside "Play video" or "Video duration") is player text; a "Watch:" line
+    // on its own is a related video.
+    @Test("Video-player text dropped, a lone video link kept")
+    func videoPlayer() {
+        let blog = parse("""
+        Ferry crisis live
+        Islanders stranded as the last vessel is withdrawn
+        Minister promises action
+        The minister said every option was being examined.
+        Play video
+        Watch: Islanders confront the minister at the pier
+        Video duration 02:14
+        Opposition members said the same promise had been made in the spring.
+        Watch: How the ferry network works
+        """)
+        #expect(dump(blog) == """
+        title: Ferry crisis live
+        standfirst: Islanders stranded as the last vessel is withdrawn
+        [1] Minister promises action
+          ¶ The minister said every option was being examined.
+          ¶ Opposition members said the same promise had been made in th…
+          → video: Watch: How the ferry network works
+        """)
+        #expect(blog.diagnostics.contains { $0.line == 6 && $0.message.contains("video-player heuristic") })
     }
 
     // "Get in touch" and its one-line pitch are dropped together.
