@@ -278,7 +278,7 @@ struct BlogAssembler {
         }
         if let (rule, glued) = AuthorLine.byline(line, rules: rules) {
             if let glued, glued.hasDate, pageDate == nil { pageDate = PageDate(glued, anchor: .oldest) }
-            drop(i, because: "author line after “\(rule.text)” (author-line heuristic)")
+            drop(i, because: "author line, \(rule.description) (\(rule.origin)) and names (author-line heuristic)")
             dropAuthorBiography(after: i, bylineWord: rule.text)
             return .dropped
         }
@@ -296,7 +296,7 @@ struct BlogAssembler {
         if rules.matches(.video, line) { return .media(.video) }
         if let match = CaptionCredit.match(line, rules: rules) {
             credits.append((i, match))
-            drop(i, because: match == .credit ? "photo credit (caption heuristic)" : "caption with its photo credit (caption heuristic)")
+            drop(i, because: creditReason(line, match))
             return .dropped
         }
         if let rule = rules.match(.line, line) ?? rules.match(.prefix, line)
@@ -311,6 +311,15 @@ struct BlogAssembler {
     mutating func timeClass(_ time: PostTime) -> LineClass {
         times.append(time)
         return .time(times.count - 1)
+    }
+
+    /// Why a credit line was dropped: the credit rule that matched, or the shape that did.
+    func creditReason(_ line: UnsafeBufferPointer<UInt8>, _ match: CaptionCredit.Match) -> String {
+        let what = match == .credit ? "photo credit" : "caption with its photo credit"
+        if let rule = rules.match(.credit, line) ?? rules.lastOccurrence(.credit, in: line, window: 120)?.rule {
+            return "\(what), \(rule.description) (\(rule.origin)) (caption heuristic)"
+        }
+        return "\(what), a Name/Agency credit (caption heuristic)"
     }
 
     /// The date a dateline rule's line gives after its leading words ("First published on Mon 15 May 2023 07.05 BST").
