@@ -51,22 +51,39 @@ struct BlogSource {
         }
     }
 
-    /// Reads to the end, straight into the array's storage (a file's size is known, so usually in one read).
+    /// Reads to the end. A file's size is known, so its bytes go straight into the array's uninitialised storage
+    /// (no zero fill, no second copy); anything beyond that size, and standard input, is appended in chunks.
     private func readAll(fd: Int32, name: String, sizeHint: Int = 0) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: max(sizeHint + 1, 65536))
-        var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let n = bytes.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress! + count, $0.count - count) }
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buffer, initialized in
+            var count = 0
+            while count < buffer.count {
+                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n > 0 {
+                    count += n
+                } else if n == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = errno
+                    break
+                }
+            }
+            initialized = count
+        }
+        let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
+        defer { chunk.deallocate() }
+        while failure == 0 {
+            let n = read(fd, chunk, 1 << 20)
             if n > 0 {
-                count += n
+                bytes.append(contentsOf: UnsafeBufferPointer(start: chunk, count: n))
             } else if n == 0 {
-                bytes.removeLast(bytes.count - count)
-                return bytes
+                break
             } else if errno != EINTR {
-                throw CLIError("cannot read \(name): \(String(cString: strerror(errno)))")
+                failure = errno
             }
         }
+        if failure != 0 { throw CLIError("cannot read \(name): \(String(cString: strerror(failure)))") }
+        return bytes
     }
 
     /// The identity read marks hang on: the canonical path, or for standard input the blog's title.
