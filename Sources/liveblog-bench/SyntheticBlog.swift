@@ -17,24 +17,14 @@ struct SyntheticBlog {
     private static let syllables = ["ka", "ro", "mi", "ten", "sar", "vel", "dor", "an", "is", "gra", "lu", "pe",
                                     "chi", "mon", "tra", "el", "ost", "vin", "qua", "zer", "bel", "fa", "nor", "rik"]
 
-    private struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    private typealias Random = SplitMixRandom
 
     private let rare: [String]
 
     init(entries: Int, seed: UInt64 = 2024) {
         self.entries = entries
         self.seed = seed
-        var random = Random(state: seed ^ 0xABCDEF)
+        var random = Random(seed: seed ^ 0xABCDEF)
         var words: [String] = []
         words.reserveCapacity(50_000)
         for _ in 0..<50_000 {
@@ -73,7 +63,7 @@ struct SyntheticBlog {
 
     /// The whole blog as text.
     func text() -> String {
-        var random = Random(state: seed)
+        var random = Random(seed: seed)
         var out = ""
         out.reserveCapacity(entries * 1150 + 4096)
         out += "Synthetic crisis latest: \(sentence(&random, words: 8)) as talks ‘resume’\n"
