@@ -44,17 +44,41 @@ extension BlogAssembler {
         }
     }
 
-    /// A later text line with exactly the same bytes as line `i`, if there is one.
+    /// A later text line that line `i` repeats: the same bytes, or, for an item of at least
+    /// `minimumTruncatedItemBytes` that a list cut short with "…" or "...", the start of the later line
+    /// (key-event lists show the opening words of an untitled post).
     func laterCopy(of i: Int) -> Int? {
-        let length = lines[i].end - lines[i].start
-        guard length > 0 else { return nil }
+        let item = bytes(i)
+        guard !item.isEmpty else { return nil }
+        var length = item.count
+        var truncated = false
+        if length >= 3 && item[length - 3] == 0xE2 && item[length - 2] == 0x80 && item[length - 1] == 0xA6 {
+            length -= 3  // …
+            truncated = true
+        } else if length >= 3 && item[length - 3] == UInt8(ascii: ".") && item[length - 2] == UInt8(ascii: ".")
+            && item[length - 1] == UInt8(ascii: ".")
+        {
+            length -= 3
+            truncated = true
+        }
+        while truncated && length > 0 && item[length - 1] == 0x20 { length -= 1 }
+        if truncated && length < Self.minimumTruncatedItemBytes { return nil }
+        let first = item[0]
         var k = i + 1
         while k < lines.count {
-            if lines[k].end - lines[k].start == length, isText(k), sameText(i, k) { return k }
+            let candidateLength = lines[k].end - lines[k].start
+            if truncated ? candidateLength > length : candidateLength == length, text[lines[k].start] == first, isText(k),
+                memcmp(item.baseAddress!, text.baseAddress! + lines[k].start, length) == 0
+            {
+                return k
+            }
             k += 1
         }
         return nil
     }
+
+    /// Shortest truncated navigation item matched against the start of a later line.
+    static let minimumTruncatedItemBytes = 20
 
     /// Promo headings ("Get in touch") and the one-line pitch under each.
     mutating func dropPromoPitches() {
@@ -128,3 +152,9 @@ extension BlogAssembler {
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -293,6 +293,26 @@ struct ParserHeuristicTests {
         """)
     }
 
+    // A key-events item for an untitled post shows the post's opening words cut short: it goes too.
+    @Test("Truncated key-event items")
+    func truncatedKeyEvents() {
+        let blog = parse("""
+        Storm live
+        Harbour evacuated as the river bursts its banks
+        Key events
+        1h ago
+        The Environment Office has upgraded its warning…
+        12.50
+        The Environment Office has upgraded its warning to the highest level it issues.
+        """)
+        #expect(dump(blog) == """
+        title: Storm live
+        standfirst: Harbour evacuated as the river bursts its banks
+        [1] 12.50 (untitled)
+          ¶ The Environment Office has upgraded its warning to the highe…
+        """)
+    }
+
     // A navigation heading with nothing repeated under it is not navigation: "Summary" can head a post.
     @Test("A navigation word with no list under it stays a headline")
     func navigationWithoutItems() {
