@@ -39,6 +39,11 @@ public struct EntryMatcher: Sendable {
     /// Every clause is one word of ASCII letters and digits: fields without non-ASCII letters can then be
     /// searched as bytes, without scanning words.
     private let allPlainASCII: Bool
+    /// The plain ASCII terms back to back (term `c` is `plainTerms[plainStarts[c]..<plainStarts[c + 1]]`), so that
+    /// the byte path reads them without touching nested arrays.
+    private let plainTerms: [UInt8]
+    private let plainStarts: [Int]
+    private let plainExcluded: [Bool]
     /// First words of required clauses that are plain ASCII, for a cheap byte test before scanning words.
     private let requiredASCIIWords: [[UInt8]]
     public let query: SearchQuery
@@ -49,6 +54,14 @@ public struct EntryMatcher: Sendable {
             CompiledClause(words: $0.words.map { Array($0.utf8) }, isPhrase: $0.isPhrase, isExcluded: $0.isExcluded)
         }
         hasPhrase = clauses.contains { $0.words.count > 1 }
+        var terms: [UInt8] = [], starts: [Int] = [0]
+        for clause in clauses {
+            terms.append(contentsOf: clause.words[0])
+            starts.append(terms.count)
+        }
+        plainTerms = terms
+        plainStarts = starts
+        plainExcluded = clauses.map(\.isExcluded)
         allPlainASCII = clauses.allSatisfy { clause in
             clause.words.count == 1 && clause.words[0].allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
         }
@@ -106,7 +119,8 @@ public struct EntryMatcher: Sendable {
     /// digits, lower case). Returns false, part way, on meeting a non-ASCII scalar that could fold to a letter:
     /// such text needs the word scanner. Eight bytes are tested at a time for the term's first byte.
     @discardableResult
-    static func forEachWordStart(of term: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) -> Bool {
+    static func forEachWordStart(of term: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
+                                 _ body: (Int, Int) -> Void) -> Bool {
         let n = text.count, m = term.count
         guard m > 0, let base = text.baseAddress else { return true }
         @inline(__always) func isAlnum(_ b: UInt8) -> Bool {
@@ -233,13 +247,15 @@ public struct EntryMatcher: Sendable {
         func visit(_ buffer: UnsafeBufferPointer<UInt8>, _ field: SearchField, _ index: Int?) {
             if excludedHit { return }
             if allPlainASCII {
-                let done = { () -> Bool in
+                let done = plainTerms.withUnsafeBufferPointer { terms -> Bool in
                     var local: [SearchMatch] = []
                     var localFound = found
                     var excluded = false
-                    for (c, clause) in clauses.enumerated() {
-                        let complete = EntryMatcher.forEachWordStart(of: clause.words[0], in: buffer) { start, length in
-                            if clause.isExcluded { excluded = true; return }
+                    for c in 0..<plainExcluded.count {
+                        let isExcluded = plainExcluded[c]
+                        let term = UnsafeBufferPointer(rebasing: terms[plainStarts[c]..<plainStarts[c + 1]])
+                        let complete = EntryMatcher.forEachWordStart(of: term, in: buffer) { start, length in
+                            if isExcluded { excluded = true; return }
                             localFound[c] = true
                             local.append(SearchMatch(field: field, paragraph: index, start: start, length: length))
                         }
@@ -248,10 +264,12 @@ public struct EntryMatcher: Sendable {
                         if excluded { break }
                     }
                     if excluded { excludedHit = true; return true }
-                    found = localFound
-                    result.append(contentsOf: local)
+                    if !local.isEmpty {
+                        found = localFound
+                        result.append(contentsOf: local)
+                    }
                     return true
-                }()
+                }
                 if done { return }
             }
             if !hasPhrase {
