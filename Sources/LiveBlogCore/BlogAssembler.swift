@@ -174,11 +174,20 @@ struct BlogAssembler {
     /// it is text, its headline shape noted.
     mutating func classifyLines() {
         let blocks = rules.has(.block) || rules.has(.glued)
+        let plain = plainLineShapes()
         var i = 0
         while i < lines.count {
             if case .dropped = classes[i] { i += 1; continue }
+            let start = lines[i].start
             if blocks { i = dropBlockOrGluedSentence(at: i) }
             if case .dropped = classes[i] { i += 1; continue }
+            // A line a block or glued sentence left untouched, known to be plain text: nothing to decide.
+            if plain[i] != 0 && lines[i].start == start {
+                classes[i] = .text
+                if plain[i] == 2 { shapes[i] = 2 }
+                i += 1
+                continue
+            }
             classes[i] = classify(i)
             if case .text = classes[i], LineShape.isHeadlineShaped(bytes(i)) { shapes[i] = 2 }
             i += 1
