@@ -321,12 +321,20 @@ public struct EntryMatcher: Sendable {
         fields(visit)
         if excludedHit { return nil }
         for (c, clause) in clauses.enumerated() where !clause.isExcluded && !found[c] { return nil }
-        result.sort { a, b in
+        let ordered = { (a: SearchMatch, b: SearchMatch) -> Bool in
             if a.field != b.field { return fieldOrder(a.field) < fieldOrder(b.field) }
             if a.paragraph != b.paragraph { return (a.paragraph ?? -1) < (b.paragraph ?? -1) }
             if a.start != b.start { return a.start < b.start }
             return a.length < b.length
         }
+        // One word clause visits fields in order, so its matches usually come sorted and unique already.
+        var sorted = true
+        for k in result.indices.dropFirst() where !ordered(result[k - 1], result[k]) {
+            sorted = false
+            break
+        }
+        if sorted { return result }
+        result.sort(by: ordered)
         // A word matched by two clauses is one highlighted range.
         var unique: [SearchMatch] = []
         unique.reserveCapacity(result.count)
