@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Makes raw bytes safe and uniform before parsing: valid UTF-8, LF line ends, plain spaces, and no control
 /// characters, so that no text from a blog can ever drive the terminal.
 public enum TextNormalizer {
@@ -22,10 +25,7 @@ public enum TextNormalizer {
         var written = 0
         if !report.droppedBOM {
             // Most text needs no change at all: a read-only scan first, so that a shared array is not copied.
-            let clean = bytes.withUnsafeBufferPointer { buf -> Int in
-                guard let p = buf.baseAddress else { return 0 }
-                return cleanRunEnd(p, from: 0, count: buf.count).end
-            }
+            let clean = bytes.withUnsafeBufferPointer { cleanPrefixLength($0) }
             if clean == bytes.count { return report }
             start = clean
             written = clean
@@ -48,6 +48,31 @@ public enum TextNormalizer {
             start = w
             written = w
         }
+    }
+
+    /// How many leading bytes need no change. Large texts are scanned on all cores, in pieces cut just after a
+    /// newline (which never stands inside a UTF-8 sequence).
+    private static func cleanPrefixLength(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let p = buf.baseAddress else { return 0 }
+        let count = buf.count
+        let pieces = count < (8 << 20) ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        if pieces == 1 { return cleanRunEnd(p, from: 0, count: count).end }
+        var bounds = [0]
+        for k in 1..<pieces {
+            var cut = max(bounds[k - 1], count * k / pieces)
+            while cut < count && p[cut] != 0x0A { cut += 1 }
+            bounds.append(min(count, cut + 1))
+        }
+        bounds.append(count)
+        var ends = [Int](repeating: 0, count: pieces)
+        ends.withUnsafeMutableBufferPointer { out in
+            let shared = SharedScan(text: p, ends: out, bounds: bounds)
+            DispatchQueue.concurrentPerform(iterations: pieces) { k in
+                shared.ends[k] = cleanRunEnd(shared.text, from: shared.bounds[k], count: shared.bounds[k + 1]).end
+            }
+        }
+        for k in 0..<pieces where ends[k] < bounds[k + 1] { return ends[k] }
+        return count
     }
 
     /// The length of the valid UTF-8 sequence that starts at `s` with a lead byte of 0x80 or more, or 0.
@@ -209,4 +234,11 @@ public enum TextNormalizer {
         }
         return r
     }
+}
+
+/// The text and result slots a parallel clean scan shares; each piece writes only its own slot.
+private struct SharedScan: @unchecked Sendable {
+    let text: UnsafePointer<UInt8>
+    let ends: UnsafeMutableBufferPointer<Int>
+    let bounds: [Int]
 }

@@ -27,4 +27,23 @@ struct NormalizerTests {
         #expect(report.invalidUTF8)
         #expect(String(decoding: bytes, as: UTF8.self) == "a\u{FFFD}b\u{FFFD}")
     }
+
+    @Test("Large texts are scanned in pieces: a fault in any piece is still found, clean text is left alone")
+    func largeText() {
+        let line = Array("A clean line of text with a curly quote ’ and nothing odd in it at all.\n".utf8)
+        var clean: [UInt8] = []
+        while clean.count < 9 << 20 { clean += line }
+        var copy = clean
+        let report = TextNormalizer.normalize(&copy)
+        #expect(!report.invalidUTF8 && report.removedControls == 0 && report.removedEscapeSequences == 0)
+        #expect(copy == clean)
+        for position in [10, clean.count / 2 + 3, clean.count - 5] {
+            var faulty = clean
+            faulty[position] = 0x07  // BEL
+            let report = TextNormalizer.normalize(&faulty)
+            #expect(report.removedControls == 1)
+            #expect(faulty.count == clean.count - 1)
+            #expect(!faulty.contains(0x07))
+        }
+    }
 }
