@@ -56,19 +56,34 @@ struct BlogSource {
     private func readAll(fd: Int32, name: String, sizeHint: Int = 0) throws -> [UInt8] {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buffer, initialized in
-            var count = 0
-            while count < buffer.count {
-                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
-                if n > 0 {
-                    count += n
-                } else if n == 0 {
-                    break
-                } else if errno != EINTR {
-                    failure = errno
-                    break
+            // A large file is read in pieces on all cores (pread), so the kernel's copy is shared out too.
+            let pieces = sizeHint < (16 << 20) ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+            let results = PieceResults(count: pieces)
+            let target = PieceTarget(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: pieces) { k in
+                let lower = sizeHint * k / pieces, upper = sizeHint * (k + 1) / pieces
+                var done = lower
+                while done < upper {
+                    let n = pread(fd, target.base + done, upper - done, off_t(done))
+                    if n > 0 {
+                        done += n
+                    } else if n == 0 || errno != EINTR {
+                        results.set(k, done - lower, n < 0 ? errno : 0)
+                        return
+                    }
                 }
+                results.set(k, done - lower, 0)
+            }
+            // Pieces must be whole up to the first short one; a file that shrank meanwhile ends there.
+            var count = 0
+            for k in 0..<pieces {
+                let (got, error) = results.get(k)
+                if error != 0 { failure = error }
+                count += got
+                if got < sizeHint * (k + 1) / pieces - sizeHint * k / pieces { break }
             }
             initialized = count
+            if lseek(fd, off_t(count), SEEK_SET) < 0 && sizeHint > 0 && failure == 0 { failure = errno }
         }
         let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
         defer { chunk.deallocate() }
@@ -97,5 +112,30 @@ struct BlogSource {
         case .bundledSample:
             return "bundled:sample-liveblog"
         }
+    }
+}
+
+/// Where the pieces of a parallel read land; each piece writes only its own range.
+private struct PieceTarget: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+}
+
+/// Bytes read and errors, one slot per piece of a parallel read.
+private final class PieceResults: @unchecked Sendable {
+    private var slots: [(Int, Int32)]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: (0, 0), count: count) }
+
+    func set(_ k: Int, _ bytes: Int, _ error: Int32) {
+        lock.lock()
+        slots[k] = (bytes, error)
+        lock.unlock()
+    }
+
+    func get(_ k: Int) -> (Int, Int32) {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[k]
     }
 }
