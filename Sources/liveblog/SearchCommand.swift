@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LiveBlogCore
 
 /// `liveblog search`: the entries matching a query; exit status 1 when none does, as grep's.
@@ -48,37 +49,50 @@ struct SearchCommand: ParsableCommand {
 
 /// How search hits are printed.
 enum SearchReport {
-    static func json(query: String, id: (Int) -> EntryID, headline: (Int) -> String?, total: Int,
-                     hits: [SearchHit]) -> [UInt8] {
-        var w = JSONWriter(capacity: hits.count * 160 + 256)
+    static func json(query: String, id: @escaping @Sendable (Int) -> EntryID,
+                     headline: @escaping @Sendable (Int) -> String?, total: Int, hits: [SearchHit]) -> [UInt8] {
+        var w = JSONWriter(capacity: 256)
         w.beginObject()
         w.field("query", query)
         w.key("total"); w.number(total)
         w.key("hits")
-        w.beginArray()
-        for hit in hits {
-            w.beginObject()
-            w.field("id", id(hit.entryIndex).rawValue)
-            w.key("index"); w.number(hit.entryIndex + 1)
-            w.field("headline", headline(hit.entryIndex))
-            w.key("score"); w.number(hit.score)
-            w.key("matches")
-            w.beginArray()
-            for m in hit.matches {
-                w.beginObject()
-                w.field("field", m.field.rawValue)
-                w.key("paragraph")
-                if let p = m.paragraph { w.number(p) } else { w.null() }
-                w.key("start"); w.number(m.start)
-                w.key("length"); w.number(m.length)
-                w.endObject()
+        // Many hits are written on all cores, each core a run of them; the runs are joined with commas.
+        let pieces = hits.count < 5000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let parts = HitJSON(count: pieces)
+        DispatchQueue.concurrentPerform(iterations: pieces) { k in
+            var run = JSONWriter(capacity: hits.count / pieces * 160 + 64)
+            for hit in hits[(hits.count * k / pieces)..<(hits.count * (k + 1) / pieces)] {
+                run.beginObject()
+                run.field("id", id(hit.entryIndex).rawValue)
+                run.key("index"); run.number(hit.entryIndex + 1)
+                run.field("headline", headline(hit.entryIndex))
+                run.key("score"); run.number(hit.score)
+                run.key("matches")
+                run.beginArray()
+                for m in hit.matches {
+                    run.beginObject()
+                    run.field("field", m.field.rawValue)
+                    run.key("paragraph")
+                    if let p = m.paragraph { run.number(p) } else { run.null() }
+                    run.key("start"); run.number(m.start)
+                    run.key("length"); run.number(m.length)
+                    run.endObject()
+                }
+                run.endArray()
+                run.endObject()
             }
-            w.endArray()
-            w.endObject()
+            parts.set(k, run.bytes)
         }
-        w.endArray()
-        w.endObject()
-        return w.bytes + [0x0A]
+        var out = w.bytes
+        out.append(UInt8(ascii: "["))
+        var first = true
+        for part in parts.all where !part.isEmpty {
+            if !first { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: part)
+            first = false
+        }
+        out.append(contentsOf: Array("]}\n".utf8))
+        return out
     }
 
     static func text(entry: (Int) -> Entry, total: Int, hits: [SearchHit]) -> [UInt8] {
@@ -113,5 +127,25 @@ enum SearchReport {
         out.unicodeScalars.append(contentsOf: scalars[(match.start + match.length)..<end])
         if end < scalars.count { out += "…" }
         return out
+    }
+}
+
+/// The JSON of each run of hits, written by its own thread.
+private final class HitJSON: @unchecked Sendable {
+    private var slots: [[UInt8]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ k: Int, _ bytes: [UInt8]) {
+        lock.lock()
+        slots[k] = bytes
+        lock.unlock()
+    }
+
+    var all: [[UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }
