@@ -137,10 +137,13 @@ public struct EntryMatcher: Sendable {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let pattern = UInt64(first) &* ones
         let fold: UInt64 = firstIsLetter ? 0x2020_2020_2020_2020 : 0
-        // With two or more bytes, a chunk is looked at only where the first two bytes of the term stand together.
+        // A chunk is looked at only where the term's first two (or three) bytes stand together.
         let second = m > 1 ? term[1] : first
         let secondPattern = UInt64(second) &* ones
         let secondFold: UInt64 = second >= 0x61 && second <= 0x7A ? 0x2020_2020_2020_2020 : 0
+        let third = m > 2 ? term[2] : second
+        let thirdPattern = UInt64(third) &* ones
+        let thirdFold: UInt64 = third >= 0x61 && third <= 0x7A ? 0x2020_2020_2020_2020 : 0
         var scalars = 0
         var counted = 0
         var i = 0
@@ -184,7 +187,7 @@ public struct EntryMatcher: Sendable {
             return (true, end)
         }
         while i < n {
-            if i + 9 <= n {
+            if i + 10 <= n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let x = (word | fold) ^ pattern
                 var candidate = (x &- ones) & ~x & highs
@@ -192,6 +195,11 @@ public struct EntryMatcher: Sendable {
                     let next = UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self)
                     let y = (next | secondFold) ^ secondPattern
                     candidate &= (y &- ones) & ~y & highs
+                }
+                if m > 2 && candidate != 0 {
+                    let after = UnsafeRawPointer(base + i + 2).loadUnaligned(as: UInt64.self)
+                    let z = (after | thirdFold) ^ thirdPattern
+                    candidate &= (z &- ones) & ~z & highs
                 }
                 if word & highs == 0 && candidate == 0 {
                     i += 8
