@@ -21,18 +21,27 @@ struct CLIBenchmark {
         let liveblog = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("liveblog").path
         print("== cli: \(file) (\(Measure.mb(size)))")
-        let word = "talks"
-        var ours: [Run] = [], wc: [Run] = []
-        for _ in 0..<5 {
-            ours.append(spawn([liveblog, "search", file, word, "--json"]))
-            wc.append(spawn(["/usr/bin/wc", "-w", file]))
+        // A word found in no entry, a rarer one (about 6 % of entries), and two of the commonest (about 44 %).
+        var wc: [Run] = []
+        var results: [(String, [Run])] = []
+        for word in ["kremlin", "mitra", "council", "talks"] {
+            var ours: [Run] = []
+            for _ in 0..<5 {
+                ours.append(spawn([liveblog, "search", file, word, "--json"]))
+                wc.append(spawn(["/usr/bin/wc", "-w", file]))
+            }
+            results.append((word, ours))
         }
-        let oursTimes = ours.map(\.seconds).sorted(), wcTimes = wc.map(\.seconds).sorted()
-        print(String(format: "liveblog search FILE %@ --json: median %.3f s (min %.3f), peak memory %@ (%.2f× the file), exit %d",
-                     word, oursTimes[2], oursTimes[0], Measure.mb(ours.map(\.peakMemory).max()!),
-                     Double(ours.map(\.peakMemory).max()!) / Double(max(size, 1)), ours[0].status))
-        print(String(format: "wc -w FILE: median %.3f s (min %.3f)", wcTimes[2], wcTimes[0]))
-        print(oursTimes[2] < wcTimes[2] ? "target met: liveblog search is faster than wc -w" : "target MISSED: liveblog search is slower than wc -w")
+        let wcTimes = wc.map(\.seconds).sorted()
+        let wcMedian = wcTimes[wcTimes.count / 2]
+        print(String(format: "wc -w FILE: median %.3f s (min %.3f)", wcMedian, wcTimes[0]))
+        for (word, ours) in results {
+            let times = ours.map(\.seconds).sorted()
+            let peak = ours.map(\.peakMemory).max()!
+            print(String(format: "liveblog search FILE %@ --json: median %.3f s (min %.3f), peak memory %@ (%.2f× the file), exit %d — %@",
+                         word, times[2], times[0], Measure.mb(peak), Double(peak) / Double(max(size, 1)), ours[0].status,
+                         times[2] < wcMedian ? "faster than wc -w" : "SLOWER than wc -w"))
+        }
     }
 
     /// Runs a command with output to /dev/null and returns its wall time and peak memory (from wait4).
