@@ -2,11 +2,15 @@ import Dispatch
 import Foundation
 
 extension BlogAssembler {
+    /// Set in `plainLineShapes` for a line on which no block or glued rule starts.
+    static let noBlockBit: UInt8 = 4
+
     /// Marks, on all cores, the lines that `classify` would certainly call plain text and that change no state:
     /// no time, flag, card, heading, byline, credit, player or rule fits them. Most lines of a large blog are
     /// such paragraphs, so the sequential pass then classifies only the few lines left.
     ///
-    /// Returns, per line, 0 when the sequential pass must look, 1 for plain text, 2 for plain headline-shaped text.
+    /// Returns, per line, bits: 1 plain text, 2 plain headline-shaped text (0 when the sequential pass must look),
+    /// and `noBlockBit` when no `block` or `glued` rule starts on the line.
     func plainLineShapes() -> [UInt8] {
         let count = lines.count
         var result = [UInt8](repeating: 0, count: count)
@@ -17,9 +21,14 @@ extension BlogAssembler {
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 for i in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
                     let line = shared.bytes(i)
+                    var flags: UInt8 = 0
                     if BlogAssembler.isCertainlyPlain(line, rules: shared.rules) {
-                        output.buffer[i] = LineShape.isHeadlineShaped(line) ? 2 : 1
+                        flags = LineShape.isHeadlineShaped(line) ? 2 : 1
                     }
+                    if !shared.rules.matches(.block, line) && !shared.rules.matches(.glued, line) {
+                        flags |= BlogAssembler.noBlockBit
+                    }
+                    output.buffer[i] = flags
                 }
             }
         }

@@ -179,12 +179,13 @@ struct BlogAssembler {
         while i < lines.count {
             if case .dropped = classes[i] { i += 1; continue }
             let start = lines[i].start
-            if blocks { i = dropBlockOrGluedSentence(at: i) }
+            if blocks && plain[i] & BlogAssembler.noBlockBit == 0 { i = dropBlockOrGluedSentence(at: i) }
             if case .dropped = classes[i] { i += 1; continue }
             // A line a block or glued sentence left untouched, known to be plain text: nothing to decide.
-            if plain[i] != 0 && lines[i].start == start {
+            let kind = plain[i] & 3
+            if kind != 0 && lines[i].start == start {
                 classes[i] = .text
-                if plain[i] == 2 { shapes[i] = 2 }
+                if kind == 2 { shapes[i] = 2 }
                 i += 1
                 continue
             }
