@@ -12,6 +12,8 @@ struct SearchCommand: ParsableCommand {
     var arguments: [String] = []
 
     @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file")) var rulesFile: String?
+    /// Search reads no marks; `--state` is accepted so that every command takes the same options.
+    @OptionGroup var state: StateOptions
     @Flag(help: "Print JSON.") var json = false
     @Option(help: ArgumentHelp("blog (as published) or relevance.", valueName: "order")) var sort = "blog"
     @Option(help: ArgumentHelp("Show at most this many hits.", valueName: "n")) var limit: Int?
