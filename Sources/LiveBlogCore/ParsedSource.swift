@@ -90,17 +90,26 @@ private struct ReadOnlyBytes: @unchecked Sendable {
 }
 
 /// Per-chunk results of a parallel loop; each chunk writes only its own slot.
-final class ChunkResults<Element>: @unchecked Sendable {
+public final class ChunkResults<Element>: @unchecked Sendable {
     private var slots: [[Element]]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: [], count: count) }
+    public init(count: Int) { slots = Array(repeating: [], count: count) }
 
-    func set(_ chunk: Int, _ values: [Element]) {
+    /// Stores the results of chunk `chunk`.
+    public func set(_ chunk: Int, _ values: [Element]) {
         lock.lock()
         slots[chunk] = values
         lock.unlock()
     }
 
-    func joined() -> [Element] { slots.flatMap { $0 } }
+    /// Every chunk's results, in chunk order.
+    public var parts: [[Element]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
+
+    /// All results, in chunk order.
+    public func joined() -> [Element] { parts.flatMap { $0 } }
 }

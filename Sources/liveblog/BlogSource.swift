@@ -58,7 +58,7 @@ struct BlogSource {
         var bytes = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buffer, initialized in
             // A large file is read in pieces on all cores (pread), so the kernel's copy is shared out too.
             let pieces = sizeHint < (16 << 20) ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
-            let results = PieceResults(count: pieces)
+            let results = ChunkResults<(Int, Int32)>(count: pieces)
             let target = PieceTarget(base: buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: pieces) { k in
                 let lower = sizeHint * k / pieces, upper = sizeHint * (k + 1) / pieces
@@ -68,16 +68,17 @@ struct BlogSource {
                     if n > 0 {
                         done += n
                     } else if n == 0 || errno != EINTR {
-                        results.set(k, done - lower, n < 0 ? errno : 0)
+                        results.set(k, [(done - lower, n < 0 ? errno : 0)])
                         return
                     }
                 }
-                results.set(k, done - lower, 0)
+                results.set(k, [(done - lower, 0)])
             }
             // Pieces must be whole up to the first short one; a file that shrank meanwhile ends there.
             var count = 0
+            let parts = results.parts
             for k in 0..<pieces {
-                let (got, error) = results.get(k)
+                let (got, error) = parts[k].first ?? (0, 0)
                 if error != 0 { failure = error }
                 count += got
                 if got < sizeHint * (k + 1) / pieces - sizeHint * k / pieces { break }
@@ -118,24 +119,4 @@ struct BlogSource {
 /// Where the pieces of a parallel read land; each piece writes only its own range.
 private struct PieceTarget: @unchecked Sendable {
     let base: UnsafeMutablePointer<UInt8>
-}
-
-/// Bytes read and errors, one slot per piece of a parallel read.
-private final class PieceResults: @unchecked Sendable {
-    private var slots: [(Int, Int32)]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: (0, 0), count: count) }
-
-    func set(_ k: Int, _ bytes: Int, _ error: Int32) {
-        lock.lock()
-        slots[k] = (bytes, error)
-        lock.unlock()
-    }
-
-    func get(_ k: Int) -> (Int, Int32) {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[k]
-    }
 }

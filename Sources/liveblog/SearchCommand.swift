@@ -60,7 +60,7 @@ enum SearchReport {
         w.key("hits")
         // Many hits are written on all cores, each core a run of them; the runs are joined with commas.
         let pieces = hits.count < 5000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let parts = HitJSON(count: pieces)
+        let parts = ChunkResults<UInt8>(count: pieces)
         DispatchQueue.concurrentPerform(iterations: pieces) { k in
             var run = JSONWriter(capacity: hits.count / pieces * 160 + 64)
             for hit in hits[(hits.count * k / pieces)..<(hits.count * (k + 1) / pieces)] {
@@ -88,7 +88,7 @@ enum SearchReport {
         var out = w.bytes
         out.append(UInt8(ascii: "["))
         var first = true
-        for part in parts.all where !part.isEmpty {
+        for part in parts.parts where !part.isEmpty {
             if !first { out.append(UInt8(ascii: ",")) }
             out.append(contentsOf: part)
             first = false
@@ -129,25 +129,5 @@ enum SearchReport {
         out.unicodeScalars.append(contentsOf: scalars[(match.start + match.length)..<end])
         if end < scalars.count { out += "…" }
         return out
-    }
-}
-
-/// The JSON of each run of hits, written by its own thread.
-private final class HitJSON: @unchecked Sendable {
-    private var slots: [[UInt8]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ k: Int, _ bytes: [UInt8]) {
-        lock.lock()
-        slots[k] = bytes
-        lock.unlock()
-    }
-
-    var all: [[UInt8]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }
