@@ -33,7 +33,6 @@ extension BlogAssembler {
                 classes[k] = .text
                 drop(k, because: "the page's date above the first post (header heuristic)")
             case .text:
-                let line = bytes(k)
                 guard headlineShaped(k), !isHeadline(k) else { return }
                 drop(k, because: "author line or label above the first post (header heuristic)")
             default:

@@ -17,7 +17,7 @@ struct BenchmarkCommand {
             let n = entries ?? 100_000
             let path = file ?? "liveblog-\(n).txt"
             let text = SyntheticBlog(entries: n).text()
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            Self.write(atPath: path, contents: Data(text.utf8))
             print("wrote \(path): \(n) entries, \(text.utf8.count) bytes")
         case "core":
             CoreBenchmark(entries: entries ?? 100_000).run()
@@ -41,6 +41,16 @@ struct BenchmarkCommand {
     static func value(of option: String, in arguments: [String]) -> String? {
         guard let i = arguments.firstIndex(of: option), i + 1 < arguments.count else { return nil }
         return arguments[i + 1]
+    }
+}
+
+extension BenchmarkCommand {
+    /// Writes a generated blog, stopping the benchmark with a message if the file cannot be written.
+    static func write(atPath path: String, contents: Data?) {
+        guard FileManager.default.createFile(atPath: path, contents: contents) else {
+            FileHandle.standardError.write(Data("liveblog-bench: cannot write \(path)\n".utf8))
+            exit(2)
+        }
     }
 }
 

@@ -15,7 +15,7 @@ struct CLIBenchmark {
     func run() {
         let file = path ?? NSTemporaryDirectory() + "liveblog-bench-\(entries).txt"
         if !FileManager.default.fileExists(atPath: file) {
-            FileManager.default.createFile(atPath: file, contents: Data(SyntheticBlog(entries: entries).text().utf8))
+            BenchmarkCommand.write(atPath: file, contents: Data(SyntheticBlog(entries: entries).text().utf8))
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         let liveblog = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()

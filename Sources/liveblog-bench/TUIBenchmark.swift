@@ -16,7 +16,7 @@ struct TUIBenchmark {
     func firstFrame(entries: Int) {
         let path = NSTemporaryDirectory() + "liveblog-bench-\(entries).txt"
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: Data(SyntheticBlog(entries: entries).text().utf8))
+            BenchmarkCommand.write(atPath: path, contents: Data(SyntheticBlog(entries: entries).text().utf8))
         }
         var times: [Double] = []
         for _ in 0..<5 {

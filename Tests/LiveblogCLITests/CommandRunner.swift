@@ -48,7 +48,7 @@ struct CommandRunner {
         process.environment = env
         // Standard error goes to a file, so that only one pipe has to be drained while the child runs.
         let errURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let errHandle = try FileHandle(forWritingTo: errURL)
         defer { try? errHandle.close(); try? FileManager.default.removeItem(at: errURL) }
         let out = Pipe()
