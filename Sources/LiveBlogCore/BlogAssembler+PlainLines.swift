@@ -14,7 +14,7 @@ extension BlogAssembler {
     func plainLineShapes() -> [UInt8] {
         let count = lines.count
         var result = [UInt8](repeating: 0, count: count)
-        let chunks = count < 20_000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let chunks = ParallelChunks.count(for: count, minimum: 20_000)
         let shared = UnsafeLines(lines: lines, text: text, rules: rules)
         result.withUnsafeMutableBufferPointer { out in
             let output = UnsafeShapes(buffer: out)

@@ -40,7 +40,7 @@ public struct ParsedSource: Sendable {
     public func materialize() -> LiveBlog {
         var blog = LiveBlog(title: title, standfirst: standfirst, entries: [], diagnostics: diagnostics)
         let count = spans.count
-        let chunks = count < 4000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let chunks = ParallelChunks.count(for: count, minimum: 4000)
         if chunks == 1 {
             blog.entries = bytes.withUnsafeBufferPointer { text in spans.map { $0.materialize(in: text) } }
             return blog
@@ -61,26 +61,13 @@ public struct ParsedSource: Sendable {
     /// Searches the source bytes on all cores; hits carry positions into the entry list, as `SearchIndex.scan`'s.
     public func search(_ query: SearchQuery, order: SearchOrder = .blog) -> [SearchHit] {
         let matcher = EntryMatcher(query)
-        let count = spans.count
-        let chunks = count < 2000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let parts = ChunkResults<SearchHit>(count: chunks)
-        bytes.withUnsafeBufferPointer { buffer in
+        return bytes.withUnsafeBufferPointer { buffer in
             let shared = ReadOnlyBytes(buffer: buffer)
             let spans = self.spans
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let text = shared.buffer
-                var hits: [SearchHit] = []
-                for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                    guard let matches = matcher.matches(fields: { visit in spans[index].forEachField(in: text, visit) })
-                    else { continue }
-                    hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(matches), matches: matches))
-                }
-                parts.set(chunk, hits)
+            return SearchHit.collect(count: spans.count, order: order) { index in
+                matcher.matches(fields: { visit in spans[index].forEachField(in: shared.buffer, visit) })
             }
         }
-        var hits = parts.joined()
-        if order == .relevance { hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex } }
-        return hits
     }
 }
 

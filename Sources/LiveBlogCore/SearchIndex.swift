@@ -42,7 +42,7 @@ public final class SearchIndex: Sendable {
         entryStarts.reserveCapacity(blog.entries.count + 1)
         for entry in blog.entries {
             entryStarts.append(Int32(tokens.count))
-            SearchIndex.forEachField(of: entry) { text in
+            EntryMatcher.forEachField(entry) { text, _, _ in
                 var copy = text
                 copy.withUTF8 { buffer in
                     WordScanner.scan(buffer) { word in tokens.append(UInt32(table.intern(word.folded))) }
@@ -178,8 +178,7 @@ public final class SearchIndex: Sendable {
             guard let matches = matcher.matches(in: blog.entries[index]) else { continue }
             hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(matches), matches: matches))
         }
-        if order == .relevance { hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex } }
-        return hits
+        return SearchHit.ordered(hits, by: order)
     }
 
     /// Entries containing `clause`.
@@ -294,15 +293,6 @@ public final class SearchIndex: Sendable {
         return lo
     }
 
-    /// The searchable texts of an entry, in the order the matcher visits them.
-    static func forEachField(of entry: Entry, _ body: (String) -> Void) {
-        if let headline = entry.headline { body(headline) }
-        for paragraph in entry.paragraphs { body(paragraph) }
-        for link in entry.related {
-            body(link.title)
-            if let summary = link.summary { body(summary) }
-        }
-    }
 }
 
 extension SearchIndex {
@@ -311,19 +301,6 @@ extension SearchIndex {
     public static func scan(_ blog: LiveBlog, for query: SearchQuery, order: SearchOrder = .blog) -> [SearchHit] {
         let matcher = EntryMatcher(query)
         let entries = blog.entries
-        let chunks = entries.count < 2000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let results = ChunkResults<SearchHit>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let lower = entries.count * chunk / chunks, upper = entries.count * (chunk + 1) / chunks
-            var hits: [SearchHit] = []
-            for index in lower..<upper {
-                guard let matches = matcher.matches(in: entries[index]) else { continue }
-                hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(matches), matches: matches))
-            }
-            results.set(chunk, hits)
-        }
-        var hits = results.joined()
-        if order == .relevance { hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex } }
-        return hits
+        return SearchHit.collect(count: entries.count, order: order) { matcher.matches(in: entries[$0]) }
     }
 }

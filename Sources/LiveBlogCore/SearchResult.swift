@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The part of an entry a match was found in.
 public enum SearchField: String, Codable, Sendable, CaseIterable {
     case headline
@@ -37,4 +39,28 @@ public enum SearchOrder: String, Sendable, CaseIterable {
     case blog
     /// Highest score first; ties in blog order.
     case relevance
+}
+
+extension SearchHit {
+    /// Hits for entries `0..<count`, matched on all cores for large blogs, in the order asked for.
+    /// `matches` gives an entry's matches, or nil when it does not match.
+    static func collect(count: Int, order: SearchOrder, matches: @Sendable (Int) -> [SearchMatch]?) -> [SearchHit] {
+        let chunks = ParallelChunks.count(for: count, minimum: 2000)
+        let parts = ChunkResults<SearchHit>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var hits: [SearchHit] = []
+            for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+                guard let found = matches(index) else { continue }
+                hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(found), matches: found))
+            }
+            parts.set(chunk, hits)
+        }
+        return ordered(parts.joined(), by: order)
+    }
+
+    /// Hits in blog order as given, or by relevance: highest score first, ties in blog order.
+    static func ordered(_ hits: [SearchHit], by order: SearchOrder) -> [SearchHit] {
+        guard order == .relevance else { return hits }
+        return hits.sorted { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex }
+    }
 }

@@ -55,7 +55,7 @@ public enum TextNormalizer {
     private static func cleanPrefixLength(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
         guard let p = buf.baseAddress else { return 0 }
         let count = buf.count
-        let pieces = count < (8 << 20) ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let pieces = ParallelChunks.count(for: count, minimum: 8 << 20)
         if pieces == 1 { return cleanRunEnd(p, from: 0, count: count).end }
         var bounds = [0]
         for k in 1..<pieces {

@@ -57,7 +57,7 @@ struct BlogSource {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buffer, initialized in
             // A large file is read in pieces on all cores (pread), so the kernel's copy is shared out too.
-            let pieces = sizeHint < (16 << 20) ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+            let pieces = ParallelChunks.count(for: sizeHint, minimum: 16 << 20, limit: 4)
             BlogSource.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             let results = ChunkResults<(Int, Int32)>(count: pieces)
             let target = PieceTarget(base: buffer.baseAddress!)

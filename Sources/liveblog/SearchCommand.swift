@@ -59,7 +59,7 @@ enum SearchReport {
         w.key("total"); w.number(total)
         w.key("hits")
         // Many hits are written on all cores, each core a run of them; the runs are joined with commas.
-        let pieces = hits.count < 5000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let pieces = ParallelChunks.count(for: hits.count, minimum: 5000)
         let parts = ChunkResults<UInt8>(count: pieces)
         DispatchQueue.concurrentPerform(iterations: pieces) { k in
             var run = JSONWriter(capacity: hits.count / pieces * 160 + 64)
