@@ -33,8 +33,8 @@ struct CorpusFixture: CustomStringConvertible, Sendable {
         get throws { try JSONDecoder().decode(CorpusExpectation.self, from: expectedJSON) }
     }
 
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/corpus")
+    static let directory = Fixtures.directory
+        .appendingPathComponent("corpus")
 
     /// Every `NN-*.txt` with its `.expected.json`, in name order.
     static func all() throws -> [CorpusFixture] {

@@ -24,7 +24,7 @@ func dump(_ blog: LiveBlog, paragraphWidth: Int = 60) -> String {
 
 /// Files under `Tests/LiveBlogCoreTests/Fixtures`, found from this source file so that no resource bundle is needed.
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     static func text(_ name: String) throws -> String {
         try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
