@@ -31,10 +31,10 @@ extension BlogAssembler {
                 let time = times[t]
                 if pageDate == nil { pageDate = PageDate(time, anchor: .oldest) }
                 classes[k] = .text
-                drop(k, because: "the page's date above the first post (header heuristic)")
+                drop(k, because: "the page's date above the first post (\(Heuristic.header))")
             case .text:
                 guard headlineShaped(k), !isHeadline(k) else { return }
-                drop(k, because: "author line or label above the first post (header heuristic)")
+                drop(k, because: "author line or label above the first post (\(Heuristic.header))")
             default:
                 return
             }
@@ -66,9 +66,9 @@ extension BlogAssembler {
             }
             guard let evidence else { return }
             for d in (standfirst + 1)..<i where isText(d) {
-                drop(d, because: "donation or subscription appeal above a glued sentence (glued-appeal heuristic, “\(evidence.text)”)")
+                drop(d, because: "donation or subscription appeal above a glued sentence (\(Heuristic.gluedAppeal), “\(evidence.text)”)")
             }
-            trimGluedStart(i, length: join, reason: "glued-appeal heuristic")
+            trimGluedStart(i, length: join, reason: "\(Heuristic.gluedAppeal)")
             return
         }
     }

@@ -53,6 +53,8 @@ struct BlogAssembler {
     var pageDate: PageDate?
     /// Whether the page's dateline has been met.
     var sawDateline = false
+    /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
+    var joinOffsets: [Int] = []
 
     init(text: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules) {
         self.text = text
@@ -76,6 +78,7 @@ struct BlogAssembler {
     mutating func splitLines() {
         var number = 1
         var start = 0
+        var join = 0
         let n = text.count
         lines.reserveCapacity(n / 80 + 1)
         text.withMemoryRebound(to: UInt8.self) { buf in
@@ -86,6 +89,7 @@ struct BlogAssembler {
                     while s < e && (buf[s] == 0x20 || buf[s] == 0x09) { s += 1 }
                     while e > s && (buf[e - 1] == 0x20 || buf[e - 1] == 0x09) { e -= 1 }
                     if e > s { lines.append(Line(start: s, end: e, number: number)) }
+                    while join < joinOffsets.count && joinOffsets[join] <= i { number += 1; join += 1 }
                     number += 1
                     start = i + 1
                     if i == n { break }
@@ -118,7 +122,7 @@ struct BlogAssembler {
                 split!.append(Line(start: line.start, end: timeEnd, number: line.number))
                 split!.append(Line(start: line.start + textStart, end: line.end, number: line.number))
                 diagnostics.append(Diagnostic(line: line.number, kind: .note,
-                                              message: "split a time glued to the text after it (glued-time heuristic)"))
+                                              message: "split a time glued to the text after it (\(Heuristic.gluedTime))"))
             } else if split != nil {
                 split!.append(line)
             }
@@ -288,13 +292,13 @@ struct BlogAssembler {
         }
         if let (rule, glued) = AuthorLine.byline(line, rules: rules) {
             if let glued, glued.hasDate, pageDate == nil { pageDate = PageDate(glued, anchor: .oldest) }
-            drop(i, because: "author line, \(rule.description) (\(rule.origin)) and names (author-line heuristic)")
+            drop(i, because: "author line, \(rule.description) (\(rule.origin)) and names (\(Heuristic.authorLine))")
             dropAuthorBiography(after: i, bylineWord: rule.text)
             return .dropped
         }
         if count <= 64, let time = AuthorLine.gluedTime(line) {
             diagnostics.append(Diagnostic(line: lines[i].number, kind: .dropped,
-                                          message: "dropped the author name glued to the time “\(time.text)” (author-line heuristic)"))
+                                          message: "dropped the author name glued to the time “\(time.text)” (\(Heuristic.authorLine))"))
             return timeClass(time)
         }
         if count <= 120, let rule = rules.match(.player, line) {
@@ -327,9 +331,9 @@ struct BlogAssembler {
     func creditReason(_ line: UnsafeBufferPointer<UInt8>, _ match: CaptionCredit.Match) -> String {
         let what = match == .credit ? "photo credit" : "caption with its photo credit"
         if let rule = rules.match(.credit, line) ?? rules.lastOccurrence(.credit, in: line, window: 120)?.rule {
-            return "\(what), \(rule.description) (\(rule.origin)) (caption heuristic)"
+            return "\(what), \(rule.description) (\(rule.origin)) (\(Heuristic.caption))"
         }
-        return "\(what), a Name/Agency credit (caption heuristic)"
+        return "\(what), a Name/Agency credit (\(Heuristic.caption))"
     }
 
     /// The date a dateline rule's line gives after its leading words ("First published on Mon 15 May 2023 07.05 BST").
@@ -358,7 +362,7 @@ struct BlogAssembler {
         let next = bytes(i + 1)
         let lead = name + Array(" is ".utf8)
         guard next.count > lead.count, next.count <= 200, memcmp(next.baseAddress!, lead, lead.count) == 0 else { return }
-        drop(i + 1, because: "the author’s biography under the byline (author-line heuristic)")
+        drop(i + 1, because: "the author’s biography under the byline (\(Heuristic.authorLine))")
     }
 
     // MARK: - Neighbours
