@@ -147,6 +147,7 @@ struct BlogAssembler {
         shapes = [UInt8](repeating: 1, count: lines.count)
         dropFooter()
         classifyLines()
+        readPageEvidence()
         dropNavigationLists()
         dropPromoPitches()
         dropVideoPlayerTitles()
