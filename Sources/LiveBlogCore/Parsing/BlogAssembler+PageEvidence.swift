@@ -49,9 +49,98 @@ extension BlogAssembler {
             counts[h, default: LineCount()].notBeforeParagraph += beforeParagraph ? 0 : 1
             candidates.append(i)
         }
-        guard !candidates.isEmpty else { return }
-        readPostTemplate(candidates, counts: counts)
-        dropRepeatedLines(candidates, counts: counts)
+        if !candidates.isEmpty {
+            readPostTemplate(candidates, counts: counts)
+            dropRepeatedLines(candidates, counts: counts)
+        }
+        dropTimedLinkLists()
+        readTrailingTimes()
+        timeLed = isTimeLed()
+    }
+
+    /// Times a page prints, by what they hold: how the trailing-time heuristic tells two kinds of time line apart.
+    func timeKind(_ t: PostTime) -> Int {
+        if t.hour == nil && t.epoch != nil { return 0 }
+        if t.hour == nil && t.age != nil { return 1 }
+        return t.hasDate ? 2 : 3
+    }
+
+    /// The trailing-time heuristic: some pages print each post's time after its body, right before the next post's
+    /// own (machine) time line. The page shows it by its boundaries and its end: every post boundary has a time of
+    /// one kind directly before a time of another kind, and the feed closes with the first kind after a body, with
+    /// no post after it. Those times then belong to the post above them.
+    mutating func readTrailingTimes() {
+        let timeLines = lines.indices.filter { isTime($0) }
+        guard timeLines.count >= 4 else { return }
+        var pairKinds: (Int, Int)?
+        var pairs = 0
+        for k in 0..<(timeLines.count - 1) {
+            let a = timeLines[k], b = timeLines[k + 1]
+            guard nextSignificant(after: a) == b, isText(previousSignificant(before: a)),
+                case .time(let ta) = classes[a], case .time(let tb) = classes[b]
+            else { continue }
+            let kinds = (timeKind(times[ta]), timeKind(times[tb]))
+            guard kinds.0 != kinds.1 else { return }
+            if let p = pairKinds, p != kinds { return }
+            pairKinds = kinds
+            pairs += 1
+        }
+        guard let (trailing, _) = pairKinds, pairs >= 2,
+            case .time(let last) = classes[timeLines[timeLines.count - 1]], timeKind(times[last]) == trailing,
+            isText(previousSignificant(before: timeLines[timeLines.count - 1]))
+        else { return }
+        for t in timeLines {
+            guard case .time(let k) = classes[t], timeKind(times[k]) == trailing, isText(previousSignificant(before: t))
+            else { continue }
+            classes[t] = .trailingTime(k)
+            diagnostics.append(Diagnostic(line: lines[t].number, kind: .note,
+                                          message: "the time of the post above, printed after its body (\(Heuristic.trailingTime))"))
+        }
+    }
+
+    /// Whether the page's posts open with a time: most time lines are followed by the post's text. On such a page
+    /// a headline needs its place in the post's header (see `BlogAssembler.isHeadlineSlot`).
+    func isTimeLed() -> Bool {
+        var timesSeen = 0, followed = 0
+        for i in lines.indices {
+            guard case .time = classes[i] else { continue }
+            timesSeen += 1
+            var n = nextSignificant(after: i)
+            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
+            if isText(n) { followed += 1 }
+        }
+        return timesSeen >= 3 && followed * 10 >= timesSeen * 7
+    }
+
+    /// The navigation-list heuristic, for lists without a heading: three or more times in a row, each followed by
+    /// one title line and nothing else (a key-events box, "more on this story"), are links to posts, not posts.
+    mutating func dropTimedLinkLists() {
+        var run: [(time: Int, title: Int)] = []
+        func flush(_ assembler: inout BlogAssembler) {
+            if run.count >= 3 {
+                for (t, title) in run {
+                    assembler.drop(t, because: "time of a linked title in a list of \(run.count) (\(Heuristic.navigationList))")
+                    assembler.drop(title, because: "linked title without a post body, one of \(run.count) (\(Heuristic.navigationList))")
+                }
+            }
+            run.removeAll()
+        }
+        var i = 0
+        while i < lines.count {
+            guard case .time = classes[i] else { i += 1; continue }
+            guard let n = nextSignificant(after: i), isText(n), lines[n].end - lines[n].start <= 200,
+                isTime(nextSignificant(after: n)) || nextSignificant(after: n) == nil,
+                !LineShape.endsLikeSentence(bytes(n)) || LineShape.endsWithEllipsis(bytes(n))
+            else {
+                flush(&self)
+                i += 1
+                continue
+            }
+            if let last = run.last, nextSignificant(after: last.title) != i { flush(&self) }
+            run.append((i, n))
+            i = n + 1
+        }
+        flush(&self)
     }
 
     /// The post-template heuristic: a name that recurs in the slot right after the post times (the same few

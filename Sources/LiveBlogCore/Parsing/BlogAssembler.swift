@@ -22,6 +22,8 @@ struct BlogAssembler {
         case dropped
         /// A time line; its time is `times[index]`.
         case time(Int)
+        /// A time printed after the body of the post it belongs to (`times[index]`).
+        case trailingTime(Int)
         case flag(EntryFlags)
         case cardIntro
         case media(RelatedLink.Kind)
@@ -53,6 +55,10 @@ struct BlogAssembler {
     var pageDate: PageDate?
     /// Whether the page's dateline has been met.
     var sawDateline = false
+    /// The first post time's line, once the header is read.
+    var firstTimeLine: Int?
+    /// Whether the page's posts open with a time (see `isTimeLed`).
+    var timeLed = false
     /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
     var joinOffsets: [Int] = []
 
@@ -165,6 +171,7 @@ struct BlogAssembler {
             next = s + 1
         }
         dropHeaderFurniture(from: next)
+        firstTimeLine = lines.indices.first(where: { i in if case .time = classes[i] { return true } else { return false } })
         var builder = EntryListBuilder(text: text)
         assembleEntries(from: next, into: &builder)
         blog.entries = builder.finish(pageDate: pageDate, diagnostics: &diagnostics)
@@ -455,6 +462,8 @@ struct BlogAssembler {
                 } else {
                     builder.addTime(time, line: number)
                 }
+            case .trailingTime(let t):
+                builder.addTrailingTime(times[t], line: number)
             case .flag(let flags):
                 builder.addFlags(flags, line: number)
             case .cardIntro:
@@ -486,7 +495,7 @@ struct BlogAssembler {
                     builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: summary), line: number)
                     diagnostics.append(Diagnostic(line: number, kind: .related, message: "promo card with an echoed title “\(preview(i))” kept as a related link"))
                     i = last
-                } else if isHeadline(i) {
+                } else if isHeadline(i) && isHeadlineSlot(i, builder) {
                     let shape = bytes(i)
                     if LineShape.isDoubtfulHeadline(shape) {
                         diagnostics.append(Diagnostic(line: number, kind: .doubtfulHeadline, message: "taken as a headline, but it is long or quoted: “\(preview(i))”"))
@@ -502,6 +511,27 @@ struct BlogAssembler {
             i += 1
         }
         builder.close()
+    }
+
+    /// Where a headline may stand. On a page whose posts open with a time, only in the post's header: right after
+    /// its time (and flags and author), after a rule line, or above the first time (the intro); an untimed post
+    /// between timed ones needs a plain headline (`LineShape.isPlainHeadline`) after a finished paragraph.
+    /// Elsewhere a headline-shaped line inside a body is a paragraph: a quote's lead-in, a tweet's last line.
+    func isHeadlineSlot(_ i: Int, _ builder: EntryListBuilder) -> Bool {
+        guard timeLed else { return true }
+        if builder.isAtTimedEntryStart { return true }
+        guard let p = previousSignificant(before: i) else { return true }
+        if case .separator = classes[p] { return true }
+        if !sawTimeBefore(i) { return true }
+        // An untimed post between timed ones: only a plain headline, after a finished paragraph.
+        guard isText(p), LineShape.endsLikeSentence(bytes(p)) else { return false }
+        return LineShape.isPlainHeadline(bytes(i)) && !AuthorLine.isNames(bytes(i))
+    }
+
+    /// Whether a post time stands above line `i`.
+    func sawTimeBefore(_ i: Int) -> Bool {
+        guard let first = firstTimeLine else { return false }
+        return first < i
     }
 
     func startsEcho(_ i: Int) -> Bool {
