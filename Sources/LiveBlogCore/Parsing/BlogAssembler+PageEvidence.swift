@@ -249,12 +249,43 @@ extension BlogAssembler {
     /// template, and one that always opens a paragraph is left as a headline: the same headline over every post
     /// is still a headline.
     mutating func dropRepeatedLines(_ candidates: [Int], counts: [UInt64: LineCount]) {
+        var spacer: (hash: UInt64, count: Int) = (0, 0)
         for i in candidates {
             guard case .text = classes[i], let c = counts[lineHash(i)], c.count >= Self.furnitureRepeats, c.afterTime == 0,
                 c.notBeforeParagraph > 0
             else { continue }
             drop(i, because: "repeated \(c.count) times on the page, furniture (\(Heuristic.repeatedLine))")
+            if c.count > spacer.count { spacer = (lineHash(i), Int(c.count)) }
         }
+        if spacer.count >= Self.minimumSpacerRepeats && spacer.count * 6 >= lines.count { dropWidgetsBetweenSpacers(spacer.hash) }
+    }
+
+    /// How often a spacer line must recur before the page counts as laid out with spacers.
+    static let minimumSpacerRepeats = 10
+
+    /// The spacer-layout heuristic (part of repeated-line): on a page that puts one spacer line between every two
+    /// blocks of the article, the article's blocks stand alone between spacers. A run of three or more lines with no
+    /// spacer among them, not all of them sentences, is a widget inserted into the page (a paywall, a sign-up
+    /// form, a video player's error, a list of trending links).
+    mutating func dropWidgetsBetweenSpacers(_ spacer: UInt64) {
+        var run: [Int] = []
+        var sawSpacer = false
+        func flush(_ assembler: inout BlogAssembler) {
+            defer { run.removeAll() }
+            guard sawSpacer, run.count >= 3, run.contains(where: { !LineShape.endsLikeSentence(assembler.bytes($0)) }) else { return }
+            for k in run { assembler.drop(k, because: "one of \(run.count) lines with no spacer between them, a widget (\(Heuristic.repeatedLine))") }
+        }
+        for i in lines.indices {
+            if case .dropped = classes[i] {
+                if lines[i].end - lines[i].start <= Self.maximumRecurringBytes && lineHash(i) == spacer {
+                    flush(&self)
+                    sawSpacer = true
+                }
+                continue
+            }
+            run.append(i)
+        }
+        run.removeAll()
     }
 }
 

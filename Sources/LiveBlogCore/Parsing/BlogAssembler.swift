@@ -525,7 +525,9 @@ struct BlogAssembler {
         if !sawTimeBefore(i) { return true }
         // An untimed post between timed ones: only a plain headline, after a finished paragraph.
         guard isText(p), LineShape.endsLikeSentence(bytes(p)) else { return false }
-        return LineShape.isPlainHeadline(bytes(i)) && !AuthorLine.isNames(bytes(i))
+        let line = bytes(i)
+        // A question there is an interviewer's (`Q: …?`) or a rhetorical one, answered in the same post.
+        return line.last != UInt8(ascii: "?") && LineShape.isPlainHeadline(line) && !AuthorLine.isNames(line)
     }
 
     /// Whether a post time stands above line `i`.
