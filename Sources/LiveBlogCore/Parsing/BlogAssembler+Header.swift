@@ -42,6 +42,55 @@ extension BlogAssembler {
         }
     }
 
+    /// The kind of time that opens the page's posts: the commonest kind among its time lines.
+    func dominantTimeKind() -> Int? {
+        var counts = [0, 0, 0, 0]
+        for c in classes { if case .time(let t) = c { counts[timeKind(times[t])] += 1 } }
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return nil }
+        return best
+    }
+
+    /// The header heuristic on a page whose posts open with a time: everything between the standfirst and the
+    /// first post (the first time of the posts' own kind with the post's text under it) is the page's header.
+    /// Its prose paragraphs (and a headline over one) are an untimed introduction; its other lines (bylines, the
+    /// page's dates, labels, buttons, lists of links) are furniture. A flag line (a pinned post) ends the header.
+    mutating func dropHeaderAboveFeed(from start: Int) {
+        guard timeLed, let kind = dominantTimeKind() else { return }
+        var feed: Int?
+        for i in start..<lines.count {
+            guard case .time(let t) = classes[i], timeKind(times[t]) == kind else { continue }
+            var n = nextSignificant(after: i)
+            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
+            if isText(n) { feed = i; break }
+        }
+        guard let feed else { return }
+        var k = start
+        while k < feed {
+            switch classes[k] {
+            case .time(let t):
+                if pageDate == nil, times[t].hasDate { pageDate = PageDate(times[t], anchor: .oldest) }
+                classes[k] = .text
+                drop(k, because: "a time above the first post at line \(lines[feed].number), the page's own (\(Heuristic.header))")
+            case .text:
+                if !isProse(k) && !(isHeadline(k) && isProse(nextSignificant(after: k)!)) {
+                    drop(k, because: "not prose, above the first post at line \(lines[feed].number) (\(Heuristic.header))")
+                }
+            case .flag:
+                // A pinned or key post above the feed: the header ends here.
+                return
+            default:
+                break
+            }
+            k += 1
+        }
+    }
+
+    /// A paragraph of prose: a sentence of some length, not a label, a link or a button.
+    func isProse(_ i: Int) -> Bool {
+        let line = bytes(i)
+        return (line.count >= 60 && LineShape.endsLikeSentence(line)) || line.count >= 160
+    }
+
     /// The glued-appeal heuristic: a donation or subscription appeal under the standfirst whose last sentence is
     /// glued to the first paragraph without a space (`…makes a difference.Ceasefire talks…`). When a line of the
     /// header holds such a join and the lines down to it speak of support, donations or subscriptions (the

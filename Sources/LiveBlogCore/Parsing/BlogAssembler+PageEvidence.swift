@@ -156,6 +156,11 @@ extension BlogAssembler {
         for i in candidates {
             guard i > firstTime, isTime(previousSkippingFlags(before: i)), isPersonName(bytes(i)) else { continue }
             slotNames.append(i)
+            if nextLineOpensWithName(i) {
+                // `Ana Ruiz` over `Ana Ruiz reports from Lisbon`: the post's byline, however often she writes.
+                authors.append(i)
+                continue
+            }
             guard let c = counts[lineHash(i)], c.afterTime >= 2 else { continue }
             let headlineFollows = nextTextIsHeadlineShaped(i)
             if headlineFollows || bylineAboveFeed(names: i, before: firstTime) {
@@ -163,13 +168,24 @@ extension BlogAssembler {
                 recurring += 1
             }
         }
-        guard recurring >= 2 else { return }
+        if recurring < 2 {
+            for i in authors { drop(i, because: "author over a line that opens with the same name (\(Heuristic.postTemplate))") }
+            return
+        }
         let taken = Set(authors)
         for i in slotNames where !taken.contains(i) && nextTextIsHeadlineShaped(i) { authors.append(i) }
         for i in authors {
             drop(i, because: "author after the post time at line \(lines[previousSkippingFlags(before: i)!].number) "
                  + "(\(Heuristic.postTemplate): time, author, then the post)")
         }
+    }
+
+    /// Whether the next line starts with line `i`'s words and goes on (`Ana Ruiz` / `Ana Ruiz reports from …`).
+    func nextLineOpensWithName(_ i: Int) -> Bool {
+        guard let n = nextSignificant(after: i), isText(n) else { return false }
+        let name = bytes(i), next = bytes(n)
+        return next.count > name.count + 1 && next[name.count] == 0x20
+            && memcmp(next.baseAddress!, name.baseAddress!, name.count) == 0
     }
 
     /// Whether the next line is text shaped like a headline that has text after it.

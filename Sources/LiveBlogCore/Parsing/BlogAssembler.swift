@@ -171,6 +171,7 @@ struct BlogAssembler {
             next = s + 1
         }
         dropHeaderFurniture(from: next)
+        dropHeaderAboveFeed(from: next)
         firstTimeLine = lines.indices.first(where: { i in if case .time = classes[i] { return true } else { return false } })
         var builder = EntryListBuilder(text: text)
         assembleEntries(from: next, into: &builder)
