@@ -52,7 +52,7 @@ extension BlogAssembler {
 
     /// The header heuristic on a page whose posts open with a time: everything between the standfirst and the
     /// first post (the first time of the posts' own kind with the post's text under it) is the page's header.
-    /// Its prose paragraphs (and a headline over one) are an untimed introduction; its other lines (bylines, the
+    /// Its prose paragraphs are an untimed introduction (a headline there is a video's or a promo's title); its other lines (bylines, the
     /// page's dates, labels, buttons, lists of links) are furniture. A flag line (a pinned post) ends the header.
     mutating func dropHeaderAboveFeed(from start: Int) {
         guard timeLed, let kind = dominantTimeKind() else { return }
@@ -63,16 +63,18 @@ extension BlogAssembler {
             while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
             if isText(n) { feed = i; break }
         }
-        guard let feed else { return }
+        guard var feed else { return }
+        // The first post's time lines all belong to it (`5 August 2024, 20:49` over its epoch fallback).
+        while let p = previousSignificant(before: feed), p >= start, isTime(p) { feed = p }
         var k = start
         while k < feed {
             switch classes[k] {
-            case .time(let t):
+            case .time(let t), .trailingTime(let t):
                 if pageDate == nil, times[t].hasDate { pageDate = PageDate(times[t], anchor: .oldest) }
                 classes[k] = .text
                 drop(k, because: "a time above the first post at line \(lines[feed].number), the page's own (\(Heuristic.header))")
             case .text:
-                if !isProse(k) && !(isHeadline(k) && isProse(nextSignificant(after: k)!)) {
+                if !isProse(k) {
                     drop(k, because: "not prose, above the first post at line \(lines[feed].number) (\(Heuristic.header))")
                 }
             case .flag:

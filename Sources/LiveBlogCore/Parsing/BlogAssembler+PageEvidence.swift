@@ -104,6 +104,8 @@ extension BlogAssembler {
         var timesSeen = 0, followed = 0
         for i in lines.indices {
             guard case .time = classes[i] else { continue }
+            // `4m ago` over `12.50 BST`: the time lines of one post count once, by the last of them.
+            if isTime(nextSignificant(after: i)) { continue }
             timesSeen += 1
             var n = nextSignificant(after: i)
             while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
