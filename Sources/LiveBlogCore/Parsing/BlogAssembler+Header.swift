@@ -87,10 +87,42 @@ extension BlogAssembler {
         }
     }
 
-    /// A paragraph of prose: a sentence of some length, not a label, a link or a button.
+    /// The footer heuristic (part of header): below the last post on a time-led page, the page's own furniture
+    /// (topics, share buttons, sign-up boxes, "more on this story") is a run of lines that are not prose. From the
+    /// end of the page up to the last prose line after the last post time, such lines are dropped; where posts
+    /// print their time after the body, everything after the last such time is the footer.
+    mutating func dropFooterBelowFeed() {
+        guard timeLed, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) }) else { return }
+        if isTrailingTime(last) {
+            for k in (last + 1)..<lines.count where isText(k) {
+                drop(k, because: "below the last post, whose time at line \(lines[last].number) closes it (\(Heuristic.header))")
+            }
+            return
+        }
+        var run: [Int] = []
+        var k = lines.count - 1
+        while k > last {
+            if isText(k) {
+                if isProse(k) { break }
+                run.append(k)
+            }
+            k -= 1
+        }
+        guard run.count >= 3 else { return }
+        for d in run.reversed() {
+            drop(d, because: "not prose, below the last post (\(Heuristic.header))")
+        }
+    }
+
+    func isTrailingTime(_ i: Int) -> Bool {
+        if case .trailingTime = classes[i] { return true }
+        return false
+    }
+
+    /// A paragraph of prose: a sentence of some length or a list item, not a label, a link or a button.
     func isProse(_ i: Int) -> Bool {
         let line = bytes(i)
-        return (line.count >= 60 && LineShape.endsLikeSentence(line)) || line.count >= 160
+        return (line.count >= 60 && LineShape.endsLikeSentence(line)) || line.count >= 160 || LineShape.isListItem(line)
     }
 
     /// The glued-appeal heuristic: a donation or subscription appeal under the standfirst whose last sentence is

@@ -158,6 +158,7 @@ struct BlogAssembler {
         dropPromoPitches()
         dropVideoPlayerTitles()
         dropCaptions()
+        dropBracketSplitCaptions()
         dropAuthorsAboveTimes()
         guard let titleIndex = lines.indices.first(where: { isText($0) }) else {
             if lines.isEmpty { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "the input is empty")) }
@@ -172,6 +173,7 @@ struct BlogAssembler {
         }
         dropHeaderFurniture(from: next)
         dropHeaderAboveFeed(from: next)
+        dropFooterBelowFeed()
         firstTimeLine = lines.indices.first(where: { i in if case .time = classes[i] { return true } else { return false } })
         var builder = EntryListBuilder(text: text)
         assembleEntries(from: next, into: &builder)
@@ -283,6 +285,10 @@ struct BlogAssembler {
             return .dropped
         }
         if count <= TimeLineRecognizer.maximumLength, let time = TimeLineRecognizer.recognize(bytes: line) {
+            if time.isDayHeader {
+                drop(i, because: "day header “\(time.text)” (\(Heuristic.dayHeader))")
+                return .dropped
+            }
             return timeClass(time)
         }
         if LineShape.isSeparator(line) { return .separator }
