@@ -36,15 +36,14 @@ struct SearchCommand: ParsableCommand {
             // One query once: search the parsed bytes and build strings only for the entries printed.
             let parsed = try options.loadSource()
             let query = SearchQuery(queryText)
-            let hits = parsed.search(query, order: order)
-            let shown = limit.map { Array(hits.prefix($0)) } ?? hits
+            let (total, shown) = parsed.search(query, order: order, limit: limit)
             if json {
                 Output.write(SearchReport.json(query: queryText, id: parsed.id(at:), headline: parsed.headline(at:),
-                                               total: hits.count, hits: shown))
+                                               total: total, hits: shown))
             } else {
-                Output.write(SearchReport.text(entry: parsed.entry(at:), total: hits.count, hits: shown))
+                Output.write(SearchReport.text(entry: parsed.entry(at:), total: total, hits: shown))
             }
-            if hits.isEmpty { throw ExitCode(1) }
+            if total == 0 { throw ExitCode(1) }
         }
     }
 }
