@@ -361,7 +361,7 @@ final class Terminal {
 
 /// Signals while the reader owns the terminal.
 ///
-/// SIGINT, SIGTERM and SIGHUP only set `pendingQuit`, without `SA_RESTART`, so that a wait for a key
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT only set `pendingQuit`, without `SA_RESTART`, so that a wait for a key
 /// returns at once and the run loop quits cleanly. Crash signals restore the terminal first, then hand the
 /// signal to the handler that was there before (the Swift runtime's backtracer), so the report lands on a
 /// normal screen.
@@ -371,7 +371,8 @@ enum TerminalSignals {
     /// 1 while curses owns the screen (read by the crash handler).
     nonisolated(unsafe) static var cursesRunning: sig_atomic_t = 0
 
-    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// SIGQUIT (Ctrl-\\) quits like SIGTERM: the backtracer would otherwise paint a crash report over the screen.
+    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
 
     /// Saved actions, indexed by signal number; raw memory so a signal handler can read it safely.

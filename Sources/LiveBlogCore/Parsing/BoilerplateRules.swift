@@ -105,14 +105,14 @@ public struct BoilerplateRules: Sendable {
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let place = "\(origin):\(number + 1)"
+            let place = "\(EchoedText.sanitized(origin)):\(number + 1)"
             guard let colon = line.firstIndex(of: ":") else {
-                throw SyntaxError(origin: place, message: "expected `kind: text`, found \"\(line)\"")
+                throw SyntaxError(origin: place, message: "expected `kind: text`, found \(EchoedText.quoted(line, limit: 80))")
             }
             let kindName = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             guard let kind = Kind(rawValue: kindName) else {
                 let known = Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw SyntaxError(origin: place, message: "unknown rule kind \"\(kindName)\" (known: \(known))")
+                throw SyntaxError(origin: place, message: "unknown rule kind \(EchoedText.quoted(kindName, limit: 40)) (known: \(known))")
             }
             var body = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             var end: String?
