@@ -31,15 +31,66 @@ extension BlogAssembler {
                 let time = times[t]
                 if pageDate == nil { pageDate = PageDate(time, anchor: .oldest) }
                 classes[k] = .text
-                drop(k, because: "the page's date above the first post (header heuristic)")
+                drop(k, because: "the page's date above the first post (\(Heuristic.header))")
             case .text:
                 guard headlineShaped(k), !isHeadline(k) else { return }
-                drop(k, because: "author line or label above the first post (header heuristic)")
+                drop(k, because: "author line or label above the first post (\(Heuristic.header))")
             default:
                 return
             }
             k += 1
         }
+    }
+
+    /// The kind of time that opens the page's posts: the commonest kind among its time lines.
+    func dominantTimeKind() -> Int? {
+        var counts = [0, 0, 0, 0]
+        for c in classes { if case .time(let t) = c { counts[timeKind(times[t])] += 1 } }
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return nil }
+        return best
+    }
+
+    /// The header heuristic on a page whose posts open with a time: everything between the standfirst and the
+    /// first post (the first time of the posts' own kind with the post's text under it) is the page's header.
+    /// Its prose paragraphs are an untimed introduction (a headline there is a video's or a promo's title); its other lines (bylines, the
+    /// page's dates, labels, buttons, lists of links) are furniture. A flag line (a pinned post) ends the header.
+    mutating func dropHeaderAboveFeed(from start: Int) {
+        guard timeLed, let kind = dominantTimeKind() else { return }
+        var feed: Int?
+        for i in start..<lines.count {
+            guard case .time(let t) = classes[i], timeKind(times[t]) == kind else { continue }
+            var n = nextSignificant(after: i)
+            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
+            if isText(n) { feed = i; break }
+        }
+        guard var feed else { return }
+        // The first post's time lines all belong to it (`5 August 2024, 20:49` over its epoch fallback).
+        while let p = previousSignificant(before: feed), p >= start, isTime(p) { feed = p }
+        var k = start
+        while k < feed {
+            switch classes[k] {
+            case .time(let t), .trailingTime(let t):
+                if pageDate == nil, times[t].hasDate { pageDate = PageDate(times[t], anchor: .oldest) }
+                classes[k] = .text
+                drop(k, because: "a time above the first post at line \(lines[feed].number), the page's own (\(Heuristic.header))")
+            case .text:
+                if !isProse(k) {
+                    drop(k, because: "not prose, above the first post at line \(lines[feed].number) (\(Heuristic.header))")
+                }
+            case .flag:
+                // A pinned or key post above the feed: the header ends here.
+                return
+            default:
+                break
+            }
+            k += 1
+        }
+    }
+
+    /// A paragraph of prose: a sentence of some length, not a label, a link or a button.
+    func isProse(_ i: Int) -> Bool {
+        let line = bytes(i)
+        return (line.count >= 60 && LineShape.endsLikeSentence(line)) || line.count >= 160
     }
 
     /// The glued-appeal heuristic: a donation or subscription appeal under the standfirst whose last sentence is
@@ -66,9 +117,9 @@ extension BlogAssembler {
             }
             guard let evidence else { return }
             for d in (standfirst + 1)..<i where isText(d) {
-                drop(d, because: "donation or subscription appeal above a glued sentence (glued-appeal heuristic, “\(evidence.text)”)")
+                drop(d, because: "donation or subscription appeal above a glued sentence (\(Heuristic.gluedAppeal), “\(evidence.text)”)")
             }
-            trimGluedStart(i, length: join, reason: "glued-appeal heuristic")
+            trimGluedStart(i, length: join, reason: "\(Heuristic.gluedAppeal)")
             return
         }
     }
