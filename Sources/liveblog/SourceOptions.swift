@@ -13,18 +13,20 @@ struct SourceOptions: ParsableArguments {
 
     @OptionGroup var state: StateOptions
 
+    @OptionGroup var inputLimit: InputLimit
+
     /// Reads and parses the blog, keeping its texts as spans of the source bytes (see `ParsedSource`).
     func loadSource() throws -> ParsedSource {
         let source = BlogSource(argument: self.source)
         let parser = try LiveBlogParser(rules: RuleLoader.rules(extraFile: rulesFile))
-        return parser.parseSource(bytes: try source.readBytes())
+        return parser.parseSource(bytes: try source.readBytes(maxSize: inputLimit.bytes()))
     }
 
     /// Reads and parses the blog with the bundled rules, the user's config rules and `--rules`.
     func loadBlog() throws -> (BlogSource, LiveBlog) {
         let source = BlogSource(argument: self.source)
         let parser = try LiveBlogParser(rules: RuleLoader.rules(extraFile: rulesFile))
-        return (source, parser.parse(bytes: try source.readBytes()))
+        return (source, parser.parse(bytes: try source.readBytes(maxSize: inputLimit.bytes())))
     }
 }
 
@@ -58,8 +60,12 @@ enum RuleLoader {
         return rules
     }
 
+    /// Rules are written by hand: a rules file over 4 MB is a mistake (a blog given as rules, a device).
+    static let maxRulesFileSize = 4 << 20
+
     private static func add(_ path: String, to rules: inout BoilerplateRules) throws {
-        let bytes = try BlogSource(argument: path).readBytes()
+        // A rules file is always a path, even `-`: standard input belongs to the blog.
+        let bytes = try BlogSource(path: path).readBytes(maxSize: maxRulesFileSize)
         do {
             try rules.add(parsing: String(decoding: bytes, as: UTF8.self), origin: path)
         } catch let error as BoilerplateRules.SyntaxError {
