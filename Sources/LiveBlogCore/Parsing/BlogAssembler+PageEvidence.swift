@@ -56,6 +56,22 @@ extension BlogAssembler {
         dropTimedLinkLists()
         readTrailingTimes()
         timeLed = isTimeLed()
+        headlessPage = timeLed && isHeadlessPage()
+    }
+
+    /// Whether most timed posts on the page open with a paragraph rather than a headline-shaped line. On such a
+    /// page a labelled question under a time (`Next question: …?`) is the post's first sentence, not its headline.
+    func isHeadlessPage() -> Bool {
+        var posts = 0, headless = 0
+        for i in lines.indices {
+            guard case .time = classes[i], !isTime(nextSignificant(after: i)) else { continue }
+            var n = nextSignificant(after: i)
+            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
+            guard let first = n, isText(first) else { continue }
+            posts += 1
+            if !headlineShaped(first) && !LineShape.isQuestionHeadlineShaped(bytes(first)) { headless += 1 }
+        }
+        return posts >= 3 && headless * 10 >= posts * 6
     }
 
     /// Times a page prints, by what they hold: how the trailing-time heuristic tells two kinds of time line apart.

@@ -55,6 +55,8 @@ struct BlogAssembler {
     var pageDate: PageDate?
     /// Whether the page's dateline has been met.
     var sawDateline = false
+    /// Whether most of the page's timed posts open straight with a paragraph (see `isHeadlessPage`).
+    var headlessPage = false
     /// The first post time's line, once the header is read.
     var firstTimeLine: Int?
     /// Whether the page's posts open with a time (see `isTimeLed`).
@@ -419,7 +421,10 @@ struct BlogAssembler {
             guard let n = nextSignificant(after: i), isText(n) else { return false }
             return !headlineShaped(n) || LineShape.isListItem(bytes(n))
         }
-        return LineShape.isQuestionHeadlineShaped(bytes(i)) && isQuestionHeadline(i)
+        let line = bytes(i)
+        // On a page of headless posts, `Key question: when …?` is a post's lead-in sentence, not its headline.
+        if headlessPage && line.contains(UInt8(ascii: ":")) { return false }
+        return LineShape.isQuestionHeadlineShaped(line) && isQuestionHeadline(i)
     }
 
     /// The question-headline heuristic: `What is at stake?` heads a post when it comes right after a time, a flag
