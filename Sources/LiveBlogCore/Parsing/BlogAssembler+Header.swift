@@ -88,8 +88,8 @@ extension BlogAssembler {
     }
 
     /// The footer heuristic (part of header): below the last post on a time-led page, the page's own furniture
-    /// (topics, share buttons, sign-up boxes, "more on this story") is a run of lines that are not prose. From the
-    /// end of the page up to the last prose line after the last post time, such lines are dropped; where posts
+    /// (topics, share buttons, sign-up boxes, "more on this story") starts with a run of lines that are not prose;
+    /// from there to the end of the page everything is dropped, a sign-up box's small print included. Where posts
     /// print their time after the body, everything after the last such time is the footer.
     mutating func dropFooterBelowFeed() {
         guard timeLed, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) }) else { return }
@@ -99,20 +99,37 @@ extension BlogAssembler {
             }
             return
         }
+        // The footer starts at the first run of `footerRun` text lines in a row that are not prose.
         var run: [Int] = []
-        var k = lines.count - 1
-        while k > last {
+        var k = last + 1
+        while k < lines.count && run.count < Self.footerRun {
             if isText(k) {
-                if isProse(k) { break }
-                run.append(k)
+                if isProse(k) { run.removeAll() } else { run.append(k) }
             }
-            k -= 1
+            k += 1
         }
-        guard run.count >= 3 else { return }
-        for d in run.reversed() {
-            drop(d, because: "not prose, below the last post (\(Heuristic.header))")
+        guard run.count >= Self.footerRun else {
+            // A shorter footer: the lines that are not prose below the last prose line.
+            var tail: [Int] = []
+            var k = lines.count - 1
+            while k > last {
+                if isText(k) {
+                    if isProse(k) { break }
+                    tail.append(k)
+                }
+                k -= 1
+            }
+            guard tail.count >= 3 else { return }
+            for d in tail.reversed() { drop(d, because: "not prose, below the last post (\(Heuristic.header))") }
+            return
+        }
+        for d in run[0]..<lines.count where isText(d) {
+            drop(d, because: "below the last post, in the page footer from line \(lines[run[0]].number) (\(Heuristic.header))")
         }
     }
+
+    /// How many lines in a row that are not prose start the footer below the last post.
+    static let footerRun = 4
 
     func isTrailingTime(_ i: Int) -> Bool {
         if case .trailingTime = classes[i] { return true }

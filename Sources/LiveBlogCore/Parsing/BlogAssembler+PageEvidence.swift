@@ -140,6 +140,18 @@ extension BlogAssembler {
                     assembler.drop(t, because: "time of a linked title in a list of \(run.count) (\(Heuristic.navigationList))")
                     assembler.drop(title, because: "linked title without a post body, one of \(run.count) (\(Heuristic.navigationList))")
                 }
+                // A list written title first (title, time; title, time): its last time ends the page or the
+                // list, and its first title stands above the first time.
+                if let after = assembler.nextSignificant(after: run[run.count - 1].title), assembler.isTime(after),
+                    !assembler.isText(assembler.nextSignificant(after: after))
+                {
+                    assembler.drop(after, because: "time of the last linked title in the list (\(Heuristic.navigationList))")
+                    if let before = assembler.previousSignificant(before: run[0].time), assembler.isText(before),
+                        !assembler.isProse(before)
+                    {
+                        assembler.drop(before, because: "first linked title in the list (\(Heuristic.navigationList))")
+                    }
+                }
             }
             run.removeAll()
         }
