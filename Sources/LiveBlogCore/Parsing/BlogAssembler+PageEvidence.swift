@@ -175,8 +175,8 @@ extension BlogAssembler {
 
     /// The post-template heuristic: a name that recurs in the slot right after the post times (the same few
     /// reporters under every time) is the post's author, never its headline. A recurring line in that slot is a
-    /// name when it is shaped like one and either a headline-shaped line follows it (time, author, headline) or
-    /// the page's byline above the feed names it. Once the page shows that template, a name-shaped line in the
+    /// name when it is shaped like one and a headline-shaped line follows it (time, author, headline); a name the
+    /// page's byline above the feed names is an author wherever it stands after a time. Once the page shows that template, a name-shaped line in the
     /// same slot that is followed by a headline is an author too, even if that reporter wrote only one post.
     mutating func readPostTemplate(_ candidates: [Int], counts: [UInt64: LineCount]) {
         guard let firstTime = lines.indices.first(where: { isTime($0) }) else { return }
@@ -191,9 +191,14 @@ extension BlogAssembler {
                 authors.append(i)
                 continue
             }
+            if bylineAboveFeed(names: i, before: firstTime) {
+                // A reporter the page's byline names, under a post's time.
+                authors.append(i)
+                recurring += 1
+                continue
+            }
             guard let c = counts[lineHash(i)], c.afterTime >= 2 else { continue }
-            let headlineFollows = nextTextIsHeadlineShaped(i)
-            if headlineFollows || bylineAboveFeed(names: i, before: firstTime) {
+            if nextTextIsHeadlineShaped(i) {
                 authors.append(i)
                 recurring += 1
             }
@@ -218,9 +223,11 @@ extension BlogAssembler {
             && memcmp(next.baseAddress!, name.baseAddress!, name.count) == 0
     }
 
-    /// Whether the next line is text shaped like a headline that has text after it.
+    /// Whether the next line (past flags) is text shaped like a headline that has text after it.
     func nextTextIsHeadlineShaped(_ i: Int) -> Bool {
-        guard let n = nextSignificant(after: i), isText(n), headlineShaped(n) else { return false }
+        var next = nextSignificant(after: i)
+        while let k = next, case .flag = classes[k] { next = nextSignificant(after: k) }
+        guard let n = next, isText(n), headlineShaped(n) else { return false }
         return isText(nextSignificant(after: n))
     }
 
