@@ -507,6 +507,11 @@ struct BlogAssembler {
                     builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: summary), line: number)
                     diagnostics.append(Diagnostic(line: number, kind: .related, message: "promo card with an echoed title “\(preview(i))” kept as a related link"))
                     i = last
+                } else if !builder.isAtEntryStart, let summary = closingCardSummary(i) {
+                    builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: span(summary)), line: number)
+                    diagnostics.append(Diagnostic(line: number, kind: .related,
+                                                  message: "story card closing the post, “\(preview(i))”, kept as a related link (\(Heuristic.closingCard))"))
+                    i = summary
                 } else if isHeadline(i) && isHeadlineSlot(i, builder) {
                     let shape = bytes(i)
                     if LineShape.isDoubtfulHeadline(shape) {
@@ -523,6 +528,20 @@ struct BlogAssembler {
             i += 1
         }
         builder.close()
+    }
+
+    /// The closing-card heuristic: on a page whose posts open with a time, a headline-shaped line near the end of a
+    /// post's body with one line under it and then the next post (or the post's own trailing time) is a linked story
+    /// card (its title and standfirst), not two paragraphs. Returns the summary line.
+    func closingCardSummary(_ i: Int) -> Int? {
+        guard timeLed, headlineShaped(i), bytes(i).last != UInt8(ascii: "?"), let s = nextSignificant(after: i), isText(s),
+            !headlineShaped(s)
+        else { return nil }
+        guard let after = nextSignificant(after: s) else { return nil }
+        switch classes[after] {
+        case .time, .trailingTime, .flag: return s
+        default: return nil
+        }
     }
 
     /// Where a headline may stand. On a page whose posts open with a time, only in the post's header: right after

@@ -21,6 +21,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     case headline
     case questionHeadline = "question-headline"
     case echoCard = "echo-card"
+    case closingCard = "closing-card"
     case pinnedCopy = "pinned-copy"
 
     public var description: String { "\(rawValue) heuristic" }
@@ -47,6 +48,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .headline: "a short, unpunctuated line that opens a post and is followed by a paragraph is its headline"
         case .questionHeadline: "a short question where a post starts, followed by its answer, is the headline"
         case .echoCard: "a title printed twice, then a summary, is a story card kept as a related link"
+        case .closingCard: "a headline-shaped line and one line under it closing a post, on a page whose posts open with a time, is a linked story card"
         case .pinnedCopy: "a pinned post shown twice is kept once"
         }
     }
