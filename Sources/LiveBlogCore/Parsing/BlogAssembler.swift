@@ -535,7 +535,7 @@ struct BlogAssembler {
     /// card (its title and standfirst), not two paragraphs. Returns the summary line.
     func closingCardSummary(_ i: Int) -> Int? {
         guard timeLed, headlineShaped(i), bytes(i).last != UInt8(ascii: "?"), let s = nextSignificant(after: i), isText(s),
-            !headlineShaped(s)
+            !headlineShaped(s) || bytes(s).count > bytes(i).count
         else { return nil }
         guard let after = nextSignificant(after: s) else { return nil }
         switch classes[after] {
