@@ -338,7 +338,8 @@ extension BlogAssembler {
             }
             run.append(i)
         }
-        run.removeAll()
+        // The run after the last spacer is the page's end: widgets there are the footer.
+        flush(&self)
     }
 }
 
