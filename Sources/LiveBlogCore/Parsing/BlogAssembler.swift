@@ -174,6 +174,7 @@ struct BlogAssembler {
             next = s + 1
         }
         dropHeaderFurniture(from: next)
+        dropClosingCaptions()
         dropHeaderAboveFeed(from: next)
         dropFooterBelowFeed()
         firstTimeLine = lines.indices.first(where: { i in if case .time = classes[i] { return true } else { return false } })
