@@ -75,7 +75,9 @@ extension ReaderSession {
     /// A store error for the status line: "disk full" when that is what it is, else its one-line description.
     static func shortReason(_ error: any Error) -> String {
         let text = String(describing: error)
-        if text.contains("database or disk is full") || text.contains("No space left") { return "disk full" }
+        if text.contains("database or disk is full") || text.contains("No space left") || text.contains("(disk full)") {
+            return "disk full"
+        }
         return text
     }
 }
