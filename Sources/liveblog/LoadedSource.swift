@@ -1,0 +1,36 @@
+import LiveBlogCore
+
+/// A source read and parsed once for a one-shot search: text stays as spans of its bytes (see `ParsedSource`);
+/// a page read from HTML is already a `LiveBlog`.
+enum LoadedSource: Sendable {
+    case text(ParsedSource)
+    case page(LiveBlog)
+
+    func search(_ query: SearchQuery, order: SearchOrder) -> [SearchHit] {
+        switch self {
+        case .text(let parsed): parsed.search(query, order: order)
+        case .page(let blog): SearchIndex.scan(blog, for: query, order: order)
+        }
+    }
+
+    func id(at index: Int) -> EntryID {
+        switch self {
+        case .text(let parsed): parsed.id(at: index)
+        case .page(let blog): blog.entries[index].id
+        }
+    }
+
+    func headline(at index: Int) -> String? {
+        switch self {
+        case .text(let parsed): parsed.headline(at: index)
+        case .page(let blog): blog.entries[index].headline
+        }
+    }
+
+    func entry(at index: Int) -> Entry {
+        switch self {
+        case .text(let parsed): parsed.entry(at: index)
+        case .page(let blog): blog.entries[index]
+        }
+    }
+}
