@@ -16,6 +16,13 @@ struct BlockFilter {
             return false
         }
         if rules.match(.card, text) != nil { return false }
+        // A paragraph that is nothing but a link to elsewhere is a related-story link, not text.
+        let linked = block.links.reduce(0) { $0 + $1.text.count }
+        if linked * 100 >= text.count * 95, !block.links.isEmpty { return false }
+        // A short loose label ("Trending", "Read More", a section name) between paragraphs.
+        if block.kind == .loose || block.isHeading, text.split(separator: " ").count <= 3, PostReader.isLabelLike(text) {
+            return false
+        }
         return true
     }
 }

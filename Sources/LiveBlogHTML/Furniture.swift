@@ -16,11 +16,13 @@ enum Furniture {
         "outbrain", "taboola", "breadcrumb", "breadcrumbs", "subscribe", "subscription", "signup", "paywall",
         "cookie", "cookies", "sidebar", "nav", "navigation", "menu", "footer", "byline", "author", "tags", "topics",
         "popup", "modal", "skip", "trending", "most", "sponsored", "teaser", "toolbar", "tooltip",
-        "tooltiptext", "banner", "masthead", "sr", "visually",
+        "tooltiptext", "banner", "masthead", "sr", "visually", "more", "video", "jwplayer", "player", "gallery",
     ]
+    /// Utility classes that hide an element outright.
+    static let hidingTokens: Set<String> = ["hidden", "hide", "d-none", "is-hidden", "invisible", "offscreen"]
     /// Words that make an element furniture wherever they appear in a class token.
     static let anywhereWords = ["caption", "credit", "visually-hidden", "sr-only", "screen-reader", "visuallyhidden",
-                                "newsletter", "copyright"]
+                                "newsletter", "copyright", "trending", "paywall", "player"]
 
     static func isFurniture(_ node: HTMLNode) -> Bool {
         if tags.contains(node.tag) { return true }
@@ -33,7 +35,7 @@ enum Furniture {
         if let id = node.attributes["id"]?.lowercased() { tokens.append(Substring(id)) }
         for token in tokens {
             let first = token.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == ":" }).first.map(String.init) ?? ""
-            if leadingWords.contains(first) { return true }
+            if leadingWords.contains(first) || hidingTokens.contains(String(token)) { return true }
             if anywhereWords.contains(where: { token.contains($0) }) { return true }
         }
         return false

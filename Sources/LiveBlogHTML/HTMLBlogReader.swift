@@ -59,7 +59,8 @@ public struct HTMLBlogReader: Sendable {
             how = found.description
         }
         if step != nil, let first = posts.first?.node {
-            introBlocks = Intro.blocks(before: first, headline: headline, posts: posts.compactMap(\.node), body: body, baseURL: base)
+            introBlocks = Intro.blocks(before: first, headline: headline, posts: posts.compactMap(\.node), body: body, baseURL: base,
+                                       standfirst: standfirst)
         }
         if !json.posts.isEmpty {
             if posts.isEmpty {
@@ -83,7 +84,12 @@ public struct HTMLBlogReader: Sendable {
                     post.blocks = BlockFilter(rules: rules).filter(post.blocks)
                     return post
                 }
-                introBlocks = stream.intro
+                introBlocks = stream.intro.filter { block in
+                    switch block.kind {
+                    case .paragraph, .listItem, .quote: return !Intro.repeats(block.text, standfirst)
+                    case .loose, .heading, .rule: return false
+                    }
+                }
                 step = .stream
                 how = stream.description
             }

@@ -39,7 +39,7 @@ enum PostContainerFinder {
             for node in body.descendants() where node.tag == tag && !node.isFurniture && isPostLike(node) {
                 if best.members.contains(where: { $0 === node || $0.contains(node) || node.contains($0) }) { continue }
                 if extra.contains(where: { $0.contains(node) }) { continue }
-                if Set(node.classTokens).isSuperset(of: common) { extra.append(node) }
+                if !Set(node.classTokens).isDisjoint(with: common) { extra.append(node) }
             }
         }
         let firstOrder = best.members.first?.order ?? 0

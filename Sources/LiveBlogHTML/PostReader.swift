@@ -39,6 +39,7 @@ struct PostReader {
         }
         var renderer = BlockRenderer(baseURL: baseURL)
         renderer.excluded = Set(zones.map(ObjectIdentifier.init))
+        for card in promoCards(in: nodes, post: post, headline: headlineNode) { renderer.excluded.insert(ObjectIdentifier(card)) }
         if let headlineNode { renderer.excluded.insert(ObjectIdentifier(headlineNode)) }
         var blocks = renderer.render(post)
         // Short loose lines before the first paragraph are bylines and labels ("Jane Doe", "KEY EVENT").
@@ -54,6 +55,17 @@ struct PostReader {
             result.url = (baseURL.split(separator: "#").first.map(String.init) ?? baseURL) + "#" + id
         }
         return result
+    }
+
+    /// Story cards inside a post: a heading that is wholly one link, with the small box around it (image, summary).
+    func promoCards(in nodes: [HTMLNode], post: HTMLNode, headline: HTMLNode?) -> [HTMLNode] {
+        var cards: [HTMLNode] = []
+        for node in nodes where node.tag.count == 2 && node.tag.first == "h" && node !== headline {
+            let links = node.descendants().filter { $0.tag == "a" }
+            guard links.count == 1, links[0].textContent == node.textContent, !node.textContent.isEmpty else { continue }
+            if let box = node.parent, box !== post, box.textLength <= 600 { cards.append(box) } else { cards.append(node) }
+        }
+        return cards
     }
 
     /// A `<time>`, an element with `datetime`, or a text that is only a clock.

@@ -83,6 +83,10 @@ enum StreamSplitter {
             post.node = blocks[start].node
             posts.append(post)
         }
+        // A heading with no paragraph and no time under it is a list or widget title, not a post.
+        posts.removeAll { post in
+            post.time == nil && !post.blocks.contains { $0.kind != .rule && $0.text.split(separator: " ").count >= 5 }
+        }
         return Result(intro: Array(blocks[..<(starts.first ?? 0)]), posts: posts, description: "stream split by \(description)")
     }
 }
