@@ -2,7 +2,8 @@ import Foundation
 
 /// Lays a subtree out as `Block`s, leaving out furniture and any subtrees the caller excludes.
 ///
-/// Block elements end a block; inline elements join; `<br>` is a space (a tweet's lines stay one paragraph).
+/// Block elements end a block; inline elements join; `<br>` ends a line, as a reader sees it (a poem, a list
+/// typed as lines, an embedded post's lines).
 struct BlockRenderer {
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
@@ -53,7 +54,7 @@ struct BlockRenderer {
                 if node.isFurniture || excluded.contains(ObjectIdentifier(node)) { continue }
                 switch node.tag {
                 case "br":
-                    buffer += " "
+                    flush()
                     continue
                 case "hr":
                     flush()

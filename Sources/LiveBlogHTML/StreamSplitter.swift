@@ -54,7 +54,14 @@ enum StreamSplitter {
         for k in blocks.indices {
             if case .heading(let level) = blocks[k].kind, level >= 2 { byLevel[level, default: []].append(k) }
         }
-        if let (_, indices) = byLevel.max(by: { $0.value.count < $1.value.count }), indices.count >= 3 {
+        if let (_, headings) = byLevel.max(by: { $0.value.count < $1.value.count }), headings.count >= 3 {
+            // Where the headlines are headings, a paragraph that reads as a headline between two stories is one too
+            // (some pages mark a few of them up as plain paragraphs).
+            let indices = (headings + blocks.indices.filter { k in
+                k > headings[0] && k + 1 < blocks.count && blocks[k].kind == .paragraph && isHeadlineLike(blocks[k].text)
+                    && blocks[k + 1].kind == .paragraph && blocks[k + 1].text.split(separator: " ").count >= 8
+                    && endsSentence(blocks[k - 1].text)
+            }).sorted()
             return cut(blocks, at: indices, description: "repeated headings") { block, post in
                 if let (time, rest) = ClockText.leadingClock(block.text), !rest.isEmpty {
                     post.time = time
@@ -66,6 +73,18 @@ enum StreamSplitter {
             }
         }
         return nil
+    }
+
+    /// Short, capitalised, and without the punctuation that ends a sentence.
+    static func isHeadlineLike(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (3...20).contains(words.count), text.first?.isUppercase == true else { return false }
+        return !endsSentence(text) && !text.hasSuffix(":") && !text.hasSuffix(",")
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.last else { return false }
+        return ".!?…”\"’)".contains(last)
     }
 
     /// Cuts at the given block indices; `open` reads the boundary block into the post and may give back a first
