@@ -23,6 +23,19 @@ struct BlockFilter {
         if block.kind == .loose || block.isHeading, text.split(separator: " ").count <= 3, PostReader.isLabelLike(text) {
             return false
         }
+        // A banner in capitals ("THIS IS A LIVE BLOG. SCROLL DOWN…").
+        if isShouting(text) { return false }
         return true
+    }
+
+    /// Four words or more, nearly all of their letters capitals.
+    func isShouting(_ text: String) -> Bool {
+        guard text.split(separator: " ").count >= 4 else { return false }
+        var upper = 0, letters = 0
+        for c in text where c.isLetter {
+            letters += 1
+            if c.isUppercase { upper += 1 }
+        }
+        return letters >= 12 && upper * 10 >= letters * 9
     }
 }

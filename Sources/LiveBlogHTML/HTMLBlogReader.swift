@@ -94,7 +94,11 @@ public struct HTMLBlogReader: Sendable {
                 how = stream.description
             }
         }
-        introBlocks = BlockFilter(rules: rules).filter(introBlocks).filter { !ClockText.isTimeOnly($0.text) && !$0.isHeading }
+        introBlocks = BlockFilter(rules: rules).filter(introBlocks).filter { block in
+            !ClockText.isTimeOnly(block.text) && !block.isHeading && !PostReader.isLabelLike(block.text)
+        }
+        // Only list items left: a list of links to posts ("key events"), not an intro.
+        if introBlocks.allSatisfy({ $0.kind == .listItem }) { introBlocks = [] }
         // A one-paragraph lead-in that ends with a colon ("The latest (all times local):") introduces the list.
         if introBlocks.count == 1, introBlocks[0].text.hasSuffix(":") {
             standfirst = introBlocks[0].text
