@@ -6,10 +6,13 @@ struct BlockFilter {
     var rules: BoilerplateRules
 
     func filter(_ blocks: [Block]) -> [Block] {
-        blocks.filter { keep($0) }
+        let kept = blocks.filter { keep($0) }
+        // A post whose only text is a short line (a substitution, a score) keeps that line.
+        if kept.isEmpty, blocks.count == 1, keep(blocks[0], labels: true) { return blocks }
+        return kept
     }
 
-    func keep(_ block: Block) -> Bool {
+    func keep(_ block: Block, labels: Bool = false) -> Bool {
         if block.kind == .rule { return false }
         let text = block.text
         if rules.match(.line, text) != nil || rules.match(.prefix, text) != nil || rules.match(.pattern, text) != nil {
@@ -20,7 +23,7 @@ struct BlockFilter {
         let linked = block.links.reduce(0) { $0 + $1.text.count }
         if linked * 100 >= text.count * 95, !block.links.isEmpty { return false }
         // A short loose label ("Trending", "Read More", a section name) between paragraphs.
-        if block.kind == .loose || block.isHeading, text.split(separator: " ").count <= 3, PostReader.isLabelLike(text) {
+        if !labels, block.kind == .loose || block.isHeading, text.split(separator: " ").count <= 3, PostReader.isLabelLike(text) {
             return false
         }
         // A banner in capitals ("THIS IS A LIVE BLOG. SCROLL DOWN…").

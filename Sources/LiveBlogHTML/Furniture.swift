@@ -17,7 +17,7 @@ enum Furniture {
         "cookie", "cookies", "sidebar", "nav", "navigation", "menu", "footer", "byline", "author", "tags", "topics",
         "popup", "modal", "skip", "trending", "most", "sponsored", "teaser", "toolbar", "tooltip",
         "tooltiptext", "banner", "masthead", "sr", "visually", "more", "video", "jwplayer", "player", "gallery",
-        "dont", "whatsapp", "telegram", "app", "download", "donate", "donation",
+        "dont", "whatsapp", "telegram", "donate", "donation",
     ]
     /// Utility classes that hide an element outright.
     static let hidingTokens: Set<String> = ["hidden", "hide", "d-none", "is-hidden", "invisible", "offscreen"]

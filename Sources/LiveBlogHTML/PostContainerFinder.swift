@@ -43,7 +43,8 @@ enum PostContainerFinder {
             }
         }
         let firstOrder = best.members.first?.order ?? 0
-        let pinned = extra.filter { $0.order < firstOrder }
+        // Siblings of the run that differ in a class ("left", "right") are members; others above it are pinned copies.
+        let pinned = extra.filter { $0.order < firstOrder && $0.parent !== best.parent }
         let all = (best.members + extra).sorted { $0.order < $1.order }
         let description = "\(best.members.count) repeated <\(best.members.first?.tag ?? "")> containers"
             + (pinned.isEmpty ? "" : " and \(pinned.count) pinned copy")

@@ -43,7 +43,8 @@ struct PostReader {
         if let headlineNode { renderer.excluded.insert(ObjectIdentifier(headlineNode)) }
         var blocks = renderer.render(post)
         // Short loose lines before the first paragraph are bylines and labels ("Jane Doe", "KEY EVENT").
-        while let first = blocks.first, first.kind == .loose, Self.isLabelLike(first.text) {
+        // A post that is only such a line ("Substitution: A for B") keeps it.
+        while blocks.count > 1, let first = blocks.first, first.kind == .loose, Self.isLabelLike(first.text) {
             if rules.match(.keyEvent, first.text) != nil { result.keyEvent = true }
             if rules.match(.pinned, first.text) != nil { result.pinned = true }
             blocks.removeFirst()
@@ -68,9 +69,12 @@ struct PostReader {
         return cards
     }
 
-    /// A `<time>`, an element with `datetime`, or a text that is only a clock.
+    /// A `<time>`, an element with `datetime`, or a text that is only a clock or a match minute.
     func isTimeMark(_ node: HTMLNode) -> Bool {
-        if node.isText { return ClockText.isTimeOnly(TextCleaner.collapse(node.text)) }
+        if node.isText {
+            let text = TextCleaner.collapse(node.text)
+            return ClockText.isTimeOnly(text) || ClockText.isMatchMinute(text)
+        }
         return node.tag == "time" || node.attributes["datetime"] != nil
     }
 
@@ -80,6 +84,8 @@ struct PostReader {
             if node.isText {
                 let text = TextCleaner.collapse(node.text)
                 if result.time == nil, ClockText.isTimeOnly(text) { result.time = text }
+                // A match minute is shown as the page wrote it, but it is not a clock: no timestamp comes of it.
+                if result.time == nil, ClockText.isMatchMinute(text) { result.time = text }
                 if rules.match(.keyEvent, text) != nil { result.keyEvent = true }
                 if rules.match(.pinned, text) != nil { result.pinned = true }
             } else {
