@@ -106,7 +106,7 @@ public struct HTMLBlogReader: Sendable {
         }
 
         guard let step else {
-            return fallback(body: body, title: title, standfirst: standfirst, diagnostics: diagnostics, baseURL: base)
+            return fallback(body: body, headline: headline, title: title, standfirst: standfirst, diagnostics: diagnostics, baseURL: base)
         }
         diagnostics.append(Diagnostic(line: 0, kind: .note, message: "html: step \(step.rawValue): \(how)"))
         var entries: [Entry] = []
@@ -123,28 +123,34 @@ public struct HTMLBlogReader: Sendable {
             ownIDs.append(post.ownID)
         }
         if entries.isEmpty {
-            return fallback(body: body, title: title, standfirst: standfirst, diagnostics: diagnostics, baseURL: base)
+            return fallback(body: body, headline: headline, title: title, standfirst: standfirst, diagnostics: diagnostics, baseURL: base)
         }
         Entry.assignIDs(&entries, ownIDs: ownIDs)
         return LiveBlog(title: title, standfirst: standfirst, entries: entries, diagnostics: diagnostics)
     }
 
     /// Step 5: the page's main text, one block a line, read by the text parser.
-    private func fallback(body: HTMLNode, title: String, standfirst: String?, diagnostics: [Diagnostic], baseURL: String?) -> LiveBlog {
+    private func fallback(body: HTMLNode, headline: HTMLNode?, title: String, standfirst: String?, diagnostics: [Diagnostic],
+                          baseURL: String?) -> LiveBlog {
         let main = MainContent.find(in: body)
-        let blocks = BlockRenderer(baseURL: baseURL).render(main)
+        var renderer = BlockRenderer(baseURL: baseURL)
+        if let headline { renderer.excluded.insert(ObjectIdentifier(headline)) }
+        let blocks = renderer.render(main)
         let text = ([title] + (standfirst.map { [$0] } ?? []) + blocks.map(\.text)).joined(separator: "\n")
         var blog = LiveBlogParser(rules: rules).parse(text)
         blog.title = title
-        blog.standfirst = blog.standfirst ?? standfirst
         var notes = diagnostics
-        notes.append(Diagnostic(line: 0, kind: .note,
-                                message: "html: step text: no posts found in the markup; the page's \(blocks.count) text blocks were read by the text parser"))
-        if blog.entries.isEmpty {
-            let paragraphs = blocks.map(\.text).filter { $0 != title }
-            blog.entries = [Entry(paragraphs: paragraphs.isEmpty ? [title] : paragraphs)]
+        if blog.entries.count <= 1 {
+            // Not a live blog as far as anything can tell: the article's text is one entry, said out loud.
+            let paragraphs = BlockFilter(rules: rules).filter(blocks).map(\.text).filter { $0 != title }
+            blog = LiveBlog(title: title, standfirst: standfirst, entries: [Entry(paragraphs: paragraphs.isEmpty ? [title] : paragraphs)])
             Entry.assignIDs(&blog.entries, ownIDs: [nil])
-            notes.append(Diagnostic(line: 0, kind: .note, message: "html: no posts at all: the article text is one entry"))
+            notes.append(Diagnostic(line: 0, kind: .note,
+                                    message: "html: step text: no posts found; the article's \(paragraphs.count) paragraphs are one entry"))
+        } else {
+            blog.standfirst = blog.standfirst ?? standfirst
+            notes.append(Diagnostic(line: 0, kind: .note,
+                                    message: "html: step text: no posts found in the markup; the page's \(blocks.count) text blocks were read by the text parser"))
         }
         blog.diagnostics = notes + blog.diagnostics
         return blog

@@ -35,9 +35,15 @@ enum JSONLDMerger {
            let j = candidates.first(where: { json[$0].headline.map(fold) == headline }) {
             return j
         }
-        if let first = post.blocks.first.map({ String(fold($0.text).prefix(40)) }), first.count >= 20,
-           let j = candidates.first(where: { json[$0].body.map { fold($0).hasPrefix(first) } ?? false }) {
-            return j
+        // By text: either may be cut short (JSON-LD bodies are often truncated).
+        if let first = post.blocks.first.map({ fold($0.text) }), first.count >= 12 {
+            let start = String(first.prefix(40))
+            if let j = candidates.first(where: { k in
+                guard let body = json[k].body.map(fold), body.count >= 12 else { return false }
+                return body.hasPrefix(start) || first.hasPrefix(String(body.prefix(40)))
+            }) {
+                return j
+            }
         }
         return nil
     }

@@ -35,8 +35,8 @@ enum PostContainerFinder {
         // Elements of the same kind elsewhere (a pinned post repeated above the feed) share the class tokens.
         let common = commonTokens(best.members)
         var extra: [HTMLNode] = []
-        if !common.isEmpty, let tag = best.members.first?.tag {
-            for node in body.descendants() where node.tag == tag && !node.isFurniture && isPostLike(node) {
+        if !common.isEmpty {
+            for node in body.descendants() where !node.isText && !node.isFurniture && isPostLike(node) {
                 if best.members.contains(where: { $0 === node || $0.contains(node) || node.contains($0) }) { continue }
                 if extra.contains(where: { $0.contains(node) }) { continue }
                 if !Set(node.classTokens).isDisjoint(with: common) { extra.append(node) }

@@ -27,6 +27,13 @@ struct PostReader {
         for zone in zones {
             readMetadata(zone, into: &result)
         }
+        // Microdata's machine-readable date, on a <meta> or <time> inside the post.
+        if result.timestamp == nil,
+           let node = nodes.first(where: { $0.attributes["itemprop"]?.lowercased() == "datepublished" }),
+           let value = node.attributes["content"] ?? node.attributes["datetime"], let parsed = ISODate.parse(value) {
+            result.timestamp = parsed.date
+            if result.time == nil { result.time = parsed.clock }
+        }
         // Headline: the first heading before any paragraph.
         var headlineNode: HTMLNode?
         for node in nodes where !node.isText {
