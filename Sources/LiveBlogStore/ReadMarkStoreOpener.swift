@@ -22,9 +22,15 @@ public enum ReadMarkStoreOpener {
         public let path: String?
         /// A one-line warning for stderr, or `nil` when all went well.
         public let warning: String?
+        /// Why the store fell back to memory, when it did.
+        public var failure: StoreError? = nil
     }
 
     /// Opens the SQLite store at `path`; a corrupt file is moved aside and a new one started (with a warning).
+    ///
+    /// Only a file that is liveblog's (by its application id, or by its tables for files from before the id)
+    /// may be moved aside: a file that is not SQLite, another program's database, or one from a newer liveblog
+    /// throws ``StoreError`` (`.foreign`, `.newerVersion`) and is left untouched.
     ///
     /// Creates missing directories (mode 0700). Throws ``StoreError`` when the path cannot be used
     /// (directory cannot be created, no permission, read-only or full disk, locked for too long).
@@ -34,7 +40,10 @@ public enum ReadMarkStoreOpener {
         if isDirectory(path) {
             throw StoreError(.unusable, path: path, "it is a directory")
         }
+        // Only a file that was liveblog's may be moved aside; anything else throws here and stays as it is.
+        let verdict = try StateFileCheck.inspect(path)
         do {
+            if verdict == .corruptOurs { throw StoreError(.corrupt, path: path, "SQLite cannot read it") }
             return Opened(store: try openVerified(path), path: path, warning: nil)
         } catch let error as StoreError where error.kind == .corrupt {
             let movedTo = try moveAside(path, now: now)
@@ -63,7 +72,8 @@ public enum ReadMarkStoreOpener {
 
     private static func fallBack(_ error: any Error) -> Opened {
         let reason = StoreError.wrapping(error, path: nil)
-        return Opened(store: InMemoryReadMarkStore(), path: nil, warning: "read marks will not be saved: \(reason)")
+        return Opened(store: InMemoryReadMarkStore(), path: nil, warning: "read marks will not be saved: \(reason)",
+                      failure: reason)
     }
 
     private static func openVerified(_ path: String) throws -> SQLiteReadMarkStore {

@@ -53,6 +53,7 @@ extension SQLiteReadMarkStore {
                 } catch let error as DatabaseError where [.SQLITE_ERROR, .SQLITE_CONSTRAINT].contains(error.resultCode) {
                     throw OpenRace(underlying: error)
                 }
+                try stampIdentity(pool)
                 return pool
             } catch let error as DatabaseError where attempt < 5 && [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
                 // Fall through to retry.
@@ -61,6 +62,22 @@ extension SQLiteReadMarkStore {
             }
             attempt += 1
             Thread.sleep(forTimeInterval: Double.random(in: 0.002...0.020))
+        }
+    }
+
+    /// Marks the file as liveblog's and records its schema version, so that a later open can tell it from
+    /// another program's database and a newer liveblog's file from an older one. Written only when missing.
+    private static func stampIdentity(_ pool: DatabasePool) throws {
+        let id = StateFileCheck.applicationID, version = StateFileCheck.schemaVersion
+        // On the writer: a reader connection opened here could be the last to close, and a read-only connection
+        // cannot checkpoint the WAL into the file on close.
+        let current = try pool.writeWithoutTransaction { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+        }
+        guard current.0 != id || current.1 < version else { return }
+        try pool.write { db in
+            try db.execute(sql: "PRAGMA application_id = \(id)")
+            if current.1 < version { try db.execute(sql: "PRAGMA user_version = \(version)") }
         }
     }
 

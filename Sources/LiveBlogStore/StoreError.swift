@@ -13,6 +13,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible, L
         case corrupt
         /// Another process held the write lock for longer than the busy timeout.
         case busy
+        /// The file is not liveblog's (not SQLite, or another program's database): it is left untouched.
+        case foreign
+        /// The file was written by a newer liveblog whose schema this build does not know.
+        case newerVersion
         /// The blog key was not handed out by this store.
         case unknownBlog
         /// Any other database failure.
@@ -39,6 +43,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible, L
         case .unusable: return "cannot use \(file): \(detail)"
         case .corrupt: return "\(file) is corrupt: \(detail)"
         case .busy: return "\(file) is locked by another process: \(detail)"
+        case .foreign: return "\(file) is not a liveblog state file: \(detail)"
+        case .newerVersion: return "cannot use \(file): \(detail)"
         case .unknownBlog: return "\(file) has no blog with key \(detail)"
         case .failed: return "\(file): \(detail)"
         }

@@ -212,6 +212,7 @@ extension Key {
         case .click: "click"
         case .wheel: "wheel"
         case .resize: "resize"
+        case .paste: "paste"
         }
     }
 }

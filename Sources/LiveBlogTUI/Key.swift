@@ -12,4 +12,6 @@ public enum Key: Hashable, Sendable {
     case wheel(row: Int, column: Int, down: Bool)
     /// The terminal changed size.
     case resize
+    /// Text pasted with bracketed paste on: text for the search prompt, never commands.
+    case paste(String)
 }

@@ -66,6 +66,12 @@ public enum Reducer {
     }
 
     private static func handle(_ key: Key, _ state: inout ReaderState) -> [Effect] {
+        if case .paste(let text) = key {
+            // A paste is text: in the prompt it is typed in (one line, no controls); anywhere else it is ignored,
+            // so that pasted letters can never mark, reload or quit.
+            if state.mode == .searching { editPrompt(&state) { $0 += pastedText(text) } }
+            return []
+        }
         if let action = Keymap.action(for: key, in: context(state)) {
             return perform(action, key: key, &state)
         }
@@ -256,6 +262,23 @@ public enum Reducer {
             }
         }
         state.message = .init(state.isRead[state.listing[state.list.cursor]] ? "No unread entries" : "No other unread entries")
+    }
+
+    /// Pasted text as one prompt line: line breaks and tabs become spaces, other controls go, and it is cut at
+    /// 1,000 characters (a query longer than that is a paste gone wrong).
+    static func pastedText(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var count = 0
+        for scalar in text.unicodeScalars where count < 1000 {
+            let v = scalar.value
+            if v == 0x0A || v == 0x0D || v == 0x09 {
+                if out.last != " " { out.append(" "); count += 1 }
+            } else if v >= 0x20 && !(0x7F..<0xA0).contains(v) && !(0x2028...0x202E).contains(v) && !(0x2066...0x2069).contains(v) {
+                out.append(scalar)
+                count += 1
+            }
+        }
+        return String(out)
     }
 
     private static func editPrompt(_ state: inout ReaderState, _ edit: (inout String) -> Void) {

@@ -26,6 +26,9 @@ struct BlogSource {
         }
     }
 
+    /// A named file, whatever its name.
+    init(path: String) { kind = .file(path: path) }
+
     static func isWebAddress(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")
@@ -39,9 +42,11 @@ struct BlogSource {
     }
 
     /// Reads the source once: a file or standard input from disk, a web page over the network.
-    func load() throws -> Content {
-        guard case .web(let address) = kind else { return Content(bytes: try readBytes()) }
-        let fetcher = PageFetcher(userAgent: "liveblog/\(LiveblogVersion.current) (+terminal live-blog reader)")
+    func load(maxSize: Int = InputLimit.defaultBytes) throws -> Content {
+        guard case .web(let address) = kind else { return Content(bytes: try readBytes(maxSize: maxSize)) }
+        var limits = FetchLimits()
+        limits.maximumBytes = min(limits.maximumBytes, maxSize)
+        let fetcher = PageFetcher(userAgent: "liveblog/\(LiveblogVersion.current) (+terminal live-blog reader)", limits: limits)
         do {
             let page = try fetcher.fetchBlocking(address)
             return Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL)
@@ -53,8 +58,8 @@ struct BlogSource {
     /// The source as shown to the user and in exports.
     var displayName: String {
         switch kind {
-        case .file(let path): path
-        case .web(let address): address
+        case .file(let path): EchoedText.sanitized(path, limit: 4096)
+        case .web(let address): EchoedText.sanitized(address, limit: 4096)
         case .standardInput: "-"
         case .bundledSample: BundledResources.sampleSourceName
         }
@@ -62,31 +67,64 @@ struct BlogSource {
 
     var isStandardInput: Bool { if case .standardInput = kind { true } else { false } }
 
-    /// Reads the raw bytes; the only step that can fail.
-    func readBytes() throws -> [UInt8] {
+    /// Reads the raw bytes, at most `maxSize` of them; the only step that can fail.
+    ///
+    /// A character device other than a terminal or `/dev/null` (`/dev/zero`, `/dev/urandom`) never ends, so it
+    /// is refused before reading, whether named or on standard input; a regular file over the limit is refused by
+    /// its size, and a stream (a pipe) as soon as it passes the limit.
+    func readBytes(maxSize: Int = InputLimit.defaultBytes) throws -> [UInt8] {
         switch kind {
         case .web:
             return try load().bytes
         case .bundledSample:
             return Array(BundledResources.sampleBlogText.utf8)
         case .standardInput:
-            return try readAll(fd: 0, name: "standard input")
+            var info = stat()
+            if fstat(0, &info) == 0 { try BlogSource.checkKind(info, fd: 0, name: "standard input", maxSize: maxSize) }
+            return try readAll(fd: 0, name: "standard input", maxSize: maxSize)
         case .file(let path):
+            let name = EchoedText.sanitized(path)
             var info = stat()
             guard stat(path, &info) == 0 else {
-                throw CLIError("cannot open \(path): \(String(cString: strerror(errno)))")
+                throw CLIError("cannot open \(name): \(String(cString: strerror(errno)))")
             }
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw CLIError("\(path) is a directory, not a blog file") }
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw CLIError("cannot open \(path): \(String(cString: strerror(errno)))") }
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw CLIError("\(name) is a directory, not a blog file") }
+            let fd = open(path, O_RDONLY | O_NONBLOCK)
+            guard fd >= 0 else { throw CLIError("cannot open \(name): \(String(cString: strerror(errno)))") }
             defer { close(fd) }
-            return try readAll(fd: fd, name: path, sizeHint: Int(info.st_size))
+            // Non-blocking only so that opening a FIFO with no writer cannot hang; reads block as usual.
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+            guard fstat(fd, &info) == 0 else { throw CLIError("cannot open \(name): \(String(cString: strerror(errno)))") }
+            try BlogSource.checkKind(info, fd: fd, name: name, maxSize: maxSize)
+            let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+            return try readAll(fd: fd, name: name, sizeHint: isRegular ? Int(info.st_size) : 0, maxSize: maxSize)
         }
+    }
+
+    /// Refuses what can be refused before reading: endless character devices and regular files over the limit.
+    private static func checkKind(_ info: stat, fd: Int32, name: String, maxSize: Int) throws {
+        switch info.st_mode & S_IFMT {
+        case S_IFCHR:
+            var null = stat()
+            let isNull = stat("/dev/null", &null) == 0 && null.st_rdev == info.st_rdev
+            if !isNull && isatty(fd) == 0 {
+                throw CLIError("\(name) is a character device, not a blog file (it may never end)")
+            }
+        case S_IFREG:
+            if Int(info.st_size) > maxSize { throw tooLarge(name, size: Int(info.st_size), maxSize: maxSize) }
+        default:
+            break
+        }
+    }
+
+    private static func tooLarge(_ name: String, size: Int?, maxSize: Int) -> CLIError {
+        let what = size.map { "is \(InputLimit.describe($0)), over" } ?? "is over"
+        return CLIError("\(name) \(what) the \(InputLimit.describe(maxSize)) limit (raise it with --max-size)")
     }
 
     /// Reads to the end. A file's size is known, so its bytes go straight into the array's uninitialised storage
     /// (no zero fill, no second copy); anything beyond that size, and standard input, is appended in chunks.
-    private func readAll(fd: Int32, name: String, sizeHint: Int = 0) throws -> [UInt8] {
+    private func readAll(fd: Int32, name: String, sizeHint: Int = 0, maxSize: Int) throws -> [UInt8] {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buffer, initialized in
             // A large file is read in pieces on all cores (pread), so the kernel's copy is shared out too.
@@ -125,6 +163,8 @@ struct BlogSource {
         while failure == 0 {
             let n = read(fd, chunk, 1 << 20)
             if n > 0 {
+                // A file that grew since its size was taken, or a stream, is cut off at the limit.
+                if bytes.count + n > maxSize { throw BlogSource.tooLarge(name, size: nil, maxSize: maxSize) }
                 bytes.append(contentsOf: UnsafeBufferPointer(start: chunk, count: n))
             } else if n == 0 {
                 break

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LiveBlogCore
 
 /// A failure the user caused or can fix, printed as one line `liveblog: error: …` with a non-zero exit.
 struct CLIError: Error, CustomStringConvertible {
@@ -31,8 +32,10 @@ struct CLIError: Error, CustomStringConvertible {
 
 /// One-line messages on standard error.
 enum Diagnostics {
-    static func error(_ message: String) { write("liveblog: error: \(message)\n") }
-    static func warning(_ message: String) { write("liveblog: warning: \(message)\n") }
+    /// Messages echo paths and file contents: whatever a caller forgot, nothing reaches the terminal raw and
+    /// no message grows past a few lines' worth.
+    static func error(_ message: String) { write("liveblog: error: \(EchoedText.sanitized(message, limit: 2000))\n") }
+    static func warning(_ message: String) { write("liveblog: warning: \(EchoedText.sanitized(message, limit: 2000))\n") }
 
     static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

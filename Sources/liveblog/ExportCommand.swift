@@ -13,10 +13,10 @@ struct ExportCommand: ParsableCommand {
         try CLIError.reporting {
             guard let format = BlogExporter.Format(rawValue: format.lowercased()) else {
                 let known = BlogExporter.Format.allCases.map(\.rawValue).joined(separator: ", ")
-                throw CLIError("unknown format \"\(self.format)\" (use one of: \(known))")
+                throw CLIError("unknown format \(EchoedText.quoted(self.format)) (use one of: \(known))")
             }
             let (source, blog) = try options.loadBlog()
-            let marks = ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
+            let marks = try ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
             Output.write(BlogExporter(blog: blog, source: source.displayName, readMarks: marks).export(format))
         }
     }

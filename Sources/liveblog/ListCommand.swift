@@ -13,7 +13,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         try CLIError.reporting {
             let (source, blog) = try options.loadBlog()
-            let marks = ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
+            let marks = try ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
             Output.write(EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
                 .render(json: json))
         }

@@ -32,11 +32,11 @@ struct ReadCommand: ParsableCommand {
             } else if let seconds = Double(markAfter), seconds >= 0, seconds.isFinite {
                 markDelay = seconds
             } else {
-                throw CLIError("--mark-after takes a number of seconds or `never`, not \"\(markAfter)\"")
+                throw CLIError("--mark-after takes a number of seconds or `never`, not \(EchoedText.quoted(markAfter))")
             }
             let (source, blog) = try options.loadBlog()
             guard isatty(1) == 1 else {
-                let marks = ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
+                let marks = try ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
                 Output.write(EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
                     .render(json: false))
                 return

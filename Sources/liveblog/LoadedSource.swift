@@ -6,10 +6,15 @@ enum LoadedSource: Sendable {
     case text(ParsedSource)
     case page(LiveBlog)
 
-    func search(_ query: SearchQuery, order: SearchOrder) -> [SearchHit] {
+    /// How many entries match, and the first `limit` hits (all without a limit).
+    func search(_ query: SearchQuery, order: SearchOrder, limit: Int?) -> (total: Int, hits: [SearchHit]) {
         switch self {
-        case .text(let parsed): parsed.search(query, order: order)
-        case .page(let blog): SearchIndex.scan(blog, for: query, order: order)
+        case .text(let parsed):
+            return parsed.search(query, order: order, limit: limit)
+        case .page(let blog):
+            // A page's blog is small: scan it whole, then cut.
+            let hits = SearchIndex.scan(blog, for: query, order: order)
+            return (hits.count, limit.map { Array(hits.prefix($0)) } ?? hits)
         }
     }
 

@@ -13,6 +13,7 @@ struct MarkCommand: ParsableCommand {
     @Flag(help: "Mark as unread instead.") var unread = false
     @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file")) var rulesFile: String?
     @OptionGroup var state: StateOptions
+    @OptionGroup var inputLimit: InputLimit
 
     func run() throws {
         try CLIError.reporting {
@@ -29,11 +30,12 @@ struct MarkCommand: ParsableCommand {
             var options = try SourceOptions.parse(rulesFile.map { ["--rules", $0] } ?? [])
             options.source = sourceArgument
             options.state = state
+            options.inputLimit = inputLimit
             let (source, blog) = try options.loadBlog()
             let known = Set(blog.entries.map(\.id))
             let targets: [EntryID] = all ? blog.entries.map(\.id) : ids.map { EntryID($0) }
             if let missing = targets.first(where: { !known.contains($0) }) {
-                throw CLIError("no entry with id \(missing) in \(source.displayName)")
+                throw CLIError("no entry with id \(EchoedText.quoted(missing.rawValue)) in \(source.displayName)")
             }
             let opened = try ReadMarks.open(identity: source.identity(for: blog), title: blog.title, state: state, fallBack: false)
             if let warning = opened.warning { Diagnostics.warning(warning) }

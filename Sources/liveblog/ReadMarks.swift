@@ -5,16 +5,29 @@ import LiveBlogStore
 /// Opens the read-mark store for one blog the way each kind of command needs it.
 enum ReadMarks {
     /// The marks of a blog for commands that only read them (list, export): never fails, warns instead.
-    static func lookUp(identity: String, state: StateOptions) -> Set<EntryID> {
+    /// A state file that is not liveblog's, or is a newer liveblog's, is an error here too: it is left untouched.
+    static func lookUp(identity: String, state: StateOptions) throws -> Set<EntryID> {
         do {
-            let opened = ReadMarkStoreOpener.openOrFallBack(path: try state.resolvedPath())
+            let opened = try refusingForeign { ReadMarkStoreOpener.openOrFallBack(path: try state.resolvedPath()) }
             if let warning = opened.warning { Diagnostics.warning(warning) }
             guard let blog = try opened.store.blog(identity: identity) else { return [] }
             return Set(try opened.store.readMarks(for: blog.key).keys)
+        } catch let error as CLIError {
+            throw error
         } catch {
             Diagnostics.warning("read marks unavailable: \(error)")
             return []
         }
+    }
+
+    /// Opens through `body`, but turns a fall-back caused by a foreign or newer state file into an error: such
+    /// a file must not be mistaken for an unusable path (and the user must hear of it).
+    private static func refusingForeign(_ body: () throws -> ReadMarkStoreOpener.Opened) throws -> ReadMarkStoreOpener.Opened {
+        let opened = try body()
+        if let reason = opened.failure, [.foreign, .newerVersion].contains(reason.kind) {
+            throw CLIError(String(describing: reason))
+        }
+        return opened
     }
 
     /// The store and this blog's key for commands that write (mark, the reader).
@@ -25,7 +38,7 @@ enum ReadMarks {
         let path = try state.resolvedPath()
         var opened: ReadMarkStoreOpener.Opened
         if fallBack {
-            opened = ReadMarkStoreOpener.openOrFallBack(path: path)
+            opened = try refusingForeign { ReadMarkStoreOpener.openOrFallBack(path: path) }
         } else {
             do { opened = try ReadMarkStoreOpener.open(path: path) } catch { throw CLIError(String(describing: error)) }
         }

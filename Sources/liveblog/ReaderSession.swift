@@ -12,7 +12,7 @@ import LiveBlogTUI
 /// The loop sleeps in the terminal's key wait, for no longer than the next timer needs; with no timer pending
 /// it wakes only for a key, a signal, or once a second, so an idle reader uses no measurable CPU. Read marks go through `persist`
 /// before the frame that shows them is painted, so whatever the screen shows as read is already saved.
-/// SIGINT, SIGTERM and SIGHUP end the loop with the terminal restored; SIGTERM and SIGHUP then end the
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT end the loop with the terminal restored; all but SIGINT then end the
 /// process with that signal, as a shell expects.
 ///
 /// The session knows nothing of the store: the caller loads the marks and says how to save them.
@@ -63,7 +63,7 @@ final class ReaderSession {
         terminal.stop()
 
         let caught = TerminalSignals.pendingQuit
-        if caught == SIGTERM || caught == SIGHUP {
+        if caught == SIGTERM || caught == SIGHUP || caught == SIGQUIT {
             // The marks are committed and the terminal is back: now die of the signal, as the parent expects.
             signal(caught, SIG_DFL)
             raise(caught)

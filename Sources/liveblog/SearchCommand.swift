@@ -14,6 +14,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file")) var rulesFile: String?
     /// Search reads no marks; `--state` is accepted so that every command takes the same options.
     @OptionGroup var state: StateOptions
+    @OptionGroup var inputLimit: InputLimit
     @Flag(help: "Print JSON.") var json = false
     @Option(help: ArgumentHelp("blog (as published) or relevance.", valueName: "order")) var sort = "blog"
     @Option(help: ArgumentHelp("Show at most this many hits.", valueName: "n")) var limit: Int?
@@ -28,23 +29,23 @@ struct SearchCommand: ParsableCommand {
                 throw CLIError("too many arguments; quote a query of several words (liveblog search [SOURCE] \"QUERY\")")
             }
             guard let order = SearchOrder(rawValue: sort.lowercased()) else {
-                throw CLIError("unknown sort order \"\(sort)\" (use blog or relevance)")
+                throw CLIError("unknown sort order \(EchoedText.quoted(sort)) (use blog or relevance)")
             }
             if let limit, limit < 0 { throw CLIError("--limit must not be negative") }
-            let options = try SourceOptions.parse(
+            var options = try SourceOptions.parse(
                 (arguments.count == 2 ? [arguments[0]] : []) + (rulesFile.map { ["--rules", $0] } ?? []))
+            options.inputLimit = inputLimit
             // One query once: search the parsed bytes and build strings only for the entries printed.
             let parsed = try options.loadSource()
             let query = SearchQuery(queryText)
-            let hits = parsed.search(query, order: order)
-            let shown = limit.map { Array(hits.prefix($0)) } ?? hits
+            let (total, shown) = parsed.search(query, order: order, limit: limit)
             if json {
                 Output.write(SearchReport.json(query: queryText, id: parsed.id(at:), headline: parsed.headline(at:),
-                                               total: hits.count, hits: shown))
+                                               total: total, hits: shown))
             } else {
-                Output.write(SearchReport.text(entry: parsed.entry(at:), total: hits.count, hits: shown))
+                Output.write(SearchReport.text(entry: parsed.entry(at:), total: total, hits: shown))
             }
-            if hits.isEmpty { throw ExitCode(1) }
+            if total == 0 { throw ExitCode(1) }
         }
     }
 }

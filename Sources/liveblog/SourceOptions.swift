@@ -14,11 +14,13 @@ struct SourceOptions: ParsableArguments {
 
     @OptionGroup var state: StateOptions
 
+    @OptionGroup var inputLimit: InputLimit
+
     /// Reads and parses the blog; text keeps its texts as spans of the source bytes (see `ParsedSource`).
     func loadSource() throws -> LoadedSource {
         let source = BlogSource(argument: self.source)
         let rules = try RuleLoader.rules(extraFile: rulesFile)
-        let content = try source.load()
+        let content = try source.load(maxSize: inputLimit.bytes())
         if Self.isHTML(content) {
             return .page(HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType))
         }
@@ -30,7 +32,7 @@ struct SourceOptions: ParsableArguments {
     func loadBlog() throws -> (BlogSource, LiveBlog) {
         let source = BlogSource(argument: self.source)
         let rules = try RuleLoader.rules(extraFile: rulesFile)
-        let content = try source.load()
+        let content = try source.load(maxSize: inputLimit.bytes())
         if Self.isHTML(content) {
             return (source, HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType))
         }
@@ -75,8 +77,12 @@ enum RuleLoader {
         return rules
     }
 
+    /// Rules are written by hand: a rules file over 4 MB is a mistake (a blog given as rules, a device).
+    static let maxRulesFileSize = 4 << 20
+
     private static func add(_ path: String, to rules: inout BoilerplateRules) throws {
-        let bytes = try BlogSource(argument: path).readBytes()
+        // A rules file is always a path, even `-`: standard input belongs to the blog.
+        let bytes = try BlogSource(path: path).readBytes(maxSize: maxRulesFileSize)
         do {
             try rules.add(parsing: String(decoding: bytes, as: UTF8.self), origin: path)
         } catch let error as BoilerplateRules.SyntaxError {

@@ -100,6 +100,23 @@ final class Terminal {
         mouseinterval(0)
         mousemask(CN_BUTTON1_PRESSED | CN_BUTTON4_PRESSED | CN_BUTTON5_PRESSED, nil)
         setUpColors(enabled: !noColor && !Terminal.noColorRequested)
+        // Bracketed paste: the terminal wraps pasted text in ESC [200~ … ESC [201~, which arrive as two key
+        // codes of our own, so a paste is read as text and never as keys (an ESC in it would end the prompt).
+        define_key("\u{1B}[200~", Terminal.pasteStartCode)
+        define_key("\u{1B}[201~", Terminal.pasteEndCode)
+        Terminal.setBracketedPaste(true)
+    }
+
+    /// Key codes given to the bracketed-paste markers, above every code ncurses uses.
+    static let pasteStartCode: Int32 = 0x1F00
+    static let pasteEndCode: Int32 = 0x1F01
+    /// The most characters of one paste that are kept; the rest is read and dropped.
+    static let pasteLimit = 4096
+
+    /// Turns bracketed paste on or off (written straight to the terminal; curses does not know of it).
+    static func setBracketedPaste(_ on: Bool) {
+        let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     deinit { stop() }
@@ -116,9 +133,31 @@ final class Terminal {
         var code: wint_t = 0
         switch wget_wch(window, &code) {
         case OK: return Terminal.decodeCharacter(code)
-        case KEY_CODE_YES: return decodeFunctionKey(Int32(bitPattern: code))
+        case KEY_CODE_YES:
+            if Int32(bitPattern: code) == Terminal.pasteStartCode { return readPaste(window) }
+            return decodeFunctionKey(Int32(bitPattern: code))
         default: return nil
         }
+    }
+
+    /// Reads a bracketed paste up to its end marker (or a pause of a second, should the marker never come) and
+    /// returns it as one `.paste`; keys inside it are text, whatever they are.
+    private func readPaste(_ window: UnsafeMutablePointer<WINDOW>) -> Key {
+        wtimeout(window, 1000)
+        var text = String.UnicodeScalarView()
+        var count = 0
+        while true {
+            var code: wint_t = 0
+            let result = wget_wch(window, &code)
+            if result == KEY_CODE_YES && Int32(bitPattern: code) == Terminal.pasteEndCode { break }
+            if result == OK {
+                if count < Terminal.pasteLimit, let scalar = Unicode.Scalar(UInt32(code)) { text.append(scalar) }
+                count += 1
+            } else if result != KEY_CODE_YES {
+                break  // the time ran out, or a signal: end the paste here
+            }
+        }
+        return .paste(String(text))
     }
 
     /// A code point from `get_wch`: Enter arrives as 10 (13 after `nonl`), Backspace as 127 or 8.
@@ -310,6 +349,7 @@ final class Terminal {
     /// Gives the terminal back: normal screen, cursor shown, modes restored. Safe to call again.
     func stop() {
         guard screen != nil else { return }
+        Terminal.setBracketedPaste(false)
         if !isendwin() { endwin() }
         TerminalSignals.cursesRunning = 0
         TerminalSignals.uninstall()
@@ -325,8 +365,10 @@ final class Terminal {
     /// Ctrl-Z done by hand: restore the terminal, stop the process, and take the screen back on `fg`.
     func suspend() {
         guard let window else { return }
+        Terminal.setBracketedPaste(false)
         if !isendwin() { endwin() }
         TerminalSignals.suspendProcess()
+        Terminal.setBracketedPaste(true)
         clearok(window, true)
         wrefresh(window)
     }
@@ -361,7 +403,7 @@ final class Terminal {
 
 /// Signals while the reader owns the terminal.
 ///
-/// SIGINT, SIGTERM and SIGHUP only set `pendingQuit`, without `SA_RESTART`, so that a wait for a key
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT only set `pendingQuit`, without `SA_RESTART`, so that a wait for a key
 /// returns at once and the run loop quits cleanly. Crash signals restore the terminal first, then hand the
 /// signal to the handler that was there before (the Swift runtime's backtracer), so the report lands on a
 /// normal screen.
@@ -371,7 +413,8 @@ enum TerminalSignals {
     /// 1 while curses owns the screen (read by the crash handler).
     nonisolated(unsafe) static var cursesRunning: sig_atomic_t = 0
 
-    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// SIGQUIT (Ctrl-\\) quits like SIGTERM: the backtracer would otherwise paint a crash report over the screen.
+    static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let crashSignals: [Int32] = [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
 
     /// Saved actions, indexed by signal number; raw memory so a signal handler can read it safely.
@@ -392,6 +435,7 @@ enum TerminalSignals {
         crash.__sigaction_handler.sa_handler = { signal in
             if TerminalSignals.cursesRunning != 0 {
                 TerminalSignals.cursesRunning = 0
+                _ = write(STDOUT_FILENO, "\u{1B}[?2004l", 8)  // bracketed paste off
                 if !isendwin() { endwin() }
             }
             // Re-raised on return (the signal is blocked while we run) into the previous handler.

@@ -1,5 +1,6 @@
 import Foundation
 import LiveBlogCore
+import GRDB
 import Testing
 @testable import LiveBlogStore
 
@@ -35,11 +36,20 @@ struct ReadMarkStoreOpenerTests {
         }
     }
 
-    @Test("A file of garbage bytes is moved aside and a fresh store started", arguments: [10, 5000])
-    func garbageFileIsMovedAside(size: Int) throws {
+    /// A file that says it is liveblog's state (SQLite magic, liveblog's application id) but whose pages are garbage.
+    static func spoiledStateFile(_ label: String, size: Int = 4096) -> Data {
+        var bytes = Array("SQLite format 3\0".utf8) + [UInt8](repeating: 0, count: 84)
+        bytes[68...71] = [0x4C, 0x42, 0x4C, 0x47]
+        bytes += Array(label.utf8)
+        bytes += (0..<max(0, size - bytes.count)).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        return Data(bytes)
+    }
+
+    @Test("A liveblog state file SQLite cannot read is moved aside and a fresh store started", arguments: [120, 5000])
+    func spoiledFileIsMovedAside(size: Int) throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/state.sqlite"
-            let garbage = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
+            let garbage = Self.spoiledStateFile("spoiled", size: size)
             try garbage.write(to: URL(fileURLWithPath: path))
             try Data("stale wal".utf8).write(to: URL(fileURLWithPath: path + "-wal"))
 
@@ -54,6 +64,77 @@ struct ReadMarkStoreOpenerTests {
             let blog = try opened.store.registerBlog(identity: "/a.txt", title: "A")
             try opened.store.setRead([EntryID("e1")], read: true, for: blog)
             #expect(Array(try opened.store.readMarks(for: blog).keys) == [EntryID("e1")])
+        }
+    }
+
+    @Test("A file that is not SQLite (notes, the blog itself) is refused and left untouched, by open and openOrFallBack",
+          arguments: [10, 5000])
+    func nonSQLiteFileIsLeftAlone(size: Int) throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/notes.txt"
+            let notes = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
+            try notes.write(to: URL(fileURLWithPath: path))
+            #expect(throws: StoreError.self) { try ReadMarkStoreOpener.open(path: path, now: now) }
+            do { _ = try ReadMarkStoreOpener.open(path: path, now: now) } catch let error as StoreError {
+                #expect(error.kind == .foreign)
+                #expect(error.description == "state file \(path) is not a liveblog state file: not an SQLite database; left untouched")
+            }
+            let fallBack = ReadMarkStoreOpener.openOrFallBack(path: path, now: now)
+            #expect(fallBack.failure?.kind == .foreign)
+            #expect(FileManager.default.contents(atPath: path) == notes)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["notes.txt"])
+        }
+    }
+
+    @Test("Another program's SQLite database is refused and gets no liveblog tables")
+    func foreignDatabaseIsLeftAlone() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/other.db"
+            do {
+                let queue = try DatabaseQueue(path: path)
+                try queue.write { db in try db.execute(sql: "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x')") }
+                try queue.close()
+            }
+            let before = FileManager.default.contents(atPath: path)
+            do {
+                _ = try ReadMarkStoreOpener.open(path: path, now: now)
+                Issue.record("a foreign database was opened")
+            } catch let error as StoreError {
+                #expect(error.kind == .foreign)
+            }
+            #expect(FileManager.default.contents(atPath: path) == before)
+            let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
+            #expect(tables == ["notes"])
+        }
+    }
+
+    @Test("A state file from a newer liveblog is refused with its schema version; an older one is taken over")
+    func schemaVersions() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/state.sqlite"
+            do {
+                let store = try SQLiteReadMarkStore(path: path)
+                try store.close()
+            }
+            let stamped = try DatabaseQueue(path: path).read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id"), try Int32.fetchOne(db, sql: "PRAGMA user_version"))
+            }
+            #expect(stamped.0 == StateFileCheck.applicationID && stamped.1 == StateFileCheck.schemaVersion)
+            try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = 99") }
+            do {
+                _ = try ReadMarkStoreOpener.open(path: path, now: now)
+                Issue.record("a newer state file was opened")
+            } catch let error as StoreError {
+                #expect(error.kind == .newerVersion)
+                #expect(error.description.contains("schema version 99"))
+            }
+            // A file from before the application id (version 0, liveblog's tables) is recognised and stamped.
+            try DatabaseQueue(path: path).write { db in
+                try db.execute(sql: "PRAGMA user_version = 0")
+                try db.execute(sql: "PRAGMA application_id = 0")
+            }
+            let opened = try ReadMarkStoreOpener.open(path: path, now: now)
+            #expect(opened.warning == nil)
         }
     }
 
@@ -82,15 +163,15 @@ struct ReadMarkStoreOpenerTests {
     func movedAsideNamesDoNotCollide() throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/state.sqlite"
-            try Data("garbage one".utf8).write(to: URL(fileURLWithPath: path))
+            try Self.spoiledStateFile("garbage one").write(to: URL(fileURLWithPath: path))
             _ = try ReadMarkStoreOpener.open(path: path, now: now)
             // The fresh store has been released; spoil the file again.
-            try Data("garbage two".utf8).write(to: URL(fileURLWithPath: path))
+            try Self.spoiledStateFile("garbage two").write(to: URL(fileURLWithPath: path))
             try? FileManager.default.removeItem(atPath: path + "-wal")
             try? FileManager.default.removeItem(atPath: path + "-shm")
             let second = try ReadMarkStoreOpener.open(path: path, now: now)
             #expect(second.warning == "state file was corrupt; moved aside to \(path).corrupt-20231114T221320Z-2")
-            #expect(FileManager.default.contents(atPath: path + ".corrupt-20231114T221320Z") == Data("garbage one".utf8))
+            #expect(FileManager.default.contents(atPath: path + ".corrupt-20231114T221320Z") == Self.spoiledStateFile("garbage one"))
         }
     }
 

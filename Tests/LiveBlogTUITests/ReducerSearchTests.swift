@@ -25,6 +25,18 @@ struct ReducerSearchTests {
         #expect(state.searchText == "ash col")
     }
 
+    @Test("A paste is text in the prompt (one line, no controls) and does nothing elsewhere")
+    func paste() {
+        var state = makeState()
+        let before = ids(state)
+        send(&state, .paste("Aq"))
+        #expect(state.mode == .browsing && ids(state) == before && !state.shouldQuit && state.readMarks.isEmpty)
+        send(&state, .character("/"))
+        send(&state, .paste("as\u{1B}[2J\nh\u{7}"))
+        #expect(state.mode == .searching)
+        #expect(state.promptText == "as[2J h")
+    }
+
     @Test("Letters that are keys elsewhere are text in the prompt")
     func promptTakesLetters() {
         var state = makeState()

@@ -55,7 +55,7 @@ struct MarkCommandTests {
         let path = try runner.write("strike.txt", CommandLineTests.blogText)
         let unknown = try runner.run(["mark", path, "ffffffffffff"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "liveblog: error: no entry with id ffffffffffff in \(path)\n")
+        #expect(unknown.stderr == "liveblog: error: no entry with id \"ffffffffffff\" in \(path)\n")
         let none = try runner.run(["mark", path])
         #expect(none.status == 2)
         #expect(none.stderr.hasPrefix("liveblog: error: no entry ids given"))
@@ -71,12 +71,16 @@ struct MarkCommandTests {
         #expect(list.stderr.hasPrefix("liveblog: warning: read marks will not be saved"))
     }
 
-    @Test("A corrupt state file is moved aside with a warning and marking goes on")
+    @Test("A corrupt liveblog state file is moved aside with a warning and marking goes on")
     func corruptState() throws {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
         let path = try runner.write("strike.txt", CommandLineTests.blogText)
-        _ = try runner.write("state.sqlite", String(repeating: "garbage ", count: 600))
+        // SQLite's magic and liveblog's application id, then garbage: a state file of ours that SQLite cannot read.
+        var spoiled = Array("SQLite format 3\0".utf8) + [UInt8](repeating: 0, count: 84)
+        spoiled[68...71] = [0x4C, 0x42, 0x4C, 0x47]
+        spoiled += Array(String(repeating: "garbage ", count: 600).utf8)
+        _ = try runner.write("state.sqlite", bytes: spoiled)
         let all = try ids(runner, path)
         let mark = try runner.run(["mark", path, all[0]])
         #expect(mark.status == 0)

@@ -72,6 +72,12 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "t", "-H"] + bytes.map { String(format: "%02x", $0) })
     }
 
+    /// Pastes `text` as a terminal does: wrapped in bracketed-paste markers when the program asked for them.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "e2e", "--", text])
+        try tmux(["paste-buffer", "-p", "-r", "-b", "e2e", "-t", "t"])
+    }
+
     /// Types text literally (UTF-8 included).
     func type(_ literal: String) throws {
         try tmux(["send-keys", "-t", "t", "-l", literal])

@@ -31,15 +31,115 @@ extension BlogAssembler {
                 let time = times[t]
                 if pageDate == nil { pageDate = PageDate(time, anchor: .oldest) }
                 classes[k] = .text
-                drop(k, because: "the page's date above the first post (header heuristic)")
+                drop(k, because: "the page's date above the first post (\(Heuristic.header))")
             case .text:
                 guard headlineShaped(k), !isHeadline(k) else { return }
-                drop(k, because: "author line or label above the first post (header heuristic)")
+                drop(k, because: "author line or label above the first post (\(Heuristic.header))")
             default:
                 return
             }
             k += 1
         }
+    }
+
+    /// The kind of time that opens the page's posts: the commonest kind among its time lines.
+    func dominantTimeKind() -> Int? {
+        var counts = [0, 0, 0, 0]
+        for c in classes { if case .time(let t) = c { counts[timeKind(times[t])] += 1 } }
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return nil }
+        return best
+    }
+
+    /// The header heuristic on a page whose posts open with a time: everything between the standfirst and the
+    /// first post (the first time of the posts' own kind with the post's text under it) is the page's header.
+    /// Its prose paragraphs are an untimed introduction (a headline there is a video's or a promo's title); its other lines (bylines, the
+    /// page's dates, labels, buttons, lists of links) are furniture. A flag line (a pinned post) ends the header.
+    mutating func dropHeaderAboveFeed(from start: Int) {
+        guard timeLed, let kind = dominantTimeKind() else { return }
+        var feed: Int?
+        for i in start..<lines.count {
+            guard case .time(let t) = classes[i], timeKind(times[t]) == kind else { continue }
+            var n = nextSignificant(after: i)
+            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
+            if isText(n) { feed = i; break }
+        }
+        guard var feed else { return }
+        // The first post's time lines all belong to it (`5 August 2024, 20:49` over its epoch fallback).
+        while let p = previousSignificant(before: feed), p >= start, isTime(p) { feed = p }
+        var k = start
+        while k < feed {
+            switch classes[k] {
+            case .time(let t), .trailingTime(let t):
+                if pageDate == nil, times[t].hasDate { pageDate = PageDate(times[t], anchor: .oldest) }
+                classes[k] = .text
+                drop(k, because: "a time above the first post at line \(lines[feed].number), the page's own (\(Heuristic.header))")
+            case .text:
+                if !isProse(k) {
+                    drop(k, because: "not prose, above the first post at line \(lines[feed].number) (\(Heuristic.header))")
+                }
+            case .flag:
+                // A pinned or key post above the feed: the header ends here.
+                return
+            default:
+                break
+            }
+            k += 1
+        }
+    }
+
+    /// The footer heuristic (part of header): below the last post on a time-led page, the page's own furniture
+    /// (topics, share buttons, sign-up boxes, "more on this story") starts with a run of lines that are not prose;
+    /// from there to the end of the page everything is dropped, a sign-up box's small print included. Where posts
+    /// print their time after the body, everything after the last such time is the footer.
+    mutating func dropFooterBelowFeed() {
+        guard timeLed, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) }) else { return }
+        if isTrailingTime(last) {
+            for k in (last + 1)..<lines.count where isText(k) {
+                drop(k, because: "below the last post, whose time at line \(lines[last].number) closes it (\(Heuristic.header))")
+            }
+            return
+        }
+        // The footer starts at the first run of `footerRun` text lines in a row that are not prose.
+        var run: [Int] = []
+        var k = last + 1
+        while k < lines.count && run.count < Self.footerRun {
+            if isText(k) {
+                if isProse(k) { run.removeAll() } else { run.append(k) }
+            }
+            k += 1
+        }
+        guard run.count >= Self.footerRun else {
+            // A shorter footer: the lines that are not prose below the last prose line.
+            var tail: [Int] = []
+            var k = lines.count - 1
+            while k > last {
+                if isText(k) {
+                    if isProse(k) { break }
+                    tail.append(k)
+                }
+                k -= 1
+            }
+            guard tail.count >= 3 else { return }
+            for d in tail.reversed() { drop(d, because: "not prose, below the last post (\(Heuristic.header))") }
+            return
+        }
+        for d in run[0]..<lines.count where isText(d) {
+            drop(d, because: "below the last post, in the page footer from line \(lines[run[0]].number) (\(Heuristic.header))")
+        }
+    }
+
+    /// How many lines in a row that are not prose start the footer below the last post.
+    static let footerRun = 4
+
+    func isTrailingTime(_ i: Int) -> Bool {
+        if case .trailingTime = classes[i] { return true }
+        return false
+    }
+
+    /// A paragraph of prose: a sentence of some length or a list item, not a label, a link or a button.
+    func isProse(_ i: Int) -> Bool {
+        let line = bytes(i)
+        return (line.count >= 60 && LineShape.endsLikeSentence(line)) || line.count >= 160 || LineShape.isListItem(line)
     }
 
     /// The glued-appeal heuristic: a donation or subscription appeal under the standfirst whose last sentence is
@@ -66,9 +166,9 @@ extension BlogAssembler {
             }
             guard let evidence else { return }
             for d in (standfirst + 1)..<i where isText(d) {
-                drop(d, because: "donation or subscription appeal above a glued sentence (glued-appeal heuristic, “\(evidence.text)”)")
+                drop(d, because: "donation or subscription appeal above a glued sentence (\(Heuristic.gluedAppeal), “\(evidence.text)”)")
             }
-            trimGluedStart(i, length: join, reason: "glued-appeal heuristic")
+            trimGluedStart(i, length: join, reason: "\(Heuristic.gluedAppeal)")
             return
         }
     }

@@ -36,10 +36,10 @@ extension BlogAssembler {
                 if LineShape.isHeadlineShaped(bytes(heading)) { shapes[heading] = 2 }
                 continue
             }
-            drop(heading, because: "navigation heading “\(name)” (navigation-list heuristic)")
+            drop(heading, because: "navigation heading “\(name)” (\(Heuristic.navigationList))")
             for (time, item, echo) in items {
-                if let time { drop(time, because: "time of a navigation item under “\(name)” (navigation-list heuristic)") }
-                drop(item, because: "navigation item repeating line \(lines[echo].number) (navigation-list heuristic)")
+                if let time { drop(time, because: "time of a navigation item under “\(name)” (\(Heuristic.navigationList))") }
+                drop(item, because: "navigation item repeating line \(lines[echo].number) (\(Heuristic.navigationList))")
             }
         }
     }
@@ -99,7 +99,7 @@ extension BlogAssembler {
         for p in playerLines {
             for n in [p - 1, p + 1] where n >= 0 && n < lines.count {
                 if case .media(.video) = classes[n] {
-                    drop(n, because: "title of the video player at line \(lines[p].number) (video-player heuristic)")
+                    drop(n, because: "title of the video player at line \(lines[p].number) (\(Heuristic.videoPlayer))")
                 }
             }
         }
@@ -123,9 +123,38 @@ extension BlogAssembler {
                 var words = 1
                 for b in line where b == 0x20 { words += 1 }
                 guard words <= Self.maximumAuthorAboveTimeWords else { break }
-                drop(p, because: "author line above the post time at line \(lines[t].number) (author-line heuristic)")
+                drop(p, because: "author line above the post time at line \(lines[t].number) (\(Heuristic.authorLine))")
                 taken += 1
                 k = p
+            }
+        }
+    }
+
+    /// How many lines a caption's bracketed credit may be split over.
+    static let maximumBracketLines = 3
+
+    /// The caption heuristic, for a caption whose bracketed credit a scrape split over lines
+    /// (`Crowds on the quay (` / `Image:` / `Agency Name)`): the line that opens the bracket, and the lines down to
+    /// the one that closes it, are one caption when a credit marker stands inside the bracket.
+    mutating func dropBracketSplitCaptions() {
+        for i in lines.indices {
+            guard isText(i), lines[i].end - lines[i].start <= CaptionCredit.maximumCaptionBytes,
+                text[lines[i].end - 1] == UInt8(ascii: "(")
+            else { continue }
+            var k = i + 1
+            var credit = false
+            while k < lines.count && k <= i + Self.maximumBracketLines {
+                let line = bytes(k)
+                if rules.matches(.credit, line) { credit = true }
+                if line.count <= CaptionCredit.maximumCreditBytes, line[line.count - 1] == UInt8(ascii: ")") { break }
+                k += 1
+            }
+            guard credit || (k < lines.count && k <= i + Self.maximumBracketLines && k > i + 1), k < lines.count,
+                k <= i + Self.maximumBracketLines
+            else { continue }
+            for d in i...k {
+                if case .dropped = classes[d] { classes[d] = .text }
+                drop(d, because: "caption with its credit split over lines \(lines[i].number)–\(lines[k].number) (\(Heuristic.caption))")
             }
         }
     }
@@ -142,12 +171,12 @@ extension BlogAssembler {
                 guard CaptionCredit.isCaption(caption), let above = previousSignificant(before: p), isText(above),
                     LineShape.endsLikeSentence(bytes(above))
                 else { continue }
-                drop(p, because: "caption above the photo credit at line \(lines[i].number) (caption heuristic)")
+                drop(p, because: "caption above the photo credit at line \(lines[i].number) (\(Heuristic.caption))")
             case .captionWithCredit:
                 let first = text[lines[i].start]
                 guard first >= 0x61 && first <= 0x7A, CaptionCredit.isCaption(caption), !LineShape.endsLikeSentence(caption)
                 else { continue }
-                drop(p, because: "first half of the caption continued at line \(lines[i].number) (caption heuristic)")
+                drop(p, because: "first half of the caption continued at line \(lines[i].number) (\(Heuristic.caption))")
             }
         }
     }

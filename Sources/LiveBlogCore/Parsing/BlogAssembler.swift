@@ -22,6 +22,8 @@ struct BlogAssembler {
         case dropped
         /// A time line; its time is `times[index]`.
         case time(Int)
+        /// A time printed after the body of the post it belongs to (`times[index]`).
+        case trailingTime(Int)
         case flag(EntryFlags)
         case cardIntro
         case media(RelatedLink.Kind)
@@ -53,6 +55,14 @@ struct BlogAssembler {
     var pageDate: PageDate?
     /// Whether the page's dateline has been met.
     var sawDateline = false
+    /// Whether most of the page's timed posts open straight with a paragraph (see `isHeadlessPage`).
+    var headlessPage = false
+    /// The first post time's line, once the header is read.
+    var firstTimeLine: Int?
+    /// Whether the page's posts open with a time (see `isTimeLed`).
+    var timeLed = false
+    /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
+    var joinOffsets: [Int] = []
 
     init(text: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules) {
         self.text = text
@@ -76,6 +86,7 @@ struct BlogAssembler {
     mutating func splitLines() {
         var number = 1
         var start = 0
+        var join = 0
         let n = text.count
         lines.reserveCapacity(n / 80 + 1)
         text.withMemoryRebound(to: UInt8.self) { buf in
@@ -86,6 +97,7 @@ struct BlogAssembler {
                     while s < e && (buf[s] == 0x20 || buf[s] == 0x09) { s += 1 }
                     while e > s && (buf[e - 1] == 0x20 || buf[e - 1] == 0x09) { e -= 1 }
                     if e > s { lines.append(Line(start: s, end: e, number: number)) }
+                    while join < joinOffsets.count && joinOffsets[join] <= i { number += 1; join += 1 }
                     number += 1
                     start = i + 1
                     if i == n { break }
@@ -118,7 +130,7 @@ struct BlogAssembler {
                 split!.append(Line(start: line.start, end: timeEnd, number: line.number))
                 split!.append(Line(start: line.start + textStart, end: line.end, number: line.number))
                 diagnostics.append(Diagnostic(line: line.number, kind: .note,
-                                              message: "split a time glued to the text after it (glued-time heuristic)"))
+                                              message: "split a time glued to the text after it (\(Heuristic.gluedTime))"))
             } else if split != nil {
                 split!.append(line)
             }
@@ -143,10 +155,12 @@ struct BlogAssembler {
         shapes = [UInt8](repeating: 1, count: lines.count)
         dropFooter()
         classifyLines()
+        readPageEvidence()
         dropNavigationLists()
         dropPromoPitches()
         dropVideoPlayerTitles()
         dropCaptions()
+        dropBracketSplitCaptions()
         dropAuthorsAboveTimes()
         guard let titleIndex = lines.indices.first(where: { isText($0) }) else {
             if lines.isEmpty { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "the input is empty")) }
@@ -160,6 +174,9 @@ struct BlogAssembler {
             next = s + 1
         }
         dropHeaderFurniture(from: next)
+        dropHeaderAboveFeed(from: next)
+        dropFooterBelowFeed()
+        firstTimeLine = lines.indices.first(where: { i in if case .time = classes[i] { return true } else { return false } })
         var builder = EntryListBuilder(text: text)
         assembleEntries(from: next, into: &builder)
         blog.entries = builder.finish(pageDate: pageDate, diagnostics: &diagnostics)
@@ -270,6 +287,10 @@ struct BlogAssembler {
             return .dropped
         }
         if count <= TimeLineRecognizer.maximumLength, let time = TimeLineRecognizer.recognize(bytes: line) {
+            if time.isDayHeader {
+                drop(i, because: "day header “\(time.text)” (\(Heuristic.dayHeader))")
+                return .dropped
+            }
             return timeClass(time)
         }
         if LineShape.isSeparator(line) { return .separator }
@@ -288,13 +309,13 @@ struct BlogAssembler {
         }
         if let (rule, glued) = AuthorLine.byline(line, rules: rules) {
             if let glued, glued.hasDate, pageDate == nil { pageDate = PageDate(glued, anchor: .oldest) }
-            drop(i, because: "author line, \(rule.description) (\(rule.origin)) and names (author-line heuristic)")
+            drop(i, because: "author line, \(rule.description) (\(rule.origin)) and names (\(Heuristic.authorLine))")
             dropAuthorBiography(after: i, bylineWord: rule.text)
             return .dropped
         }
         if count <= 64, let time = AuthorLine.gluedTime(line) {
             diagnostics.append(Diagnostic(line: lines[i].number, kind: .dropped,
-                                          message: "dropped the author name glued to the time “\(time.text)” (author-line heuristic)"))
+                                          message: "dropped the author name glued to the time “\(time.text)” (\(Heuristic.authorLine))"))
             return timeClass(time)
         }
         if count <= 120, let rule = rules.match(.player, line) {
@@ -327,9 +348,9 @@ struct BlogAssembler {
     func creditReason(_ line: UnsafeBufferPointer<UInt8>, _ match: CaptionCredit.Match) -> String {
         let what = match == .credit ? "photo credit" : "caption with its photo credit"
         if let rule = rules.match(.credit, line) ?? rules.lastOccurrence(.credit, in: line, window: 120)?.rule {
-            return "\(what), \(rule.description) (\(rule.origin)) (caption heuristic)"
+            return "\(what), \(rule.description) (\(rule.origin)) (\(Heuristic.caption))"
         }
-        return "\(what), a Name/Agency credit (caption heuristic)"
+        return "\(what), a Name/Agency credit (\(Heuristic.caption))"
     }
 
     /// The date a dateline rule's line gives after its leading words ("First published on Mon 15 May 2023 07.05 BST").
@@ -358,7 +379,7 @@ struct BlogAssembler {
         let next = bytes(i + 1)
         let lead = name + Array(" is ".utf8)
         guard next.count > lead.count, next.count <= 200, memcmp(next.baseAddress!, lead, lead.count) == 0 else { return }
-        drop(i + 1, because: "the author’s biography under the byline (author-line heuristic)")
+        drop(i + 1, because: "the author’s biography under the byline (\(Heuristic.authorLine))")
     }
 
     // MARK: - Neighbours
@@ -400,7 +421,10 @@ struct BlogAssembler {
             guard let n = nextSignificant(after: i), isText(n) else { return false }
             return !headlineShaped(n) || LineShape.isListItem(bytes(n))
         }
-        return LineShape.isQuestionHeadlineShaped(bytes(i)) && isQuestionHeadline(i)
+        let line = bytes(i)
+        // On a page of headless posts, `Key question: when …?` is a post's lead-in sentence, not its headline.
+        if headlessPage && line.contains(UInt8(ascii: ":")) { return false }
+        return LineShape.isQuestionHeadlineShaped(line) && isQuestionHeadline(i)
     }
 
     /// The question-headline heuristic: `What is at stake?` heads a post when it comes right after a time, a flag
@@ -450,6 +474,8 @@ struct BlogAssembler {
                 } else {
                     builder.addTime(time, line: number)
                 }
+            case .trailingTime(let t):
+                builder.addTrailingTime(times[t], line: number)
             case .flag(let flags):
                 builder.addFlags(flags, line: number)
             case .cardIntro:
@@ -481,7 +507,7 @@ struct BlogAssembler {
                     builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: summary), line: number)
                     diagnostics.append(Diagnostic(line: number, kind: .related, message: "promo card with an echoed title “\(preview(i))” kept as a related link"))
                     i = last
-                } else if isHeadline(i) {
+                } else if isHeadline(i) && isHeadlineSlot(i, builder) {
                     let shape = bytes(i)
                     if LineShape.isDoubtfulHeadline(shape) {
                         diagnostics.append(Diagnostic(line: number, kind: .doubtfulHeadline, message: "taken as a headline, but it is long or quoted: “\(preview(i))”"))
@@ -497,6 +523,29 @@ struct BlogAssembler {
             i += 1
         }
         builder.close()
+    }
+
+    /// Where a headline may stand. On a page whose posts open with a time, only in the post's header: right after
+    /// its time (and flags and author), after a rule line, or above the first time (the intro); an untimed post
+    /// between timed ones needs a plain headline (`LineShape.isPlainHeadline`) after a finished paragraph.
+    /// Elsewhere a headline-shaped line inside a body is a paragraph: a quote's lead-in, a tweet's last line.
+    func isHeadlineSlot(_ i: Int, _ builder: EntryListBuilder) -> Bool {
+        guard timeLed else { return true }
+        if builder.isAtTimedEntryStart { return true }
+        guard let p = previousSignificant(before: i) else { return true }
+        if case .separator = classes[p] { return true }
+        if !sawTimeBefore(i) { return true }
+        // An untimed post between timed ones: only a plain headline, after a finished paragraph.
+        guard isText(p), LineShape.endsLikeSentence(bytes(p)) else { return false }
+        let line = bytes(i)
+        // A question there is an interviewer's (`Q: …?`) or a rhetorical one, answered in the same post.
+        return line.last != UInt8(ascii: "?") && LineShape.isPlainHeadline(line) && !AuthorLine.isNames(line)
+    }
+
+    /// Whether a post time stands above line `i`.
+    func sawTimeBefore(_ i: Int) -> Bool {
+        guard let first = firstTimeLine else { return false }
+        return first < i
     }
 
     func startsEcho(_ i: Int) -> Bool {

@@ -105,14 +105,14 @@ public struct BoilerplateRules: Sendable {
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let place = "\(origin):\(number + 1)"
+            let place = "\(EchoedText.sanitized(origin)):\(number + 1)"
             guard let colon = line.firstIndex(of: ":") else {
-                throw SyntaxError(origin: place, message: "expected `kind: text`, found \"\(line)\"")
+                throw SyntaxError(origin: place, message: "expected `kind: text`, found \(EchoedText.quoted(line, limit: 80))")
             }
             let kindName = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             guard let kind = Kind(rawValue: kindName) else {
                 let known = Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw SyntaxError(origin: place, message: "unknown rule kind \"\(kindName)\" (known: \(known))")
+                throw SyntaxError(origin: place, message: "unknown rule kind \(EchoedText.quoted(kindName, limit: 40)) (known: \(known))")
             }
             var body = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             var end: String?
@@ -255,24 +255,32 @@ public struct BoilerplateRules: Sendable {
 }
 
 /// A small glob over bytes: `*` any run, `#` one or more ASCII digits, ASCII case ignored.
+///
+/// Matching simulates the pattern's automaton with one bit per position (shift-and), so it costs one step per
+/// byte of the line whatever the pattern: a backtracking matcher is exponential on `*a*a*a…` or `*#*#`.
 struct Glob: Sendable {
-    private enum Piece: Sendable { case literal(UInt8), anyRun, digits }
+    private typealias Piece = GlobAutomaton.Piece
     private let pieces: [Piece]
     /// The pattern's bytes, lower-cased (used as is by prefix and exact rules).
     let literal: [UInt8]
     let anchoredEnd: Bool
     let hasWildcards: Bool
-    /// Literal bytes every match must start and (for anchored patterns) end with, checked before backtracking.
+    /// Literal bytes every match must start and (for anchored patterns) end with, checked before the automaton.
     private let requiredPrefix: [UInt8]
     private let requiredSuffix: [UInt8]
     private let minimumLength: Int
+    /// The automaton: state `j` (bit `j`) means the first `j` pieces have matched; `words` 64-bit words per set.
+    private let automaton: GlobAutomaton?
 
     init(pattern: String, wildcards: Bool, anchoredEnd: Bool) {
         literal = pattern.utf8.map(Glob.lower)
         self.anchoredEnd = anchoredEnd
         var pieces: [Piece] = []
         for b in literal {
-            if wildcards && b == UInt8(ascii: "*") { pieces.append(.anyRun) } else if wildcards && b == UInt8(ascii: "#") {
+            if wildcards && b == UInt8(ascii: "*") {
+                // `**` means `*`; collapsing them keeps the automaton's empty moves to one step.
+                if pieces.last != .anyRun { pieces.append(.anyRun) }
+            } else if wildcards && b == UInt8(ascii: "#") {
                 pieces.append(.digits)
             } else { pieces.append(.literal(b)) }
         }
@@ -286,6 +294,7 @@ struct Glob: Sendable {
         requiredPrefix = literalRun(pieces)
         requiredSuffix = anchoredEnd ? Array(literalRun(pieces.reversed()).reversed()) : []
         minimumLength = pieces.reduce(0) { if case .anyRun = $1 { return $0 } else { return $0 + 1 } }
+        automaton = hasWildcards ? GlobAutomaton(pieces: pieces) : nil
     }
 
     var firstLiteralByte: UInt8? {
@@ -303,7 +312,7 @@ struct Glob: Sendable {
     }
 
     func matches(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        if !hasWildcards {
+        guard let automaton else {
             if anchoredEnd && line.count != literal.count { return false }
             return Glob.hasPrefix(line, literal)
         }
@@ -312,37 +321,6 @@ struct Glob: Sendable {
             let offset = line.count - requiredSuffix.count
             for k in 0..<requiredSuffix.count where Glob.lower(line[offset + k]) != requiredSuffix[k] { return false }
         }
-        return match(0, line, 0)
-    }
-
-    private func match(_ p: Int, _ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        var p = p, i = i
-        while p < pieces.count {
-            switch pieces[p] {
-            case .literal(let b):
-                guard i < s.count, Glob.lower(s[i]) == b else { return false }
-                p += 1; i += 1
-            case .digits:
-                guard i < s.count, s[i] >= 0x30 && s[i] <= 0x39 else { return false }
-                var j = i + 1
-                while j < s.count && s[j] >= 0x30 && s[j] <= 0x39 { j += 1 }
-                // Greedy first, then give back digits for a following literal digit.
-                var k = j
-                while k > i {
-                    if match(p + 1, s, k) { return true }
-                    k -= 1
-                }
-                return false
-            case .anyRun:
-                if p == pieces.count - 1 { return true }
-                var k = i
-                while k <= s.count {
-                    if match(p + 1, s, k) { return true }
-                    k += 1
-                }
-                return false
-            }
-        }
-        return anchoredEnd ? i == s.count : true
+        return automaton.matches(line, anchoredEnd: anchoredEnd)
     }
 }

@@ -25,6 +25,22 @@ struct EntryListBuilder {
     /// True when nothing but a time or flags has been seen for the entry being built.
     var isAtEntryStart: Bool { current.map { !$0.hasContent } ?? true }
 
+    /// True right after a post's time or flags, before its headline or text.
+    var isAtTimedEntryStart: Bool {
+        guard let current, !current.hasContent else { return false }
+        return current.time != nil || !current.flags.isEmpty
+    }
+
+    /// A time printed after the post's body: it is the open post's time. A machine time (an epoch) that opened the
+    /// post is kept with it.
+    mutating func addTrailingTime(_ time: PostTime, line: Int) {
+        guard var draft = current else { return addTime(time, line: line) }
+        var result = time
+        if result.epoch == nil { result.epoch = draft.time?.epoch }
+        draft.time = result
+        current = draft
+    }
+
     mutating func close() {
         if let draft = current, draft.hasContent { drafts.append(draft) }
         current = nil

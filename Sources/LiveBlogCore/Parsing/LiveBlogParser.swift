@@ -31,8 +31,15 @@ public struct LiveBlogParser: Sendable {
                 line: 0, kind: .note,
                 message: "removed \(report.removedControls) control characters and \(report.removedEscapeSequences) escape sequences"))
         }
+        let wrap = HardWrap.unwrap(&bytes)
+        if let width = wrap.width {
+            diagnostics.append(Diagnostic(
+                line: 0, kind: .note,
+                message: "hard-wrapped text at \(width) columns: joined \(wrap.joined) line breaks (\(Heuristic.hardWrap))"))
+        }
         let result = bytes.withUnsafeBufferPointer { buffer in
             var assembler = BlogAssembler(text: buffer, rules: rules)
+            assembler.joinOffsets = wrap.joinOffsets
             return assembler.run()
         }
         return ParsedSource(bytes: bytes, spans: result.entries, title: result.title, standfirst: result.standfirst,

@@ -60,11 +60,16 @@ public struct ParsedSource: Sendable {
 
     /// Searches the source bytes on all cores; hits carry positions into the entry list, as `SearchIndex.scan`'s.
     public func search(_ query: SearchQuery, order: SearchOrder = .blog) -> [SearchHit] {
+        search(query, order: order, limit: nil).hits
+    }
+
+    /// How many entries match, and the first `limit` hits (all without a limit) with their matches.
+    public func search(_ query: SearchQuery, order: SearchOrder = .blog, limit: Int?) -> (total: Int, hits: [SearchHit]) {
         let matcher = EntryMatcher(query)
         return bytes.withUnsafeBufferPointer { buffer in
             let shared = ReadOnlyBytes(buffer: buffer)
             let spans = self.spans
-            return SearchHit.collect(count: spans.count, order: order) { index in
+            return SearchHit.collect(count: spans.count, order: order, limit: limit) { index in
                 matcher.matches(fields: { visit in spans[index].forEachField(in: shared.buffer, visit) })
             }
         }

@@ -27,7 +27,7 @@ enum PinnedCopies {
             removed.insert(p)
             diagnostics.append(Diagnostic(
                 line: copy.line, kind: .dropped,
-                message: "pinned copy of the post at line \(drafts[q].line) (pinned-copy heuristic): “\(copy.headline?.string(in: text) ?? String(copy.paragraphs[0].string(in: text).prefix(59)))”"))
+                message: "pinned copy of the post at line \(drafts[q].line) (\(Heuristic.pinnedCopy)): “\(copy.headline?.string(in: text) ?? String(copy.paragraphs[0].string(in: text).prefix(59)))”"))
         }
         if !removed.isEmpty {
             drafts = drafts.indices.filter { !removed.contains($0) }.map { drafts[$0] }

@@ -20,7 +20,10 @@ public struct SearchQuery: Hashable, Sendable {
     /// Parses `text`; never fails.
     public init(_ text: String) {
         self.text = text
-        self.clauses = SearchQuery.parseClauses(text)
+        // A repeated clause adds nothing to the meaning but would be matched, kept and sorted once per copy:
+        // `a a a …` must cost what `a` costs.
+        var seen = Set<Clause>()
+        self.clauses = SearchQuery.parseClauses(text).filter { seen.insert($0).inserted }
     }
 
     /// True when the query has nothing to match or exclude: every entry matches.

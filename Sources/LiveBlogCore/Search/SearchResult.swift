@@ -45,17 +45,39 @@ extension SearchHit {
     /// Hits for entries `0..<count`, matched on all cores for large blogs, in the order asked for.
     /// `matches` gives an entry's matches, or nil when it does not match.
     static func collect(count: Int, order: SearchOrder, matches: @Sendable (Int) -> [SearchMatch]?) -> [SearchHit] {
+        collect(count: count, order: order, limit: nil, matches: matches).hits
+    }
+
+    /// The number of matching entries among `0..<count` and the first `limit` hits in the order asked for.
+    ///
+    /// Under a limit only the hits shown keep their matches: in blog order each piece keeps its first `limit`
+    /// and only counts the rest; by relevance every hit keeps just its score, and the matches of the `limit` best
+    /// are found again. Memory then follows what is printed, not how often the query matches.
+    static func collect(count: Int, order: SearchOrder, limit: Int?,
+                        matches: @Sendable (Int) -> [SearchMatch]?) -> (total: Int, hits: [SearchHit]) {
         let chunks = ParallelChunks.count(for: count, minimum: 2000)
         let parts = ChunkResults<SearchHit>(count: chunks)
+        let totals = ChunkResults<Int>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var hits: [SearchHit] = []
+            var total = 0
             for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
                 guard let found = matches(index) else { continue }
-                hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(found), matches: found))
+                total += 1
+                if let limit, order == .blog && hits.count >= limit { continue }
+                let keep = limit == nil || order == .blog
+                hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(found), matches: keep ? found : []))
             }
             parts.set(chunk, hits)
+            totals.set(chunk, [total])
         }
-        return ordered(parts.joined(), by: order)
+        let total = totals.joined().reduce(0, +)
+        guard let limit else { return (total, ordered(parts.joined(), by: order)) }
+        var shown = Array(ordered(parts.joined(), by: order).prefix(limit))
+        if order == .relevance {
+            for k in shown.indices { shown[k].matches = matches(shown[k].entryIndex) ?? [] }
+        }
+        return (total, shown)
     }
 
     /// Hits in blog order as given, or by relevance: highest score first, ties in blog order.

@@ -17,10 +17,56 @@ enum LineShape {
         }
         // The cheap test that rejects most paragraphs comes first.
         if endsLikeSentence(line) { return false }
-        if isListItem(line) || endsWithHandle(line) { return false }
+        if isListItem(line) || endsWithHandle(line) || endsWithLink(line) { return false }
         var words = 1
         for b in line where b == 0x20 { words += 1 }
         return words <= 30
+    }
+
+    /// The most words a headline of an untimed post among timed ones may have.
+    static let maximumPlainHeadlineWords = 16
+
+    /// A headline that needs no place in a post's header to be believed: at most `maximumPlainHeadlineWords`
+    /// words, one sentence (no `. X`, `? X` inside), and no lead-in to a quote (`He said: “…`).
+    static func isPlainHeadline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 1
+        let n = line.count
+        for k in 0..<n {
+            let b = line[k]
+            if b == 0x20 {
+                words += 1
+                if words > maximumPlainHeadlineWords { return false }
+                guard k > 0, k + 1 < n else { continue }
+                let p = line[k - 1], next = line[k + 1]
+                let capital = next >= 0x41 && next <= 0x5A
+                if (p == UInt8(ascii: ".") || p == UInt8(ascii: "?") || p == UInt8(ascii: "!")) && capital { return false }
+                if p == UInt8(ascii: ":") && (next == UInt8(ascii: "\"") || next == 0xE2) { return false }
+            }
+        }
+        return true
+    }
+
+    /// A line whose last word is a web address (`… pic.twitter.com/x1y2`, `… https://t.co/x`): the end of an
+    /// embedded post or a link, never a headline.
+    static func endsWithLink(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = line.count - 1
+        let limit = max(0, line.count - 80)
+        var slash = false, dot = false
+        while k >= limit {
+            let b = line[k]
+            if b == 0x20 { break }
+            if b == UInt8(ascii: "/") { slash = true }
+            if b == UInt8(ascii: ".") { dot = true }
+            k -= 1
+        }
+        return slash && dot
+    }
+
+    /// A line that ends with an ellipsis (`…` or `...`): a title cut short.
+    static func endsWithEllipsis(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = line.count
+        if n >= 3 && line[n - 3] == 0xE2 && line[n - 2] == 0x80 && line[n - 1] == 0xA6 { return true }
+        return n >= 3 && line[n - 1] == UInt8(ascii: ".") && line[n - 2] == UInt8(ascii: ".") && line[n - 3] == UInt8(ascii: ".")
     }
 
     /// The name line of an embedded social post, `Holloway Park FC @HollowayParkFC`: its last word is a handle.

@@ -12,10 +12,11 @@ public enum TextNormalizer {
         public var droppedBOM = false
     }
 
-    /// Normalises `bytes` in place (the result is never longer, except that invalid UTF-8 is first repaired with U+FFFD).
+    /// Normalises `bytes` in place (the result is never longer, except that invalid UTF-8 is repaired with U+FFFD).
     ///
-    /// One pass: runs of bytes that stay as they are (checked as valid UTF-8 on the way) are moved in one go; the
-    /// first invalid byte stops the pass, the rest is repaired, and the pass goes on from there.
+    /// One linear pass: runs of bytes that stay as they are (checked as valid UTF-8 on the way) are moved in one
+    /// go. Until the first invalid byte the pass writes in place; from there on it writes into a new buffer sized
+    /// for the worst case, because a one-byte fault grows into the three bytes of U+FFFD.
     public static func normalize(_ bytes: inout [UInt8]) -> Report {
         var report = Report()
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
@@ -30,24 +31,60 @@ public enum TextNormalizer {
             start = clean
             written = clean
         }
-        while true {
-            let count = bytes.count
-            let from = start, to = written
-            let (w, r, valid) = bytes.withUnsafeMutableBufferPointer { buf in
-                normalizeRun(&buf, count: count, read: from, write: to, report: &report)
-            }
-            if valid {
-                bytes.removeLast(count - w)
-                return report
-            }
-            // Invalid UTF-8 at `r`: keep what is done, repair the rest, and go on.
-            report.invalidUTF8 = true
-            let repaired = Array(String(decoding: bytes[r..<count], as: UTF8.self).utf8)
-            bytes.removeLast(count - w)
-            bytes.append(contentsOf: repaired)
-            start = w
-            written = w
+        let count = bytes.count
+        let (w, r, valid) = bytes.withUnsafeMutableBufferPointer { buf in
+            normalizeRun(from: UnsafePointer(buf.baseAddress!), to: buf.baseAddress!, count: count,
+                         read: start, write: written, repair: false, report: &report)
         }
+        if valid {
+            bytes.removeLast(count - w)
+            return report
+        }
+        // Invalid UTF-8 at `r`. Each repaired fault starts with a byte of 0x80 or more and becomes at most three
+        // bytes, so the rest needs at most its length plus two bytes per such byte.
+        report.invalidUTF8 = true
+        let bound = bytes.withUnsafeBufferPointer { w + (count - r) + 2 * highByteCount($0.baseAddress! + r, count - r) }
+        let repaired = bytes.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: bound) { out, initialized in
+                let src = source.baseAddress!, dst = out.baseAddress!
+                dst.initialize(from: src, count: w)
+                initialized = normalizeRun(from: src, to: dst, count: count, read: r, write: w, repair: true,
+                                           report: &report).0
+            }
+        }
+        bytes = repaired
+        return report
+    }
+
+    /// How many of the `count` bytes at `p` are 0x80 or more, eight at a time.
+    private static func highByteCount(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var total = 0, i = 0
+        while i + 8 <= count {
+            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            total += (word & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < count { if p[i] >= 0x80 { total += 1 }; i += 1 }
+        return total
+    }
+
+    /// The length of the maximal ill-formed subpart at `s` (1 to 3 bytes), which becomes one U+FFFD, as Swift's
+    /// own decoder and the Unicode standard's recommended practice count it.
+    private static func invalidSequenceLength(_ p: UnsafePointer<UInt8>, _ s: Int, _ count: Int) -> Int {
+        let c = p[s]
+        @inline(__always) func byte(_ k: Int, in range: ClosedRange<UInt8>) -> Bool { s + k < count && range.contains(p[s + k]) }
+        if c >= 0xE0 && c < 0xF0 {
+            let second: ClosedRange<UInt8> = c == 0xE0 ? 0xA0...0xBF : (c == 0xED ? 0x80...0x9F : 0x80...0xBF)
+            guard byte(1, in: second) else { return 1 }
+            return 2  // a third continuation byte would have made it valid
+        }
+        if c >= 0xF0 && c < 0xF5 {
+            let second: ClosedRange<UInt8> = c == 0xF0 ? 0x90...0xBF : (c == 0xF4 ? 0x80...0x8F : 0x80...0xBF)
+            guard byte(1, in: second) else { return 1 }
+            guard byte(2, in: 0x80...0xBF) else { return 2 }
+            return 3
+        }
+        return 1
     }
 
     /// How many leading bytes need no change. Large texts are scanned on all cores, in pieces cut just after a
@@ -136,33 +173,41 @@ public enum TextNormalizer {
         return (count, false)
     }
 
-    /// Normalises from `read` to the end, writing at `write` (never after `read`). Returns where writing ended,
-    /// where reading stopped, and false if it stopped at invalid UTF-8.
+    /// Normalises from `read` to the end of `src`, writing at `write` in `dst` (which is `src` itself when
+    /// working in place, and then never written after `read`). Returns where writing ended, where reading stopped,
+    /// and false if it stopped at invalid UTF-8; with `repair` it never stops but writes U+FFFD for each fault.
     private static func normalizeRun(
-        _ buf: inout UnsafeMutableBufferPointer<UInt8>, count: Int, read: Int, write: Int, report: inout Report
+        from src: UnsafePointer<UInt8>, to dst: UnsafeMutablePointer<UInt8>, count: Int, read: Int, write: Int,
+        repair: Bool, report: inout Report
     ) -> (Int, Int, Bool) {
-        let p = buf.baseAddress!
+        let p = src
         var r = read
         var w = write
         while r < count {
             // Fast path: a run of bytes that stay as they are, moved in one go.
-            let (s, invalid) = cleanRunEnd(UnsafePointer(p), from: r, count: count)
+            let (s, invalid) = cleanRunEnd(p, from: r, count: count)
             if s > r {
-                if w != r { (p + w).update(from: p + r, count: s - r) }
+                if dst + w != UnsafeMutablePointer(mutating: p + r) { (dst + w).update(from: p + r, count: s - r) }
                 w += s - r
                 r = s
             }
-            if invalid { return (w, r, false) }
+            if invalid {
+                if !repair { return (w, r, false) }
+                dst[w] = 0xEF; dst[w + 1] = 0xBF; dst[w + 2] = 0xBD
+                w += 3
+                r += invalidSequenceLength(p, r, count)
+                continue
+            }
             if r >= count { break }
             let b = p[r]
             if b == 0x0D {
                 // CRLF and lone CR both end a line.
-                p[w] = 0x0A; w += 1; r += 1
+                dst[w] = 0x0A; w += 1; r += 1
                 if r < count && p[r] == 0x0A { r += 1 }
                 continue
             }
             if b == 0x1B {
-                r = skipEscapeSequence(buf, from: r, count: count)
+                r = skipEscapeSequence(p, from: r, count: count)
                 report.removedEscapeSequences += 1
                 continue
             }
@@ -173,7 +218,7 @@ public enum TextNormalizer {
             }
             if b == 0xC2 {
                 if p[r + 1] == 0xA0 {  // no-break space
-                    p[w] = 0x20; w += 1; r += 2
+                    dst[w] = 0x20; w += 1; r += 2
                 } else {  // C1 controls U+0080..U+009F
                     report.removedControls += 1
                     r += 2
@@ -184,7 +229,7 @@ public enum TextNormalizer {
             let b1 = p[r + 1], b2 = p[r + 2]
             if b1 == 0x80 && (b2 == 0xAF || b2 == 0x87 || b2 == 0x89 || b2 == 0x8A) {
                 // Narrow no-break, figure, thin and hair spaces read as a plain space.
-                p[w] = 0x20; w += 1; r += 3
+                dst[w] = 0x20; w += 1; r += 3
             } else {
                 // Bidirectional overrides and line/paragraph separators would reorder or break the screen.
                 report.removedControls += 1
@@ -205,7 +250,7 @@ public enum TextNormalizer {
     /// Skips an escape sequence starting at `start` (which holds ESC) and returns the index after it.
     ///
     /// CSI (`ESC [ … final`), OSC/DCS/APC/PM/SOS strings (`ESC ] … BEL` or `ESC \`), and two-byte escapes.
-    private static func skipEscapeSequence(_ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int, count: Int) -> Int {
+    private static func skipEscapeSequence(_ buf: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
         var r = start + 1
         guard r < count else { return r }
         let kind = buf[r]
@@ -227,6 +272,9 @@ public enum TextNormalizer {
                 r += 1
             }
         case 0x0A:
+            r -= 1
+        case 0x80...:
+            // ESC before a non-ASCII character is no sequence: only the ESC goes, so that no UTF-8 is split.
             r -= 1
         default:
             // Two-byte escapes (ESC c, ESC 7, ...) and charset selections (ESC ( B) take one more byte.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import LiveBlogCore
 
@@ -45,5 +46,42 @@ struct NormalizerTests {
             #expect(faulty.count == clean.count - 1)
             #expect(!faulty.contains(0x07))
         }
+    }
+
+    @Test("Invalid UTF-8 is repaired as Swift's decoder does: one U+FFFD per maximal ill-formed subpart")
+    func repairMatchesDecoder() {
+        // Bytes that make valid, truncated, overlong and surrogate sequences; no controls or specials, so the
+        // only change the normaliser may make is the repair.
+        let alphabet: [UInt8] = [0x41, 0x80, 0x9F, 0xA0, 0xA9, 0xBF, 0xC0, 0xC3, 0xD0, 0xE0, 0xE1, 0xED, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let input = (0..<Int.random(in: 1...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            var bytes = input
+            _ = TextNormalizer.normalize(&bytes)
+            #expect(bytes == Array(String(decoding: input, as: UTF8.self).utf8), "input \(input)")
+        }
+    }
+
+    @Test("ESC before a non-ASCII character drops only the ESC, never half a character")
+    func escapeBeforeNonASCII() {
+        #expect(normalized(Array("a\u{1B}éb\u{1B}日".utf8)) == "aéb日")
+    }
+
+    @Test("Hostile bytes normalise in linear time: random bytes and ESC runs (a hang guard, not a speed test)")
+    func linearOnHostileBytes() {
+        // Before the fix each fault re-decoded the rest of the buffer: 2 MB of random bytes took 34 s in release.
+        var generator = SystemRandomNumberGenerator()
+        var random = [UInt8](repeating: 0, count: 2 << 20)
+        for i in random.indices { random[i] = UInt8.random(in: 0...255, using: &generator) }
+        var escapes = Array(String(repeating: "\u{1B}é", count: 1_000_000).utf8)
+        escapes.append(contentsOf: [0xFF, 0x1B, 0xC3])
+        let started = Date()
+        let report = TextNormalizer.normalize(&random)
+        _ = TextNormalizer.normalize(&escapes)
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(report.invalidUTF8)
+        #expect(String(validating: random, as: UTF8.self) != nil)
+        #expect(!random.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F })
+        #expect(escapes.count == 2 * 1_000_000 + 6)  // é kept; 0xFF and the cut-off 0xC3 each one U+FFFD
     }
 }

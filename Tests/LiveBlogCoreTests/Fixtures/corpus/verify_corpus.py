@@ -32,7 +32,7 @@ for jpath in sorted(glob.glob(os.path.join(HERE, "*.expected.json"))):
         bad(name, "standfirst is not a line of the text")
     if not 6 <= len(exp["entries"]) <= 15:
         bad(name, f"{len(exp['entries'])} entries")
-    if not 25 <= len(lines) <= 80:
+    if not 25 <= len(lines) <= 120:
         bad(name, f"{len(lines)} lines")
     for i, e in enumerate(exp["entries"]):
         if set(e) != KEYS:

@@ -1,0 +1,349 @@
+/// Passes that decide a line by what the whole page says about it: how often it recurs, and where it stands in
+/// the header that every post repeats. All of them count with hash tables in one pass over the lines.
+extension BlogAssembler {
+    /// Lines longer than this are never counted as recurring furniture or authors.
+    static let maximumRecurringBytes = 64
+    /// How many times a short line must appear before the page's own repetition makes it furniture.
+    static let furnitureRepeats = 3
+
+    /// How often one line's text appears, how often right after a post time, and how often not followed by a
+    /// paragraph (a headline repeated over every post always is).
+    struct LineCount {
+        var count: Int32 = 0
+        var afterTime: Int32 = 0
+        var notBeforeParagraph: Int32 = 0
+    }
+
+    /// A line's text as a 64-bit FNV-1a hash, for counting.
+    func lineHash(_ i: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes(i) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The line before `i` that is not dropped, skipping flag lines: what a post's header slot follows.
+    func previousSkippingFlags(before i: Int) -> Int? {
+        var k = previousSignificant(before: i)
+        while let p = k, case .flag = classes[p] { k = previousSignificant(before: p) }
+        return k
+    }
+
+    func isTime(_ i: Int?) -> Bool {
+        guard let i else { return false }
+        if case .time = classes[i] { return true }
+        return false
+    }
+
+    /// The page-evidence passes, in order.
+    mutating func readPageEvidence() {
+        var counts: [UInt64: LineCount] = [:]
+        var candidates: [Int] = []
+        for i in lines.indices {
+            guard case .text = classes[i], lines[i].end - lines[i].start <= Self.maximumRecurringBytes else { continue }
+            let h = lineHash(i)
+            let afterTime: Int32 = isTime(previousSkippingFlags(before: i)) ? 1 : 0
+            let n = nextSignificant(after: i)
+            let beforeParagraph = isText(n) && !headlineShaped(n!) && !sameText(i, n!)
+            counts[h, default: LineCount()].count += 1
+            counts[h, default: LineCount()].afterTime += afterTime
+            counts[h, default: LineCount()].notBeforeParagraph += beforeParagraph ? 0 : 1
+            candidates.append(i)
+        }
+        if !candidates.isEmpty {
+            readPostTemplate(candidates, counts: counts)
+            dropRepeatedLines(candidates, counts: counts)
+        }
+        dropTimedLinkLists()
+        readTrailingTimes()
+        timeLed = isTimeLed()
+        headlessPage = timeLed && isHeadlessPage()
+    }
+
+    /// Whether most timed posts on the page open with a paragraph rather than a headline-shaped line. On such a
+    /// page a labelled question under a time (`Next question: …?`) is the post's first sentence, not its headline.
+    func isHeadlessPage() -> Bool {
+        var posts = 0, headless = 0
+        for i in lines.indices {
+            guard case .time = classes[i], !isTime(nextSignificant(after: i)) else { continue }
+            var n = nextSignificant(after: i)
+            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
+            guard let first = n, isText(first) else { continue }
+            posts += 1
+            if !headlineShaped(first) && !LineShape.isQuestionHeadlineShaped(bytes(first)) { headless += 1 }
+        }
+        return posts >= 3 && headless * 10 >= posts * 6
+    }
+
+    /// Times a page prints, by what they hold: how the trailing-time heuristic tells two kinds of time line apart.
+    func timeKind(_ t: PostTime) -> Int {
+        if t.hour == nil && t.epoch != nil { return 0 }
+        if t.hour == nil && t.age != nil { return 1 }
+        return t.hasDate ? 2 : 3
+    }
+
+    /// The trailing-time heuristic: some pages print each post's time after its body, right before the next post's
+    /// own (machine) time line. The page shows it by its boundaries and its end: every post boundary has a time of
+    /// one kind directly before a time of another kind, and the feed closes with the first kind after a body, with
+    /// no post after it. Those times then belong to the post above them.
+    mutating func readTrailingTimes() {
+        let timeLines = lines.indices.filter { isTime($0) }
+        guard timeLines.count >= 4 else { return }
+        var pairKinds: (Int, Int)?
+        var pairs = 0
+        for k in 0..<(timeLines.count - 1) {
+            let a = timeLines[k], b = timeLines[k + 1]
+            guard nextSignificant(after: a) == b, isText(previousSignificant(before: a)),
+                case .time(let ta) = classes[a], case .time(let tb) = classes[b]
+            else { continue }
+            let kinds = (timeKind(times[ta]), timeKind(times[tb]))
+            guard kinds.0 != kinds.1 else { return }
+            if let p = pairKinds, p != kinds { return }
+            pairKinds = kinds
+            pairs += 1
+        }
+        guard let (trailing, _) = pairKinds, pairs >= 2,
+            case .time(let last) = classes[timeLines[timeLines.count - 1]], timeKind(times[last]) == trailing,
+            isText(previousSignificant(before: timeLines[timeLines.count - 1]))
+        else { return }
+        for t in timeLines {
+            guard case .time(let k) = classes[t], timeKind(times[k]) == trailing, isText(previousSignificant(before: t))
+            else { continue }
+            classes[t] = .trailingTime(k)
+            diagnostics.append(Diagnostic(line: lines[t].number, kind: .note,
+                                          message: "the time of the post above, printed after its body (\(Heuristic.trailingTime))"))
+        }
+    }
+
+    /// Whether the page's posts open with a time: most time lines are followed by the post's text. On such a page
+    /// a headline needs its place in the post's header (see `BlogAssembler.isHeadlineSlot`).
+    func isTimeLed() -> Bool {
+        var timesSeen = 0, followed = 0
+        for i in lines.indices {
+            guard case .time = classes[i] else { continue }
+            // `4m ago` over `12.50 BST`: the time lines of one post count once, by the last of them.
+            if isTime(nextSignificant(after: i)) { continue }
+            timesSeen += 1
+            var n = nextSignificant(after: i)
+            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
+            if isText(n) { followed += 1 }
+        }
+        return timesSeen >= 3 && followed * 10 >= timesSeen * 7
+    }
+
+    /// The navigation-list heuristic, for lists without a heading: three or more times in a row, each followed by
+    /// one title line and nothing else (a key-events box, "more on this story"), are links to posts, not posts.
+    mutating func dropTimedLinkLists() {
+        var run: [(time: Int, title: Int)] = []
+        func flush(_ assembler: inout BlogAssembler) {
+            if run.count >= 3 {
+                for (t, title) in run {
+                    assembler.drop(t, because: "time of a linked title in a list of \(run.count) (\(Heuristic.navigationList))")
+                    assembler.drop(title, because: "linked title without a post body, one of \(run.count) (\(Heuristic.navigationList))")
+                }
+                // A list written title first (title, time; title, time): its last time ends the page or the
+                // list, and its first title stands above the first time.
+                if let after = assembler.nextSignificant(after: run[run.count - 1].title), assembler.isTime(after),
+                    !assembler.isText(assembler.nextSignificant(after: after))
+                {
+                    assembler.drop(after, because: "time of the last linked title in the list (\(Heuristic.navigationList))")
+                    if let before = assembler.previousSignificant(before: run[0].time), assembler.isText(before),
+                        !assembler.isProse(before)
+                    {
+                        assembler.drop(before, because: "first linked title in the list (\(Heuristic.navigationList))")
+                    }
+                }
+            }
+            run.removeAll()
+        }
+        var i = 0
+        while i < lines.count {
+            guard case .time = classes[i] else { i += 1; continue }
+            guard let n = nextSignificant(after: i), isText(n), lines[n].end - lines[n].start <= 200,
+                isTime(nextSignificant(after: n)) || nextSignificant(after: n) == nil,
+                !LineShape.endsLikeSentence(bytes(n)) || LineShape.endsWithEllipsis(bytes(n))
+            else {
+                flush(&self)
+                i += 1
+                continue
+            }
+            if let last = run.last, nextSignificant(after: last.title) != i { flush(&self) }
+            run.append((i, n))
+            i = n + 1
+        }
+        flush(&self)
+    }
+
+    /// The post-template heuristic: a name that recurs in the slot right after the post times (the same few
+    /// reporters under every time) is the post's author, never its headline. A recurring line in that slot is a
+    /// name when it is shaped like one and a headline-shaped line follows it (time, author, headline); a name the
+    /// page's byline above the feed names is an author wherever it stands after a time. Once the page shows that template, a name-shaped line in the
+    /// same slot that is followed by a headline is an author too, even if that reporter wrote only one post.
+    mutating func readPostTemplate(_ candidates: [Int], counts: [UInt64: LineCount]) {
+        guard let firstTime = lines.indices.first(where: { isTime($0) }) else { return }
+        var authors: [Int] = []
+        var recurring = 0
+        var slotNames: [Int] = []
+        for i in candidates {
+            guard i > firstTime, isTime(previousSkippingFlags(before: i)), isPersonName(bytes(i)) else { continue }
+            slotNames.append(i)
+            if nextLineOpensWithName(i) {
+                // `Ana Ruiz` over `Ana Ruiz reports from Lisbon`: the post's byline, however often she writes.
+                authors.append(i)
+                continue
+            }
+            if bylineAboveFeed(names: i, before: firstTime) {
+                // A reporter the page's byline names, under a post's time.
+                authors.append(i)
+                recurring += 1
+                continue
+            }
+            guard let c = counts[lineHash(i)], c.afterTime >= 2 else { continue }
+            if nextTextIsHeadlineShaped(i) {
+                authors.append(i)
+                recurring += 1
+            }
+        }
+        if recurring < 2 {
+            for i in authors { drop(i, because: "author over a line that opens with the same name (\(Heuristic.postTemplate))") }
+            return
+        }
+        let taken = Set(authors)
+        for i in slotNames where !taken.contains(i) && nextTextIsHeadlineShaped(i) { authors.append(i) }
+        for i in authors {
+            drop(i, because: "author after the post time at line \(lines[previousSkippingFlags(before: i)!].number) "
+                 + "(\(Heuristic.postTemplate): time, author, then the post)")
+        }
+    }
+
+    /// Whether the next line starts with line `i`'s words and goes on (`Ana Ruiz` / `Ana Ruiz reports from …`).
+    func nextLineOpensWithName(_ i: Int) -> Bool {
+        guard let n = nextSignificant(after: i), isText(n) else { return false }
+        let name = bytes(i), next = bytes(n)
+        return next.count > name.count + 1 && next[name.count] == 0x20
+            && memcmp(next.baseAddress!, name.baseAddress!, name.count) == 0
+    }
+
+    /// Whether the next line (past flags) is text shaped like a headline that has text after it.
+    func nextTextIsHeadlineShaped(_ i: Int) -> Bool {
+        var next = nextSignificant(after: i)
+        while let k = next, case .flag = classes[k] { next = nextSignificant(after: k) }
+        guard let n = next, isText(n), headlineShaped(n) else { return false }
+        return isText(nextSignificant(after: n))
+    }
+
+    /// Whether a short line above the feed (the page's byline) holds the name on line `i` among other names.
+    func bylineAboveFeed(names i: Int, before firstTime: Int) -> Bool {
+        let name = bytes(i)
+        for k in 0..<min(firstTime, 200) {
+            let line = bytes(k)
+            guard line.count >= name.count, line.count <= 120, line.count != name.count || k != i else { continue }
+            guard let at = find(name, in: line) else { continue }
+            // The rest of the line must be names, roles and joining words: a byline, not a sentence.
+            var rest = Array(line[..<at])
+            rest.append(0x20)
+            rest.append(contentsOf: line[(at + name.count)...])
+            let isByline = rest.withUnsafeBufferPointer { r in
+                r.allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ",") } || AuthorLine.isNames(r) || isJoinedNames(r)
+            }
+            if isByline { return true }
+        }
+        return false
+    }
+
+    /// Words that are all capitalised or small joining words ("By", "and", ","): what is left of a byline once one
+    /// name is taken out of it.
+    func isJoinedNames(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        for word in line.split(separator: 0x20) {
+            var w = Array(word)
+            while let last = w.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ":") { w.removeLast() }
+            if w.isEmpty { continue }
+            words += 1
+            let s = String(decoding: w, as: UTF8.self).lowercased()
+            if ["and", "by", "&", "with", "und", "et", "e", "i", "y", "von", "de", "di", "van", "der", "la", "le", "in"]
+                .contains(s) { continue }
+            guard let first = String(decoding: w, as: UTF8.self).unicodeScalars.first, first.properties.isUppercase
+            else { return false }
+        }
+        return words <= 10
+    }
+
+    func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard needle.count <= haystack.count, !needle.isEmpty else { return nil }
+        var k = 0
+        while k + needle.count <= haystack.count {
+            if haystack[k] == needle[0] && memcmp(haystack.baseAddress! + k, needle.baseAddress!, needle.count) == 0 {
+                return k
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A person's name as a post header prints it: two to four capitalised words (`Ana Ruiz`, `Jean-Luc Marchetti`,
+    /// `Zofia Łukasiewicz`), no digits, no sentence punctuation.
+    func isPersonName(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 5, line.count <= 48 else { return false }
+        let s = String(decoding: line, as: UTF8.self)
+        let words = s.split(separator: " ")
+        guard words.count >= 2, words.count <= 4 else { return false }
+        for word in words {
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+            for u in word.unicodeScalars {
+                if u.properties.isAlphabetic || u == "-" || u == "'" || u == "’" || u == "." { continue }
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The repeated-line heuristic: a short line printed again and again on one page (a spacer label between
+    /// blocks, a widget's caption) is furniture. A line that stands after post times is left to the post
+    /// template, and one that always opens a paragraph is left as a headline: the same headline over every post
+    /// is still a headline.
+    mutating func dropRepeatedLines(_ candidates: [Int], counts: [UInt64: LineCount]) {
+        var spacer: (hash: UInt64, count: Int) = (0, 0)
+        for i in candidates {
+            guard case .text = classes[i], let c = counts[lineHash(i)], c.count >= Self.furnitureRepeats, c.afterTime == 0,
+                c.notBeforeParagraph > 0
+            else { continue }
+            drop(i, because: "repeated \(c.count) times on the page, furniture (\(Heuristic.repeatedLine))")
+            if c.count > spacer.count { spacer = (lineHash(i), Int(c.count)) }
+        }
+        if spacer.count >= Self.minimumSpacerRepeats && spacer.count * 6 >= lines.count { dropWidgetsBetweenSpacers(spacer.hash) }
+    }
+
+    /// How often a spacer line must recur before the page counts as laid out with spacers.
+    static let minimumSpacerRepeats = 10
+
+    /// The spacer-layout heuristic (part of repeated-line): on a page that puts one spacer line between every two
+    /// blocks of the article, the article's blocks stand alone between spacers. A run of three or more lines with no
+    /// spacer among them, not all of them sentences, is a widget inserted into the page (a paywall, a sign-up
+    /// form, a video player's error, a list of trending links).
+    mutating func dropWidgetsBetweenSpacers(_ spacer: UInt64) {
+        var run: [Int] = []
+        var sawSpacer = false
+        func flush(_ assembler: inout BlogAssembler) {
+            defer { run.removeAll() }
+            guard sawSpacer, run.count >= 3, run.contains(where: { !LineShape.endsLikeSentence(assembler.bytes($0)) }) else { return }
+            for k in run { assembler.drop(k, because: "one of \(run.count) lines with no spacer between them, a widget (\(Heuristic.repeatedLine))") }
+        }
+        for i in lines.indices {
+            if case .dropped = classes[i] {
+                if lines[i].end - lines[i].start <= Self.maximumRecurringBytes && lineHash(i) == spacer {
+                    flush(&self)
+                    sawSpacer = true
+                }
+                continue
+            }
+            run.append(i)
+        }
+        run.removeAll()
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
