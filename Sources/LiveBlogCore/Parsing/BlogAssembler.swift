@@ -63,6 +63,8 @@ struct BlogAssembler {
     var timeLed = false
     /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
     var joinOffsets: [Int] = []
+    /// Whether `classifyLines` uses the parallel plain-line pre-pass; off only in tests that prove it changes nothing.
+    var usesPlainPrepass = true
 
     init(text: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules) {
         self.text = text
@@ -192,7 +194,7 @@ struct BlogAssembler {
     /// it is text, its headline shape noted.
     mutating func classifyLines() {
         let blocks = rules.has(.block) || rules.has(.glued)
-        let plain = plainLineShapes()
+        let plain = usesPlainPrepass ? plainLineShapes() : [UInt8](repeating: 0, count: lines.count)
         var i = 0
         while i < lines.count {
             if case .dropped = classes[i] { i += 1; continue }
