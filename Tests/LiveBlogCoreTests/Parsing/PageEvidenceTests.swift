@@ -445,8 +445,7 @@ struct PageEvidenceTests {
         } == true)
     }
 
-    @Test("Headline slot: the one-sentence tweet quoted after a lead-in ending with a colon stays a paragraph",
-          .disabled("parser: after a paragraph ending with ':' a plain headline-shaped line counts as an untimed post's headline (isHeadlineSlot takes ':' as a finished sentence), so the tweet opens a new untimed entry"))
+    @Test("Headline slot: the one-sentence tweet quoted after a lead-in ending with a colon stays a paragraph")
     func tweetAfterColonLeadInIsParagraph() {
         let blog = parse(timeLedPage(firstPost: """
         17:45
@@ -518,8 +517,7 @@ struct PageEvidenceTests {
         #expect(TimeLineRecognizer.recognize("95'") == nil)
     }
 
-    @Test("Italian times: a headline over a match minute `95'` stays the headline; the minute opens the body",
-          .disabled("parser: the headline is lost (the minute line is headline-shaped, so it is not 'followed by a paragraph') and `95'` with the paragraph under it becomes a closing-card story link; corpus fixture 24 shows the same"))
+    @Test("Italian times: a headline over a match minute `95'` stays the headline; the minute opens the body")
     func headlineOverMatchMinute() {
         let blog = parse(italianMatch)
         #expect(blog.entries.map(\.headline) == ["Finisce la partita", "Gol del Vallombrosa", "Comincia il secondo tempo"])
