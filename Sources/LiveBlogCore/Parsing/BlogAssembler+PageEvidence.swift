@@ -310,8 +310,31 @@ extension BlogAssembler {
             drop(i, because: "repeated \(c.count) times on the page, furniture (\(Heuristic.repeatedLine))")
             if c.count > spacer.count { spacer = (lineHash(i), Int(c.count)) }
         }
-        if spacer.count >= Self.minimumSpacerRepeats && spacer.count * 6 >= lines.count { dropWidgetsBetweenSpacers(spacer.hash) }
+        if spacer.count >= Self.minimumSpacerRepeats && spacer.count * 6 >= lines.count {
+            spacerHash = spacer.hash
+            dropWidgetsBetweenSpacers(spacer.hash)
+        }
     }
+
+    /// The spacer-layout heuristic, at the top: the article's first block follows the first spacer, so the text
+    /// lines between the standfirst and that spacer are the page's header (byline, dates, reading time, buttons).
+    mutating func dropHeaderAboveFirstSpacer(from start: Int) {
+        guard let spacer = spacerHash else { return }
+        var first: Int?
+        for i in start..<lines.count {
+            if case .dropped = classes[i], lines[i].end - lines[i].start <= Self.maximumRecurringBytes, lineHash(i) == spacer {
+                first = i
+                break
+            }
+        }
+        guard let first, first - start <= Self.maximumSpacerHeaderLines else { return }
+        for k in start..<first where isText(k) {
+            drop(k, because: "above the first spacer at line \(lines[first].number), the page's header (\(Heuristic.spacerLayout))")
+        }
+    }
+
+    /// How many lines the header above the first spacer may have.
+    static let maximumSpacerHeaderLines = 60
 
     /// How often a spacer line must recur before the page counts as laid out with spacers.
     static let minimumSpacerRepeats = 10

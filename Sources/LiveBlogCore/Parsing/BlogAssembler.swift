@@ -59,6 +59,8 @@ struct BlogAssembler {
     var headlessPage = false
     /// The first post time's line, once the header is read.
     var firstTimeLine: Int?
+    /// The spacer line of a page laid out with one (see `dropWidgetsBetweenSpacers`), as its hash.
+    var spacerHash: UInt64?
     /// Whether the page's posts open with a time (see `isTimeLed`).
     var timeLed = false
     /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
@@ -176,6 +178,7 @@ struct BlogAssembler {
             next = s + 1
         }
         dropHeaderFurniture(from: next)
+        dropHeaderAboveFirstSpacer(from: next)
         dropClosingCaptions()
         dropHeaderAboveFeed(from: next)
         dropFooterBelowFeed()

@@ -32,7 +32,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         switch self {
         case .hardWrap: "text wrapped at one width (lynx, w3m, a terminal copy) is joined back into one line per paragraph"
         case .repeatedLine: "a short line that recurs many times on the page, outside the post template, is furniture"
-        case .spacerLayout: "on a page that puts one spacer line between every two blocks, a run of three or more lines with no spacer among them is a widget (a paywall, a sign-up form)"
+        case .spacerLayout: "on a page that puts one spacer line between every two blocks, a run of three or more lines with no spacer among them is a widget (a paywall, a sign-up form), and what stands above the first spacer is the page's header"
         case .postTemplate: "the header every post repeats (time, then a recurring name or label) is read from the page: a name after times is an author, never a headline"
         case .trailingTime: "where the page prints each post's time after its body, that time belongs to the post above it"
         case .dayHeader: "a date without a year between posts (\"Monday 14 August\", \"Montag, 14. August\") heads the day's posts and is not a post"
