@@ -12,6 +12,13 @@ extension BlogAssembler {
         var count: Int32 = 0
         var afterTime: Int32 = 0
         var notBeforeParagraph: Int32 = 0
+
+        /// One more occurrence (one dictionary look-up for all three counts).
+        mutating func add(afterTime: Int32, beforeParagraph: Bool) {
+            count += 1
+            self.afterTime += afterTime
+            notBeforeParagraph += beforeParagraph ? 0 : 1
+        }
     }
 
     /// A line's text as a 64-bit FNV-1a hash, for counting.
@@ -37,6 +44,7 @@ extension BlogAssembler {
     /// The page-evidence passes, in order.
     mutating func readPageEvidence() {
         var counts: [UInt64: LineCount] = [:]
+        counts.reserveCapacity(lines.count / 4)
         var candidates: [Int] = []
         for i in lines.indices {
             guard case .text = classes[i], lines[i].end - lines[i].start <= Self.maximumRecurringBytes else { continue }
@@ -44,9 +52,7 @@ extension BlogAssembler {
             let afterTime: Int32 = isTime(previousSkippingFlags(before: i)) ? 1 : 0
             let n = nextSignificant(after: i)
             let beforeParagraph = isText(n) && !headlineShaped(n!) && !sameText(i, n!)
-            counts[h, default: LineCount()].count += 1
-            counts[h, default: LineCount()].afterTime += afterTime
-            counts[h, default: LineCount()].notBeforeParagraph += beforeParagraph ? 0 : 1
+            counts[h, default: LineCount()].add(afterTime: afterTime, beforeParagraph: beforeParagraph)
             candidates.append(i)
         }
         if !candidates.isEmpty {
@@ -283,7 +289,15 @@ extension BlogAssembler {
     /// A person's name as a post header prints it: two to four capitalised words (`Ana Ruiz`, `Jean-Luc Marchetti`,
     /// `Zofia Łukasiewicz`), no digits, no sentence punctuation.
     func isPersonName(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.count >= 5, line.count <= 48 else { return false }
+        guard line.count >= 5, line.count <= 48, (line[0] >= 0x41 && line[0] <= 0x5A) || line[0] >= 0xC3 else { return false }
+        // Bytes first: one to three spaces, no digits or sentence marks; only then the letters' case.
+        var spaces = 0
+        for b in line {
+            if b == 0x20 { spaces += 1 } else if b >= 0x30 && b <= 0x39 { return false }
+            else if b == UInt8(ascii: ",") || b == UInt8(ascii: ":") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!")
+                || b == UInt8(ascii: "(") || b == UInt8(ascii: "\"") { return false }
+        }
+        guard spaces >= 1, spaces <= 3 else { return false }
         let s = String(decoding: line, as: UTF8.self)
         let words = s.split(separator: " ")
         guard words.count >= 2, words.count <= 4 else { return false }

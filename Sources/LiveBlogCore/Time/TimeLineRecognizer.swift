@@ -38,9 +38,21 @@ public enum TimeLineRecognizer {
     public static func recognize(bytes line: UnsafeBufferPointer<UInt8>) -> PostTime? {
         guard mightBeTime(line) else { return nil }
         if let clock = plainClock(line) { return clock }
-        if line.contains(where: { $0 >= 0x80 }) { return recognizeFolded(String(decoding: line, as: UTF8.self)) }
-        guard startsLikeTime(line) else { return nil }
+        let ascii = startsLikeTime(line)
+        if line.contains(where: { $0 >= 0x80 }) {
+            // Folding builds strings: only for a line whose first word could start a time once folded.
+            guard ascii || line[0] >= 0xC3 || firstWordRunsIntoAccent(line) else { return nil }
+            return recognizeFolded(String(decoding: line, as: UTF8.self))
+        }
+        guard ascii else { return nil }
         return recognize(Substring(String(decoding: line, as: UTF8.self)))
+    }
+
+    /// Whether the line's first run of ASCII letters goes on with a non-ASCII letter (`März`, `lunedì`).
+    static func firstWordRunsIntoAccent(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < line.count, (line[k] | 0x20) >= 0x61 && (line[k] | 0x20) <= 0x7A { k += 1 }
+        return k > 0 && k < line.count && line[k] >= 0xC3
     }
 
     /// A line with accented letters: read with the accents folded (`März` as `Marz`, `Środa` as `Sroda`), and
