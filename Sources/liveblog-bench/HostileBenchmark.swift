@@ -1,5 +1,6 @@
 import Foundation
 import LiveBlogCore
+import LiveBlogTUI
 
 /// Throughput on inputs built to hurt, beside clean text of the same size: each should stay within 3× of clean.
 ///
@@ -29,6 +30,7 @@ struct HostileBenchmark {
         report("escape runs", parseRate(escapes, LiveBlogParser()), base)
         report("glob-hostile lines (hostile rules)", parseRate(globLines, hostileParser), base)
         report("one huge paragraph", parseRate(paragraph, LiveBlogParser()), base)
+        readerFrames(paragraph)
 
         let source = LiveBlogParser().parseSource(bytes: clean)
         let once = searchRate(source, "a", bytes: clean.count)
@@ -36,6 +38,25 @@ struct HostileBenchmark {
         report("search: a × 100", searchRate(source, Array(repeating: "a", count: 100).joined(separator: " "), bytes: clean.count), once)
         report("search: a × 100, --limit 10", searchRate(source, Array(repeating: "a", count: 100).joined(separator: " "), bytes: clean.count, limit: 10), once)
         print("peak memory: \(Measure.mb(Measure.peakMemory()))")
+    }
+
+    /// The reader on the huge paragraph: the first frame (parse, state, render) and a jump to its end.
+    private func readerFrames(_ bytes: [UInt8]) {
+        let size = TerminalSize(rows: 40, columns: 120)
+        var state: ReaderState!
+        let first = Measure.seconds {
+            let blog = LiveBlogParser().parse(bytes: bytes)
+            state = ReaderState(blog: blog, readMarks: [], options: ReaderOptions(markAfter: nil), sourceName: "bench")
+            _ = Reducer.reduce(&state, .resized(size))
+            _ = Renderer.render(state, size: size)
+        }
+        let end = Measure.seconds {
+            _ = Reducer.reduce(&state, .key(.tab))
+            _ = Reducer.reduce(&state, .key(.end))
+            _ = Renderer.render(state, size: size)
+        }
+        print(String(format: "reader on the huge paragraph: first frame %.2f s, Tab End and frame %.2f s, peak memory so far %@",
+                     first, end, Measure.mb(Measure.peakMemory())))
     }
 
     /// `head`, then `unit` repeated to `size` bytes.
