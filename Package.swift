@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Only for the loopback server in LiveBlogHTTPTests; AsyncHTTPClient depends on it anyway.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -32,19 +35,49 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // libxml2's forgiving HTML parser; its headers include each other as <libxml/…>, hence the include path.
+        .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])]),
+        .target(
+            name: "LiveBlogHTML",
+            dependencies: ["LiveBlogCore", "CLibXML2"],
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
+        ),
+        .target(
+            name: "LiveBlogHTTP",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .target(name: "LiveBlogTUI", dependencies: ["LiveBlogCore"]),
         .executableTarget(
             name: "liveblog",
             dependencies: [
-                "LiveBlogCore", "LiveBlogStore", "LiveBlogTUI", "CNcursesw",
+                "LiveBlogCore", "LiveBlogStore", "LiveBlogTUI", "CNcursesw", "LiveBlogHTML", "LiveBlogHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
         ),
-        .executableTarget(name: "liveblog-bench", dependencies: ["LiveBlogCore", "LiveBlogTUI", "LiveBlogStore"]),
+        .executableTarget(
+            name: "liveblog-bench", dependencies: ["LiveBlogCore", "LiveBlogTUI", "LiveBlogStore", "LiveBlogHTML"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
+        ),
         .testTarget(name: "LiveBlogCoreTests", dependencies: ["LiveBlogCore"], exclude: ["Fixtures"]),
         .testTarget(name: "LiveBlogStoreTests", dependencies: ["LiveBlogStore", "LiveBlogCore"]),
         .testTarget(name: "LiveBlogTUITests", dependencies: ["LiveBlogTUI", "LiveBlogCore"]),
-        .testTarget(name: "LiveblogCLITests", dependencies: ["liveblog", "LiveBlogCore"]),
+        .testTarget(
+            name: "LiveBlogHTMLTests", dependencies: ["LiveBlogHTML", "LiveBlogCore"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
+        ),
+        .testTarget(
+            name: "LiveBlogHTTPTests",
+            dependencies: [
+                "LiveBlogHTTP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "LiveblogCLITests", dependencies: ["liveblog", "LiveBlogCore"],
+                    swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .testTarget(name: "LiveblogE2ETests", dependencies: ["liveblog"]),
     ]
 )

@@ -1,21 +1,27 @@
 import Foundation
 import LiveBlogCore
+import LiveBlogHTTP
 
-/// Where a blog comes from: a file, standard input, or the bundled sample; and how to read and name it.
+/// Where a blog comes from: a file, standard input, a web address, or the bundled sample; and how to read and name it.
 struct BlogSource {
     enum Kind {
         case file(path: String)
         case standardInput
         case bundledSample
+        case web(address: String)
     }
 
     let kind: Kind
 
-    /// `nil` is the bundled sample, `-` standard input, anything else a path.
+    /// `nil` is the bundled sample, `-` standard input, `http(s)://…` a web page, `file://…` a path, anything else
+    /// a path.
     init(argument: String?) {
         switch argument {
         case nil: kind = .bundledSample
         case "-": kind = .standardInput
+        case let address? where BlogSource.isWebAddress(address): kind = .web(address: address)
+        case let address? where address.lowercased().hasPrefix("file://"):
+            kind = .file(path: URL(string: address)?.path.removingPercentEncoding ?? String(address.dropFirst(7)))
         case let path?: kind = .file(path: path)
         }
     }
@@ -23,10 +29,37 @@ struct BlogSource {
     /// A named file, whatever its name.
     init(path: String) { kind = .file(path: path) }
 
+    static func isWebAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    /// The bytes with what the transport said about them: the content type and the page's final address.
+    struct Content {
+        var bytes: [UInt8]
+        var contentType: String?
+        var address: String?
+    }
+
+    /// Reads the source once: a file or standard input from disk, a web page over the network.
+    func load(maxSize: Int = InputLimit.defaultBytes) throws -> Content {
+        guard case .web(let address) = kind else { return Content(bytes: try readBytes(maxSize: maxSize)) }
+        var limits = FetchLimits()
+        limits.maximumBytes = min(limits.maximumBytes, maxSize)
+        let fetcher = PageFetcher(userAgent: "liveblog/\(LiveblogVersion.current) (+terminal live-blog reader)", limits: limits)
+        do {
+            let page = try fetcher.fetchBlocking(address)
+            return Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL)
+        } catch let error as FetchError {
+            throw CLIError("cannot fetch \(error.description)")
+        }
+    }
+
     /// The source as shown to the user and in exports.
     var displayName: String {
         switch kind {
         case .file(let path): EchoedText.sanitized(path, limit: 4096)
+        case .web(let address): EchoedText.sanitized(address, limit: 4096)
         case .standardInput: "-"
         case .bundledSample: BundledResources.sampleSourceName
         }
@@ -41,6 +74,8 @@ struct BlogSource {
     /// its size, and a stream (a pipe) as soon as it passes the limit.
     func readBytes(maxSize: Int = InputLimit.defaultBytes) throws -> [UInt8] {
         switch kind {
+        case .web:
+            return try load().bytes
         case .bundledSample:
             return Array(BundledResources.sampleBlogText.utf8)
         case .standardInput:
@@ -160,6 +195,8 @@ struct BlogSource {
         case .file(let path):
             let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
             return url.path
+        case .web(let address):
+            return "url:" + address
         case .standardInput:
             return "stdin:" + blog.title
         case .bundledSample:

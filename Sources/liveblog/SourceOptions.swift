@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import LiveBlogCore
+import LiveBlogHTML
 import LiveBlogStore
 
 /// The options every command shares: where the blog comes from, extra rules, and where marks live.
 struct SourceOptions: ParsableArguments {
-    @Argument(help: "A live blog saved as text, or - for standard input. Default: the bundled sample.")
+    @Argument(help: "A live blog: a text scrape, a saved HTML page, - for standard input (either), or an http(s):// address. Default: the bundled sample.")
     var source: String?
 
     @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules (see Resources/boilerplate-rules.txt).", valueName: "file"))
@@ -15,18 +16,34 @@ struct SourceOptions: ParsableArguments {
 
     @OptionGroup var inputLimit: InputLimit
 
-    /// Reads and parses the blog, keeping its texts as spans of the source bytes (see `ParsedSource`).
-    func loadSource() throws -> ParsedSource {
+    /// Reads and parses the blog; text keeps its texts as spans of the source bytes (see `ParsedSource`).
+    func loadSource() throws -> LoadedSource {
         let source = BlogSource(argument: self.source)
-        let parser = try LiveBlogParser(rules: RuleLoader.rules(extraFile: rulesFile))
-        return parser.parseSource(bytes: try source.readBytes(maxSize: inputLimit.bytes()))
+        let rules = try RuleLoader.rules(extraFile: rulesFile)
+        let content = try source.load(maxSize: inputLimit.bytes())
+        if Self.isHTML(content) {
+            return .page(HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType))
+        }
+        return .text(LiveBlogParser(rules: rules).parseSource(bytes: content.bytes))
     }
 
-    /// Reads and parses the blog with the bundled rules, the user's config rules and `--rules`.
+    /// Reads and parses the blog with the bundled rules, the user's config rules and `--rules`; an HTML page
+    /// (sniffed from its bytes, or so declared by the server) goes to the HTML reader.
     func loadBlog() throws -> (BlogSource, LiveBlog) {
         let source = BlogSource(argument: self.source)
-        let parser = try LiveBlogParser(rules: RuleLoader.rules(extraFile: rulesFile))
-        return (source, parser.parse(bytes: try source.readBytes(maxSize: inputLimit.bytes())))
+        let rules = try RuleLoader.rules(extraFile: rulesFile)
+        let content = try source.load(maxSize: inputLimit.bytes())
+        if Self.isHTML(content) {
+            return (source, HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType))
+        }
+        return (source, LiveBlogParser(rules: rules).parse(bytes: content.bytes))
+    }
+
+    /// The bytes decide; a server's `text/html` counts too, since a page may start with a script or a comment.
+    static func isHTML(_ content: BlogSource.Content) -> Bool {
+        if HTMLSniffer.looksLikeHTML(content.bytes) { return true }
+        let type = content.contentType?.lowercased() ?? ""
+        return type.hasPrefix("text/html") || type.hasPrefix("application/xhtml")
     }
 }
 

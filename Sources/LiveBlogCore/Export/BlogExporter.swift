@@ -71,6 +71,18 @@ public struct BlogExporter {
             for name in entry.flags.names { w.string(name) }
             w.endArray()
             w.key("read"); w.bool(readMarks.contains(entry.id))
+            // Additions for pages read from HTML: the post's own address and the links in its paragraphs.
+            w.field("url", entry.url)
+            w.key("links")
+            w.beginArray()
+            for link in entry.links {
+                w.beginObject()
+                w.key("paragraph"); w.number(link.paragraph)
+                w.field("text", link.text)
+                w.field("url", link.url)
+                w.endObject()
+            }
+            w.endArray()
             w.endObject()
         }
         w.endArray()

@@ -14,10 +14,15 @@ public struct Entry: Hashable, Sendable, Identifiable {
     public var flags: EntryFlags
     /// 1-based line of the source text where the entry starts.
     public var line: Int
+    /// The post's own address (a page URL with the post's fragment), where the page gives one.
+    public var url: String?
+    /// Links inside the paragraphs, where the source marked them up.
+    public var links: [EntryLink]
 
     public init(
         id: EntryID = EntryID(""), time: String? = nil, timestamp: Date? = nil, headline: String? = nil,
-        paragraphs: [String] = [], related: [RelatedLink] = [], flags: EntryFlags = [], line: Int = 0
+        paragraphs: [String] = [], related: [RelatedLink] = [], flags: EntryFlags = [], line: Int = 0,
+        url: String? = nil, links: [EntryLink] = []
     ) {
         self.id = id
         self.time = time
@@ -27,6 +32,8 @@ public struct Entry: Hashable, Sendable, Identifiable {
         self.related = related
         self.flags = flags
         self.line = line
+        self.url = url
+        self.links = links
     }
 
     /// The headline, or for an untitled entry the first words of its first paragraph.

@@ -14,7 +14,9 @@ enum AuthorLine {
     /// Small words that may join the names of an author line.
     private static let joiners: Set<[UInt8]> = Set(
         ["and", "&", "in", "at", "by", "of", "the", "for", "with", "staff", "de", "van", "von", "der", "da", "del",
-         "di", "la", "le", "al", "bin", "y", "and,", "&,"].map { Array($0.utf8) })
+         "di", "la", "le", "al", "bin", "y", "and,", "&,",
+         // "and" in German, French, Italian and Portuguese, Polish, Dutch, Spanish.
+         "und", "et", "e", "i", "oraz", "en"].map { Array($0.utf8) })
 
     /// Whether the whole line is a list of names (and roles, and places) as an author line writes them.
     static func isNames(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -87,10 +87,59 @@ extension BlogAssembler {
         }
     }
 
-    /// A paragraph of prose: a sentence of some length, not a label, a link or a button.
+    /// The footer heuristic (part of header): below the last post on a time-led page, the page's own furniture
+    /// (topics, share buttons, sign-up boxes, "more on this story") starts with a run of lines that are not prose;
+    /// from there to the end of the page everything is dropped, a sign-up box's small print included. Where posts
+    /// print their time after the body, everything after the last such time is the footer.
+    mutating func dropFooterBelowFeed() {
+        guard timeLed, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) }) else { return }
+        if isTrailingTime(last) {
+            for k in (last + 1)..<lines.count where isText(k) {
+                drop(k, because: "below the last post, whose time at line \(lines[last].number) closes it (\(Heuristic.header))")
+            }
+            return
+        }
+        // The footer starts at the first run of `footerRun` text lines in a row that are not prose.
+        var run: [Int] = []
+        var k = last + 1
+        while k < lines.count && run.count < Self.footerRun {
+            if isText(k) {
+                if isProse(k) { run.removeAll() } else { run.append(k) }
+            }
+            k += 1
+        }
+        guard run.count >= Self.footerRun else {
+            // A shorter footer: the lines that are not prose below the last prose line.
+            var tail: [Int] = []
+            var k = lines.count - 1
+            while k > last {
+                if isText(k) {
+                    if isProse(k) { break }
+                    tail.append(k)
+                }
+                k -= 1
+            }
+            guard tail.count >= 3 else { return }
+            for d in tail.reversed() { drop(d, because: "not prose, below the last post (\(Heuristic.header))") }
+            return
+        }
+        for d in run[0]..<lines.count where isText(d) {
+            drop(d, because: "below the last post, in the page footer from line \(lines[run[0]].number) (\(Heuristic.header))")
+        }
+    }
+
+    /// How many lines in a row that are not prose start the footer below the last post.
+    static let footerRun = 4
+
+    func isTrailingTime(_ i: Int) -> Bool {
+        if case .trailingTime = classes[i] { return true }
+        return false
+    }
+
+    /// A paragraph of prose: a sentence of some length or a list item, not a label, a link or a button.
     func isProse(_ i: Int) -> Bool {
         let line = bytes(i)
-        return (line.count >= 60 && LineShape.endsLikeSentence(line)) || line.count >= 160
+        return (line.count >= 60 && LineShape.endsLikeSentence(line)) || line.count >= 160 || LineShape.isListItem(line)
     }
 
     /// The glued-appeal heuristic: a donation or subscription appeal under the standfirst whose last sentence is

@@ -56,6 +56,22 @@ extension BlogAssembler {
         dropTimedLinkLists()
         readTrailingTimes()
         timeLed = isTimeLed()
+        headlessPage = timeLed && isHeadlessPage()
+    }
+
+    /// Whether most timed posts on the page open with a paragraph rather than a headline-shaped line. On such a
+    /// page a labelled question under a time (`Next question: …?`) is the post's first sentence, not its headline.
+    func isHeadlessPage() -> Bool {
+        var posts = 0, headless = 0
+        for i in lines.indices {
+            guard case .time = classes[i], !isTime(nextSignificant(after: i)) else { continue }
+            var n = nextSignificant(after: i)
+            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
+            guard let first = n, isText(first) else { continue }
+            posts += 1
+            if !headlineShaped(first) && !LineShape.isQuestionHeadlineShaped(bytes(first)) { headless += 1 }
+        }
+        return posts >= 3 && headless * 10 >= posts * 6
     }
 
     /// Times a page prints, by what they hold: how the trailing-time heuristic tells two kinds of time line apart.
@@ -124,6 +140,18 @@ extension BlogAssembler {
                     assembler.drop(t, because: "time of a linked title in a list of \(run.count) (\(Heuristic.navigationList))")
                     assembler.drop(title, because: "linked title without a post body, one of \(run.count) (\(Heuristic.navigationList))")
                 }
+                // A list written title first (title, time; title, time): its last time ends the page or the
+                // list, and its first title stands above the first time.
+                if let after = assembler.nextSignificant(after: run[run.count - 1].title), assembler.isTime(after),
+                    !assembler.isText(assembler.nextSignificant(after: after))
+                {
+                    assembler.drop(after, because: "time of the last linked title in the list (\(Heuristic.navigationList))")
+                    if let before = assembler.previousSignificant(before: run[0].time), assembler.isText(before),
+                        !assembler.isProse(before)
+                    {
+                        assembler.drop(before, because: "first linked title in the list (\(Heuristic.navigationList))")
+                    }
+                }
             }
             run.removeAll()
         }
@@ -147,8 +175,8 @@ extension BlogAssembler {
 
     /// The post-template heuristic: a name that recurs in the slot right after the post times (the same few
     /// reporters under every time) is the post's author, never its headline. A recurring line in that slot is a
-    /// name when it is shaped like one and either a headline-shaped line follows it (time, author, headline) or
-    /// the page's byline above the feed names it. Once the page shows that template, a name-shaped line in the
+    /// name when it is shaped like one and a headline-shaped line follows it (time, author, headline); a name the
+    /// page's byline above the feed names is an author wherever it stands after a time. Once the page shows that template, a name-shaped line in the
     /// same slot that is followed by a headline is an author too, even if that reporter wrote only one post.
     mutating func readPostTemplate(_ candidates: [Int], counts: [UInt64: LineCount]) {
         guard let firstTime = lines.indices.first(where: { isTime($0) }) else { return }
@@ -163,9 +191,14 @@ extension BlogAssembler {
                 authors.append(i)
                 continue
             }
+            if bylineAboveFeed(names: i, before: firstTime) {
+                // A reporter the page's byline names, under a post's time.
+                authors.append(i)
+                recurring += 1
+                continue
+            }
             guard let c = counts[lineHash(i)], c.afterTime >= 2 else { continue }
-            let headlineFollows = nextTextIsHeadlineShaped(i)
-            if headlineFollows || bylineAboveFeed(names: i, before: firstTime) {
+            if nextTextIsHeadlineShaped(i) {
                 authors.append(i)
                 recurring += 1
             }
@@ -190,9 +223,11 @@ extension BlogAssembler {
             && memcmp(next.baseAddress!, name.baseAddress!, name.count) == 0
     }
 
-    /// Whether the next line is text shaped like a headline that has text after it.
+    /// Whether the next line (past flags) is text shaped like a headline that has text after it.
     func nextTextIsHeadlineShaped(_ i: Int) -> Bool {
-        guard let n = nextSignificant(after: i), isText(n), headlineShaped(n) else { return false }
+        var next = nextSignificant(after: i)
+        while let k = next, case .flag = classes[k] { next = nextSignificant(after: k) }
+        guard let n = next, isText(n), headlineShaped(n) else { return false }
         return isText(nextSignificant(after: n))
     }
 
@@ -303,7 +338,8 @@ extension BlogAssembler {
             }
             run.append(i)
         }
-        run.removeAll()
+        // The run after the last spacer is the page's end: widgets there are the footer.
+        flush(&self)
     }
 }
 

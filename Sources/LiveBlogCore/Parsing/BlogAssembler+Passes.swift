@@ -130,6 +130,55 @@ extension BlogAssembler {
         }
     }
 
+    /// How many lines a caption's bracketed credit may be split over.
+    static let maximumBracketLines = 3
+
+    /// The caption heuristic, for a caption whose bracketed credit a scrape split over lines
+    /// (`Crowds on the quay (` / `Image:` / `Agency Name)`): the line that opens the bracket, and the lines down to
+    /// the one that closes it, are one caption when a credit marker stands inside the bracket.
+    mutating func dropBracketSplitCaptions() {
+        for i in lines.indices {
+            guard isText(i), lines[i].end - lines[i].start <= CaptionCredit.maximumCaptionBytes,
+                text[lines[i].end - 1] == UInt8(ascii: "(")
+            else { continue }
+            var k = i + 1
+            var credit = false
+            while k < lines.count && k <= i + Self.maximumBracketLines {
+                let line = bytes(k)
+                if rules.matches(.credit, line) { credit = true }
+                if line.count <= CaptionCredit.maximumCreditBytes, line[line.count - 1] == UInt8(ascii: ")") { break }
+                k += 1
+            }
+            guard credit || (k < lines.count && k <= i + Self.maximumBracketLines && k > i + 1), k < lines.count,
+                k <= i + Self.maximumBracketLines
+            else { continue }
+            for d in i...k {
+                if case .dropped = classes[d] { classes[d] = .text }
+                drop(d, because: "caption with its credit split over lines \(lines[i].number)–\(lines[k].number) (\(Heuristic.caption))")
+            }
+        }
+    }
+
+    /// The caption heuristic, for a photo's caption printed without a credit where a post ends: on a page whose
+    /// posts open with a time, a post's body ends with a full sentence, so a short unpunctuated line of four or
+    /// more words between a finished paragraph and the next post's time is the caption of the post's last picture.
+    mutating func dropClosingCaptions() {
+        guard timeLed else { return }
+        for t in lines.indices {
+            guard case .time = classes[t], let p = previousSignificant(before: t), isText(p),
+                let above = previousSignificant(before: p), isText(above)
+            else { continue }
+            let line = bytes(p)
+            guard headlineShaped(p), CaptionCredit.isCaption(line), LineShape.endsLikeSentence(bytes(above)),
+                bytes(above).last != UInt8(ascii: ":"), !AuthorLine.isNames(line), line[0] < 0x80
+            else { continue }
+            var words = 1
+            for b in line where b == 0x20 { words += 1 }
+            guard words >= 4 else { continue }
+            drop(p, because: "caption closing the post above the time at line \(lines[t].number) (\(Heuristic.caption))")
+        }
+    }
+
     /// The caption heuristic: a caption is the short line just above a credit line when a finished paragraph
     /// stands above it (so that the first paragraph under a headline is never taken); a caption split over two
     /// lines loses its first half too (the credit's line starts in lower case).

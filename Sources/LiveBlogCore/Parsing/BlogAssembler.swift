@@ -55,12 +55,16 @@ struct BlogAssembler {
     var pageDate: PageDate?
     /// Whether the page's dateline has been met.
     var sawDateline = false
+    /// Whether most of the page's timed posts open straight with a paragraph (see `isHeadlessPage`).
+    var headlessPage = false
     /// The first post time's line, once the header is read.
     var firstTimeLine: Int?
     /// Whether the page's posts open with a time (see `isTimeLed`).
     var timeLed = false
     /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
     var joinOffsets: [Int] = []
+    /// Whether `classifyLines` uses the parallel plain-line pre-pass; off only in tests that prove it changes nothing.
+    var usesPlainPrepass = true
 
     init(text: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules) {
         self.text = text
@@ -158,6 +162,7 @@ struct BlogAssembler {
         dropPromoPitches()
         dropVideoPlayerTitles()
         dropCaptions()
+        dropBracketSplitCaptions()
         dropAuthorsAboveTimes()
         guard let titleIndex = lines.indices.first(where: { isText($0) }) else {
             if lines.isEmpty { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "the input is empty")) }
@@ -171,7 +176,9 @@ struct BlogAssembler {
             next = s + 1
         }
         dropHeaderFurniture(from: next)
+        dropClosingCaptions()
         dropHeaderAboveFeed(from: next)
+        dropFooterBelowFeed()
         firstTimeLine = lines.indices.first(where: { i in if case .time = classes[i] { return true } else { return false } })
         var builder = EntryListBuilder(text: text)
         assembleEntries(from: next, into: &builder)
@@ -187,7 +194,7 @@ struct BlogAssembler {
     /// it is text, its headline shape noted.
     mutating func classifyLines() {
         let blocks = rules.has(.block) || rules.has(.glued)
-        let plain = plainLineShapes()
+        let plain = usesPlainPrepass ? plainLineShapes() : [UInt8](repeating: 0, count: lines.count)
         var i = 0
         while i < lines.count {
             if case .dropped = classes[i] { i += 1; continue }
@@ -283,6 +290,10 @@ struct BlogAssembler {
             return .dropped
         }
         if count <= TimeLineRecognizer.maximumLength, let time = TimeLineRecognizer.recognize(bytes: line) {
+            if time.isDayHeader {
+                drop(i, because: "day header “\(time.text)” (\(Heuristic.dayHeader))")
+                return .dropped
+            }
             return timeClass(time)
         }
         if LineShape.isSeparator(line) { return .separator }
@@ -413,7 +424,10 @@ struct BlogAssembler {
             guard let n = nextSignificant(after: i), isText(n) else { return false }
             return !headlineShaped(n) || LineShape.isListItem(bytes(n))
         }
-        return LineShape.isQuestionHeadlineShaped(bytes(i)) && isQuestionHeadline(i)
+        let line = bytes(i)
+        // On a page of headless posts, `Key question: when …?` is a post's lead-in sentence, not its headline.
+        if headlessPage && line.contains(UInt8(ascii: ":")) { return false }
+        return LineShape.isQuestionHeadlineShaped(line) && isQuestionHeadline(i)
     }
 
     /// The question-headline heuristic: `What is at stake?` heads a post when it comes right after a time, a flag
@@ -496,6 +510,11 @@ struct BlogAssembler {
                     builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: summary), line: number)
                     diagnostics.append(Diagnostic(line: number, kind: .related, message: "promo card with an echoed title “\(preview(i))” kept as a related link"))
                     i = last
+                } else if !builder.isAtEntryStart, let summary = closingCardSummary(i) {
+                    builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: span(summary)), line: number)
+                    diagnostics.append(Diagnostic(line: number, kind: .related,
+                                                  message: "story card closing the post, “\(preview(i))”, kept as a related link (\(Heuristic.closingCard))"))
+                    i = summary
                 } else if isHeadline(i) && isHeadlineSlot(i, builder) {
                     let shape = bytes(i)
                     if LineShape.isDoubtfulHeadline(shape) {
@@ -512,6 +531,20 @@ struct BlogAssembler {
             i += 1
         }
         builder.close()
+    }
+
+    /// The closing-card heuristic: on a page whose posts open with a time, a headline-shaped line near the end of a
+    /// post's body with one line under it and then the next post (or the post's own trailing time) is a linked story
+    /// card (its title and standfirst), not two paragraphs. Returns the summary line.
+    func closingCardSummary(_ i: Int) -> Int? {
+        guard timeLed, headlineShaped(i), bytes(i).last != UInt8(ascii: "?"), let s = nextSignificant(after: i), isText(s),
+            !headlineShaped(s) || bytes(s).count > bytes(i).count
+        else { return nil }
+        guard let after = nextSignificant(after: s) else { return nil }
+        switch classes[after] {
+        case .time, .trailingTime, .flag: return s
+        default: return nil
+        }
     }
 
     /// Where a headline may stand. On a page whose posts open with a time, only in the post's header: right after

@@ -18,6 +18,8 @@ enum CaptionCredit {
     /// Longest line that can be a caption.
     static let maximumCaptionBytes = 240
     static let maximumCaptionWords = 24
+    /// Longest caption whose credit follows a full stop: agency captions run to several sentences.
+    static let maximumLongCaptionBytes = 700
 
     /// Cheap first look: credits end in a letter, a digit or `)`, never in sentence punctuation or a closing quote.
     @inline(__always)
@@ -48,12 +50,31 @@ enum CaptionCredit {
             let head = UnsafeBufferPointer(rebasing: line[..<offset])
             // Credits are written with a capital ("Photograph:", "(Image:", "Supplied"); "food supplied by" is not one.
             let capital = line[offset] == UInt8(ascii: "(") || (line[offset] >= 0x41 && line[offset] <= 0x5A)
+            // A long caption is believed when its credit opens a sentence of its own (`… in 2021. Photograph: …`).
+            let afterStop = offset >= 2 && before == 0x20 && line[offset - 2] == UInt8(ascii: ".")
+            let longest = afterStop ? maximumLongCaptionBytes : maximumCaptionBytes
             if capital && (before == 0x20 || before == UInt8(ascii: "(")) && tail.count <= maximumTrailingCreditBytes
-                && !containsSentenceBreak(tail) && line.count <= maximumCaptionBytes && !containsQuotation(head)
+                && !containsSentenceBreak(tail) && line.count <= longest && !containsQuotation(head)
             {
                 // "ABC News: Supplied": only an outlet's name before the marker, so the line is all credit.
                 return isOutletName(head) ? .credit : .captionWithCredit
             }
+        }
+        // "… in 2021. Photograph: Ann Lee/Agency/Other Agency": a credit rule opening the last sentence, whatever
+        // credit words (an agency's name) come later in it.
+        var k = line.count - 2
+        let limit = max(1, line.count - maximumTrailingCreditBytes - 2)
+        while k > limit {
+            if line[k] == 0x20 && line[k - 1] == UInt8(ascii: ".") {
+                let tail = UnsafeBufferPointer(rebasing: line[(k + 1)...])
+                if line.count <= maximumLongCaptionBytes, rules.matches(.credit, tail), !containsSentenceBreak(tail),
+                    !containsQuotation(UnsafeBufferPointer(rebasing: line[..<k]))
+                {
+                    return .captionWithCredit
+                }
+                break
+            }
+            k -= 1
         }
         // "… August 5, 2024. WORLDLINE/Anouk Brandt": an agency in capitals and a name after the caption's last full stop.
         if let stop = lastSentenceStop(line), line.count - stop <= 60, isAgencySlashName(line, from: stop) {
@@ -163,6 +184,10 @@ enum CaptionCredit {
         guard tail.count >= 2 else { return false }
         for k in 0..<(tail.count - 1) where tail[k + 1] == 0x20 {
             let b = tail[k]
+            // An initial (`Kevin S. Vineys`) is no sentence break.
+            if b == UInt8(ascii: "."), k >= 1, tail[k - 1] >= 0x41 && tail[k - 1] <= 0x5A, k == 1 || tail[k - 2] == 0x20 {
+                continue
+            }
             if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") { return true }
         }
         return false

@@ -7,6 +7,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     case repeatedBlock = "repeated-block"
     case postTemplate = "post-template"
     case trailingTime = "trailing-time"
+    case dayHeader = "day-header"
     case gluedTime = "glued-time"
     case authorLine = "author-line"
     case authorAboveTime = "author-above-time"
@@ -20,6 +21,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     case headline
     case questionHeadline = "question-headline"
     case echoCard = "echo-card"
+    case closingCard = "closing-card"
     case pinnedCopy = "pinned-copy"
 
     public var description: String { "\(rawValue) heuristic" }
@@ -32,6 +34,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .repeatedBlock: "a run of lines that appears again later on the page (a paywall, a sign-up box) is dropped where it repeats"
         case .postTemplate: "the header every post repeats (time, then a recurring name or label) is read from the page: a name after times is an author, never a headline"
         case .trailingTime: "where the page prints each post's time after its body, that time belongs to the post above it"
+        case .dayHeader: "a date without a year between posts (\"Monday 14 August\", \"Montag, 14. August\") heads the day's posts and is not a post"
         case .gluedTime: "a time glued to the headline after it is split from it"
         case .authorLine: "a byline, or an author's name glued to a time, is metadata"
         case .authorAboveTime: "a name line right above a time line is the post's author"
@@ -45,6 +48,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .headline: "a short, unpunctuated line that opens a post and is followed by a paragraph is its headline"
         case .questionHeadline: "a short question where a post starts, followed by its answer, is the headline"
         case .echoCard: "a title printed twice, then a summary, is a story card kept as a related link"
+        case .closingCard: "a headline-shaped line and one line under it closing a post, on a page whose posts open with a time, is a linked story card"
         case .pinnedCopy: "a pinned post shown twice is kept once"
         }
     }

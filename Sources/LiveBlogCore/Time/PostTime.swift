@@ -20,6 +20,9 @@ public struct PostTime: Hashable, Sendable {
     /// Whether the line carries a full date (a dateline) rather than a time of day.
     public var hasDate: Bool { year != nil && month != nil && day != nil }
 
+    /// A day header between posts (`Monday 14 August`): a day and month, no year, no clock.
+    public var isDayHeader: Bool { year == nil && month != nil && day != nil && hour == nil && age == nil && epoch == nil }
+
     /// The moment this time stands for, given the date of the page (from a dateline) where the line lacks one.
     public func timestamp(pageDate: (year: Int, month: Int, day: Int)?) -> Date? {
         timestamp(pageDate: pageDate, defaultZoneOffset: nil)

@@ -1,7 +1,9 @@
 /// Recognises a line that is nothing but a post time, in the many styles newsrooms use:
 /// `10:45`, `10.45am`, `4:14 p.m.`, `10 p.m.`, `14:05 GMT`, `4m ago`, `21 mins ago11:48`, `Posted at 14:05`,
 /// `Updated at 12.08 BST`, `Mon 15 May 2023 12.50 BST`, `5 August 2024, 20:49`, `August 5, 2024 4:14 p.m. ET`,
-/// and Unix epoch numbers.
+/// and Unix epoch numbers; in other languages `11.04 Uhr`, `16h56`, `ore 16:56`, `godz. 14:05`, a zone in
+/// brackets (`14:05 (CET)`), and day headers without a year (`Montag, 14. August`, `lunedì 14 agosto`), whose
+/// words are read with their accents folded (`März`, `août`, `września`).
 ///
 /// Works on short lines only; anything longer than a time line can be is rejected without a look.
 public enum TimeLineRecognizer {
@@ -20,7 +22,9 @@ public enum TimeLineRecognizer {
     public static func mightBeTime(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !line.isEmpty, line.count <= maximumLength else { return false }
         let first = line[0] | 0x20
-        guard (line[0] >= 0x30 && line[0] <= 0x39) || (first >= 0x61 && first <= 0x7A) else { return false }
+        // A digit, an ASCII letter, or the lead byte of an accented Latin letter (`Środa`, `Ütő`).
+        guard (line[0] >= 0x30 && line[0] <= 0x39) || (first >= 0x61 && first <= 0x7A) || (line[0] >= 0xC3 && line[0] <= 0xC5)
+        else { return false }
         var digit = false
         var spaces = 0
         for b in line {
@@ -34,8 +38,22 @@ public enum TimeLineRecognizer {
     public static func recognize(bytes line: UnsafeBufferPointer<UInt8>) -> PostTime? {
         guard mightBeTime(line) else { return nil }
         if let clock = plainClock(line) { return clock }
+        if line.contains(where: { $0 >= 0x80 }) { return recognizeFolded(String(decoding: line, as: UTF8.self)) }
         guard startsLikeTime(line) else { return nil }
         return recognize(Substring(String(decoding: line, as: UTF8.self)))
+    }
+
+    /// A line with accented letters: read with the accents folded (`März` as `Marz`, `Środa` as `Sroda`), and
+    /// given back with its own text.
+    static func recognizeFolded(_ line: String) -> PostTime? {
+        var folded = line.folding(options: [.diacriticInsensitive], locale: nil)
+        folded = folded.replacingOccurrences(of: "ł", with: "l").replacingOccurrences(of: "Ł", with: "L")
+        // Typographic marks that fold to nothing useful stay as they are; a line still not ASCII-lettered fails.
+        var copy = folded
+        guard copy.withUTF8({ startsLikeTime($0) }) else { return nil }
+        guard folded.utf8.count <= maximumLength, var time = parse(Substring(folded)) else { return nil }
+        time.text = line
+        return time
     }
 
     /// The commonest time line, `10:45` or `9.05`, read without building a `String` first.
@@ -64,6 +82,12 @@ public enum TimeLineRecognizer {
     /// The time a line states, or nil when the line is anything else.
     public static func recognize(_ line: Substring) -> PostTime? {
         guard line.utf8.count <= maximumLength, !line.isEmpty else { return nil }
+        if line.utf8.contains(where: { $0 >= 0x80 }) { return recognizeFolded(String(line)) }
+        return parse(line)
+    }
+
+    /// The time an ASCII-lettered line states, or nil.
+    private static func parse(_ line: Substring) -> PostTime? {
         var copy = line
         guard copy.withUTF8({ startsLikeTime($0) }) else { return nil }
         guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
@@ -113,7 +137,8 @@ public enum TimeLineRecognizer {
 
     /// Words a time line can start with, packed as by `pack`; a line starting with any other word is not a time line.
     private static let leadingWords: Set<UInt64> = {
-        var words: Set<String> = ["posted", "updated", "published", "just"]
+        var words: Set<String> = ["just"]
+        words.formUnion(prefixWords)
         words.formUnion(months.keys)
         words.formUnion(weekdays)
         return Set(words.map { word in word.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1 - 0x60) } })
@@ -129,24 +154,60 @@ public enum TimeLineRecognizer {
             let lower = line[length] | 0x20
             guard lower >= 0x61 && lower <= 0x7A else { break }
             length += 1
-            if length > 9 { return false }
+            if length > 12 { return false }
         }
         guard length >= 3 else { return false }
-        // Five bits a letter: nine letters fit in a UInt64 without building a String.
+        // Five bits a letter: twelve letters fit in a UInt64 without building a String.
         var packed: UInt64 = 0
         for k in 0..<length { packed = packed << 5 | UInt64((line[k] | 0x20) - 0x60) }
         return leadingWords.contains(packed)
     }
 
+    /// Words that may stand before a time: "Posted at", "Aktualisiert um", "Aggiornato alle", "ore", "godz.".
+    private static let prefixWords: Set<String> = [
+        "posted", "updated", "published", "last",
+        "aktualisiert", "aktualisierung", "stand", "veroffentlicht", "um",
+        "aggiornato", "aggiornamento", "pubblicato", "alle", "ore",
+        "publie", "mis", "actualise",
+        "actualizado", "publicado",
+        "aktualizacja", "zaktualizowano", "opublikowano", "godz", "godzina",
+        "bijgewerkt", "gepubliceerd", "kl", "klo",
+    ]
+    /// Small words between a prefix and the time: "at", "on", "um", "à jour le", "alle", "o".
+    private static let prefixJoiners: Set<String> = ["at", "on", "updated", "a", "jour", "le", "il", "de", "el", "o", "om", "am"]
+
     private static let months: [String: Int] = [
         "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
         "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
         "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+        // German, French, Italian, Spanish, Portuguese, Dutch, with accents folded.
+        "januar": 1, "janner": 1, "februar": 2, "marz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7, "okt": 10,
+        "oktober": 10, "dez": 12, "dezember": 12,
+        "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "mars": 3, "avril": 4, "avr": 4, "juin": 6, "juillet": 7,
+        "juil": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+        "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "agosto": 8,
+        "settembre": 9, "ottobre": 10, "dicembre": 12,
+        "enero": 1, "febrero": 2, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "septiembre": 9, "setiembre": 9,
+        "octubre": 10, "noviembre": 11, "diciembre": 12,
+        "janeiro": 1, "fevereiro": 2, "marco": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10,
+        "novembro": 11, "dezembro": 12,
+        "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+        // Polish, in the genitive a date uses.
+        "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7, "sierpnia": 8,
+        "wrzesnia": 9, "pazdziernika": 10, "listopada": 11, "grudnia": 12,
     ]
     private static let weekdays: Set<String> = [
         "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
         "fri", "friday", "sat", "saturday", "sun", "sunday",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
+        "lunes", "martes", "miercoles", "jueves", "viernes", "domingo",
+        "poniedzialek", "wtorek", "sroda", "czwartek", "piatek", "sobota", "niedziela",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     ]
+    /// Words after a clock that say "o'clock" rather than a zone: `11.04 Uhr`, `14 h`.
+    private static let clockWords: Set<String> = ["uhr", "h", "hs", "hrs", "godz", "heures"]
     /// Zone names newsrooms print, with their offsets in hours east of UTC.
     private static let zones: [String: Double] = [
         "gmt": 0, "utc": 0, "z": 0, "bst": 1, "ist": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
@@ -178,11 +239,13 @@ public enum TimeLineRecognizer {
         }
 
         mutating func parseLine() -> PostTime? {
-            // "Posted at", "Updated at", "Posted", "Updated".
-            if isWord(0, ["posted", "updated", "published"]) {
+            // "Posted at", "Updated at", "Aktualisiert um", "Mis à jour le", "Aggiornato alle", "ore", "godz.".
+            var prefixes = 0
+            while prefixes < 5, case .word(let w)? = peek(),
+                TimeLineRecognizer.prefixWords.contains(w) || (prefixes > 0 && TimeLineRecognizer.prefixJoiners.contains(w)) {
                 k += 1
-                if isWord(0, ["at", "on"]) { k += 1 }
-                if case .punct(":")? = peek() { k += 1 }
+                prefixes += 1
+                if case .punct(let p)? = peek(), p == ":" || p == "." || p == "à" { k += 1 }
             }
             let textStart = k
             // A Unix epoch left behind by a page's fallback: seconds (9–10 digits) or milliseconds (12–13).
@@ -267,9 +330,21 @@ public enum TimeLineRecognizer {
                 minute = m
                 hadMinutes = true
                 k += 2
+            } else if case .word("h")? = peek(), case .number(let m, let md)? = peek(1), md == 2, m < 60 {
+                // French `16h56`.
+                minute = m
+                hadMinutes = true
+                k += 2
             }
             let meridiem = parseMeridiem()
-            if !hadMinutes && meridiem == nil { k = start; return nil }
+            var oclock = false
+            if meridiem == nil, case .word(let w)? = peek(), TimeLineRecognizer.clockWords.contains(w) {
+                // `11.04 Uhr`, `11 Uhr`: the word says it is a clock; it names no zone.
+                k += 1
+                if case .punct(".")? = peek() { k += 1 }
+                oclock = true
+            }
+            if !hadMinutes && meridiem == nil && !oclock { k = start; return nil }
             if let meridiem {
                 guard hour >= 1 && hour <= 12 else { k = start; return nil }
                 if meridiem == "pm" && hour != 12 { hour += 12 }
@@ -280,6 +355,11 @@ public enum TimeLineRecognizer {
             if case .word(let zone)? = peek(), let offset = TimeLineRecognizer.zones[zone] {
                 time.zoneOffset = Int(offset * 3600)
                 k += 1
+            } else if case .punct("(")? = peek(), case .word(let zone)? = peek(1), let offset = TimeLineRecognizer.zones[zone],
+                case .punct(")")? = peek(2) {
+                // A zone in brackets: `14:05 (CET)`.
+                time.zoneOffset = Int(offset * 3600)
+                k += 3
             }
             return time
         }
@@ -307,6 +387,10 @@ public enum TimeLineRecognizer {
             if case .number(let d, let dd)? = peek(), dd <= 2, case .word(let m)? = peek(1),
                 let mm = TimeLineRecognizer.months[m] {
                 day = d; month = mm; k += 2
+            } else if case .number(let d, let dd)? = peek(), dd <= 2, case .punct(".")? = peek(1), case .word(let m)? = peek(2),
+                let mm = TimeLineRecognizer.months[m] {
+                // German `14. August`.
+                day = d; month = mm; k += 3
             } else if case .word(let m)? = peek(), let mm = TimeLineRecognizer.months[m] {
                 // "September 12", and the abbreviated "Sept. 14".
                 let dot: Int
@@ -316,14 +400,17 @@ public enum TimeLineRecognizer {
                 if case .punct(",")? = peek() { k += 1 }
             } else { return nil }
             if case .punct(".")? = peek() { k += 1 }
+            guard day >= 1 && day <= 31 else { return nil }
+            // A day header between posts (`Monday 14 August`, `Montag, 14. August`): a date with no year or clock.
+            if atEnd { return PostTime(text: "", month: month, day: day) }
             guard case .number(let y, 4)? = peek() else { return nil }
             year = y
             k += 1
-            guard day >= 1 && day <= 31 else { return nil }
             var result = PostTime(text: "", year: year, month: month, day: day)
             if atEnd { return result }
             if case .punct(let p)? = peek(), p == "," || p == "-" || p == "–" || p == "|" { k += 1 }
-            if isWord(0, ["at"]) { k += 1 }
+            if isWord(0, ["at", "a", "um", "alle", "ore", "o", "om", "godz", "kl"]) { k += 1 }
+            if case .punct(".")? = peek() { k += 1 }
             guard let clock = parseClock(), atEnd else { return nil }
             result.hour = clock.hour
             result.minute = clock.minute

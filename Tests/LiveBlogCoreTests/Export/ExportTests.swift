@@ -26,7 +26,11 @@ struct ExportTests {
         let entries = object["entries"] as! [[String: Any]]
         #expect(entries.count == 2)
         let first = entries[0]
-        #expect(Set(first.keys) == ["id", "index", "time", "timestamp", "headline", "paragraphs", "related", "flags", "read"])
+        // `url` and `links` are additions for pages read from HTML: null and empty for text.
+        #expect(Set(first.keys) == ["id", "index", "time", "timestamp", "headline", "paragraphs", "related", "flags", "read",
+                                    "url", "links"])
+        #expect(first["url"] is NSNull)
+        #expect((first["links"] as? [Any])?.isEmpty == true)
         #expect(first["index"] as? Int == 1)
         #expect(first["time"] as? String == "Mon 15 May 2023 12.50 BST")
         #expect(first["timestamp"] as? String == "2023-05-15T11:50:00Z")

@@ -48,7 +48,36 @@ struct TimeLineRecognizerTests {
         Row(line: "Posted 23m ago", text: "23m ago", hour: nil, minute: nil, age: 1380),
         Row(line: "1722887340", text: "1722887340", hour: nil, minute: nil, epoch: 1_722_887_340),
         Row(line: "1722887340000", text: "1722887340000", hour: nil, minute: nil, epoch: 1_722_887_340),
+        // Other languages: the clock word, the French `h`, prefixes, a zone in brackets, a date after the clock.
+        Row(line: "11.04 Uhr", text: "11.04 Uhr", hour: 11, minute: 4),
+        Row(line: "9 Uhr", text: "9 Uhr", hour: 9, minute: 0),
+        Row(line: "Aktualisiert um 9.15 Uhr", text: "9.15 Uhr", hour: 9, minute: 15),
+        Row(line: "16h56", text: "16h56", hour: 16, minute: 56),
+        Row(line: "ore 16:56", text: "16:56", hour: 16, minute: 56),
+        Row(line: "Aggiornato alle 23:58", text: "23:58", hour: 23, minute: 58),
+        Row(line: "godz. 14:05", text: "14:05", hour: 14, minute: 5),
+        Row(line: "14:05 (CET)", text: "14:05 (CET)", hour: 14, minute: 5, zone: 3600),
+        Row(line: "Mis à jour le 3 mars 2025 à 16h56", text: "Mis à jour le 3 mars 2025 à 16h56", hour: 16, minute: 56,
+            date: [2025, 3, 3]),
+        Row(line: "12. März 2025, 08:30", text: "12. März 2025, 08:30", hour: 8, minute: 30, date: [2025, 3, 12]),
+        Row(line: "12 września 2025 14:05", text: "12 września 2025 14:05", hour: 14, minute: 5, date: [2025, 9, 12]),
     ]
+
+    static let dayHeaders: [(line: String, month: Int, day: Int)] = [
+        ("Monday 14 August", 8, 14), ("Montag, 14. August", 8, 14), ("lunedì 14 agosto", 8, 14),
+        ("jeudi 3 août", 8, 3), ("Środa, 10 września", 9, 10), ("Dienstag, 9. September", 9, 9),
+    ]
+
+    // A date with neither year nor clock between posts is a day header, in many languages.
+    @Test("Day headers")
+    func dayHeaderLines() throws {
+        for (line, month, day) in Self.dayHeaders {
+            var bytes = line
+            let time = try #require(bytes.withUTF8 { TimeLineRecognizer.recognize(bytes: $0) }, "\(line)")
+            #expect(time.isDayHeader, "\(line)")
+            #expect(time.month == month && time.day == day, "\(line)")
+        }
+    }
 
     // Each style is recognised, and the time keeps the text a reader expects to see.
     @Test("Recognises the styles newsrooms use", arguments: accepted)
@@ -91,6 +120,10 @@ struct TimeLineRecognizerTests {
         "4 more ago",
         "12345",
         "Flight 370",
+        "95'",
+        "45+2'",
+        "Ore di attesa al porto",
+        "Um 11 Uhr 30 Busse",
         "",
     ]
 

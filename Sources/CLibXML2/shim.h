@@ -1,0 +1,16 @@
+// The parts of libxml2 that LiveBlogHTML uses: the forgiving HTML parser and its tree.
+// libxml2's headers include each other as <libxml/...>, so targets importing this module add
+// -I/usr/include/libxml2 (see Package.swift); Debian's libxml2-dev puts them there.
+#ifndef LIVEBLOG_CLIBXML2_SHIM_H
+#define LIVEBLOG_CLIBXML2_SHIM_H
+// Debian builds libxml2 with ICU, whose headers clash with the copy of ICU inside Foundation; nothing here
+// uses libxml2's ICU converters (iconv does the conversions), so its ICU part is switched off before the rest.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/encoding.h>
+#endif

@@ -1,0 +1,44 @@
+import LiveBlogCore
+
+/// Drops the blocks inside a post that are furniture by the boilerplate rules ("Read more: …", "Advertisement",
+/// separators), and captions that escaped the markup test (a line ending in a photo credit).
+struct BlockFilter {
+    var rules: BoilerplateRules
+
+    func filter(_ blocks: [Block]) -> [Block] {
+        let kept = blocks.filter { keep($0) }
+        // A post whose only text is a short line (a substitution, a score) keeps that line.
+        if kept.isEmpty, blocks.count == 1, keep(blocks[0], labels: true) { return blocks }
+        return kept
+    }
+
+    func keep(_ block: Block, labels: Bool = false) -> Bool {
+        if block.kind == .rule { return false }
+        let text = block.text
+        if rules.match(.line, text) != nil || rules.match(.prefix, text) != nil || rules.match(.pattern, text) != nil {
+            return false
+        }
+        if rules.match(.card, text) != nil { return false }
+        // A paragraph that is nothing but a link to elsewhere is a related-story link, not text.
+        let linked = block.links.reduce(0) { $0 + $1.text.count }
+        if linked * 100 >= text.count * 95, !block.links.isEmpty { return false }
+        // A short loose label ("Trending", "Read More", a section name) between paragraphs.
+        if !labels, block.kind == .loose || block.isHeading, text.split(separator: " ").count <= 3, PostReader.isLabelLike(text) {
+            return false
+        }
+        // A banner in capitals ("THIS IS A LIVE BLOG. SCROLL DOWN…").
+        if isShouting(text) { return false }
+        return true
+    }
+
+    /// Four words or more, nearly all of their letters capitals.
+    func isShouting(_ text: String) -> Bool {
+        guard text.split(separator: " ").count >= 4 else { return false }
+        var upper = 0, letters = 0
+        for c in text where c.isLetter {
+            letters += 1
+            if c.isUppercase { upper += 1 }
+        }
+        return letters >= 12 && upper * 10 >= letters * 9
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import LiveBlogCore
+
+/// Reads a live blog from an HTML page through a cascade of named steps, each reported as a diagnostic:
+/// JSON-LD, microdata, repeated post containers, a flat stream split at times or rules, and at last the text
+/// parser on the page's rendered text, so that no page gives nothing.
+public struct HTMLBlogReader: Sendable {
+    public var rules: BoilerplateRules
+    /// The page's address, for post URLs and relative links.
+    public var baseURL: String?
+
+    public init(rules: BoilerplateRules = .bundled, baseURL: String? = nil) {
+        self.rules = rules
+        self.baseURL = baseURL
+    }
+
+    /// The steps of the cascade, by the names `liveblog check` shows.
+    public enum Step: String, Sendable, CaseIterable {
+        case jsonLD = "json-ld"
+        case microdata
+        case markup
+        case stream
+        case text
+    }
+
+    /// Reads any bytes at all; `contentType` is the HTTP header, a hint for the charset.
+    public func read(bytes: [UInt8], contentType: String? = nil) -> LiveBlog {
+        let page = HTMLPage(bytes: bytes, contentTypeHint: contentType)
+        PageStatistics.compute(page.root)
+        let base = baseURL ?? page.meta["og:url"]
+        let json = JSONLDReader.read(page.jsonLD)
+        let body = page.root.descendants().first(where: { $0.tag == "body" }) ?? page.root
+        let headline = PageTitle.headlineNode(in: body, meta: page.meta, titleTag: page.titleTag, jsonHeadline: json.headline)
+        let title = PageTitle.title(headlineNode: headline, meta: page.meta, titleTag: page.titleTag, jsonHeadline: json.headline)
+        var standfirst = page.meta["og:description"] ?? page.meta["description"] ?? json.description
+        standfirst = standfirst.map { TextCleaner.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        var diagnostics = [Diagnostic(line: 0, kind: .note, message: "html: read as \(page.encoding)")]
+        let reader = PostReader(baseURL: base, rules: rules)
+
+        var posts: [ExtractedPost] = []
+        var introBlocks: [Block] = []
+        var step: Step?
+        var how = ""
+
+        let microdata = body.descendants().filter { node in
+            !node.isText && (node.attributes["itemprop"]?.lowercased().split(separator: " ").contains("liveblogupdate") ?? false)
+        }
+        if !microdata.isEmpty {
+            posts = microdata.map { reader.read($0) }
+            step = .microdata
+            how = "\(microdata.count) itemprop=liveBlogUpdate elements"
+        } else if let found = PostContainerFinder.find(in: body) {
+            posts = found.posts.map { node in
+                var post = reader.read(node)
+                if found.pinned.contains(ObjectIdentifier(node)) { post.pinned = true }
+                return post
+            }
+            step = .markup
+            how = found.description
+        }
+        if step != nil, let first = posts.first?.node {
+            introBlocks = Intro.blocks(before: first, headline: headline, posts: posts.compactMap(\.node), body: body, baseURL: base,
+                                       standfirst: standfirst)
+        }
+        if !json.posts.isEmpty {
+            if posts.isEmpty {
+                posts = json.posts.map { JSONLDMerger.post(from: $0, blogTitle: title) }
+                step = .jsonLD
+                how = "\(json.posts.count) liveBlogUpdate posts, none matched on the page"
+            } else {
+                let merged = JSONLDMerger.merge(json.posts, into: &posts, blogTitle: title)
+                step = merged > 0 ? .jsonLD : step
+                how += "; \(merged) of \(json.posts.count) JSON-LD posts matched (JSON-LD gives the times)"
+            }
+        }
+        if step == nil {
+            let main = MainContent.find(in: body)
+            var renderer = BlockRenderer(baseURL: base)
+            if let headline { renderer.excluded.insert(ObjectIdentifier(headline)) }
+            let blocks = renderer.render(main)
+            if let stream = StreamSplitter.split(blocks) {
+                posts = stream.posts.map { post in
+                    var post = post
+                    post.blocks = BlockFilter(rules: rules).filter(post.blocks)
+                    return post
+                }
+                introBlocks = stream.intro.filter { block in
+                    switch block.kind {
+                    case .paragraph, .listItem, .quote: return !Intro.repeats(block.text, standfirst)
+                    case .loose, .heading, .rule: return false
+                    }
+                }
+                step = .stream
+                how = stream.description
+            }
+        }
+        introBlocks = BlockFilter(rules: rules).filter(introBlocks).filter { block in
+            !ClockText.isTimeOnly(block.text) && !block.isHeading && !PostReader.isLabelLike(block.text)
+        }
+        // Only list items left: a list of links to posts ("key events"), not an intro.
+        if introBlocks.allSatisfy({ $0.kind == .listItem }) { introBlocks = [] }
+        // A one-paragraph lead-in that ends with a colon ("The latest (all times local):") introduces the list.
+        if introBlocks.count == 1, introBlocks[0].text.hasSuffix(":") {
+            standfirst = introBlocks[0].text
+            introBlocks = []
+        }
+
+        guard let step else {
+            return fallback(body: body, headline: headline, title: title, standfirst: standfirst, diagnostics: diagnostics, baseURL: base)
+        }
+        diagnostics.append(Diagnostic(line: 0, kind: .note, message: "html: step \(step.rawValue): \(how)"))
+        var entries: [Entry] = []
+        var ownIDs: [String?] = []
+        if !introBlocks.isEmpty {
+            entries.append(EntryBuilder.entry(ExtractedPost(blocks: introBlocks)))
+            ownIDs.append(nil)
+            diagnostics.append(Diagnostic(line: 0, kind: .note, message: "html: \(introBlocks.count) paragraphs before the first post kept as an intro entry"))
+        }
+        for post in posts {
+            let entry = EntryBuilder.entry(post)
+            if entry.headline == nil, entry.paragraphs.isEmpty, entry.time == nil { continue }
+            entries.append(entry)
+            ownIDs.append(post.ownID)
+        }
+        if entries.isEmpty {
+            return fallback(body: body, headline: headline, title: title, standfirst: standfirst, diagnostics: diagnostics, baseURL: base)
+        }
+        Entry.assignIDs(&entries, ownIDs: ownIDs)
+        return LiveBlog(title: title, standfirst: standfirst, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// Step 5: the page's main text, one block a line, read by the text parser.
+    private func fallback(body: HTMLNode, headline: HTMLNode?, title: String, standfirst: String?, diagnostics: [Diagnostic],
+                          baseURL: String?) -> LiveBlog {
+        let main = MainContent.find(in: body)
+        var renderer = BlockRenderer(baseURL: baseURL)
+        if let headline { renderer.excluded.insert(ObjectIdentifier(headline)) }
+        let blocks = renderer.render(main)
+        let text = ([title] + (standfirst.map { [$0] } ?? []) + blocks.map(\.text)).joined(separator: "\n")
+        var blog = LiveBlogParser(rules: rules).parse(text)
+        blog.title = title
+        var notes = diagnostics
+        if blog.entries.count <= 1 {
+            // Not a live blog as far as anything can tell: the article's text is one entry, said out loud.
+            let paragraphs = BlockFilter(rules: rules).filter(blocks).map(\.text).filter { $0 != title }
+            blog = LiveBlog(title: title, standfirst: standfirst, entries: [Entry(paragraphs: paragraphs.isEmpty ? [title] : paragraphs)])
+            Entry.assignIDs(&blog.entries, ownIDs: [nil])
+            notes.append(Diagnostic(line: 0, kind: .note,
+                                    message: "html: step text: no posts found; the article's \(paragraphs.count) paragraphs are one entry"))
+        } else {
+            blog.standfirst = blog.standfirst ?? standfirst
+            notes.append(Diagnostic(line: 0, kind: .note,
+                                    message: "html: step text: no posts found in the markup; the page's \(blocks.count) text blocks were read by the text parser"))
+        }
+        blog.diagnostics = notes + blog.diagnostics
+        return blog
+    }
+}

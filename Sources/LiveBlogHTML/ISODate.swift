@@ -1,0 +1,58 @@
+import Foundation
+
+/// Reads the ISO 8601 dates of JSON-LD and `datetime` attributes, with or without fractions and zones.
+enum ISODate {
+    /// The moment, and the clock as the page's own zone shows it ("21:00").
+    static func parse(_ text: String) -> (date: Date, clock: String)? {
+        let s = text.trimmingCharacters(in: .whitespaces)
+        let chars = Array(s.utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= chars.count else { return nil }
+            var n = 0
+            for k in from..<(from + count) {
+                let c = chars[k]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                n = n * 10 + Int(c - 0x30)
+            }
+            return n
+        }
+        guard let year = number(0, 4), chars.count >= 10, chars[4] == 0x2D, let month = number(5, 2), chars[7] == 0x2D,
+              let day = number(8, 2) else { return nil }
+        var hour = 0, minute = 0, second = 0, offset = 0
+        var k = 10
+        if k < chars.count, chars[k] == 0x54 || chars[k] == 0x20 {
+            guard let h = number(k + 1, 2), chars.count > k + 3, chars[k + 3] == 0x3A, let m = number(k + 4, 2) else { return nil }
+            hour = h; minute = m
+            k += 6
+            if k < chars.count, chars[k] == 0x3A, let sec = number(k + 1, 2) { second = sec; k += 3 }
+            if k < chars.count, chars[k] == 0x2E || chars[k] == 0x2C {
+                k += 1
+                while k < chars.count, chars[k] >= 0x30, chars[k] <= 0x39 { k += 1 }
+            }
+            if k < chars.count {
+                if chars[k] == 0x5A { offset = 0 } else if chars[k] == 0x2B || chars[k] == 0x2D {
+                    let sign = chars[k] == 0x2B ? 1 : -1
+                    guard let oh = number(k + 1, 2) else { return nil }
+                    var om = 0
+                    if let m = number(k + 4, 2), chars.count > k + 3, chars[k + 3] == 0x3A { om = m } else if let m = number(k + 3, 2) { om = m }
+                    offset = sign * (oh * 3600 + om * 60)
+                }
+            }
+        }
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60 else { return nil }
+        let days = daysFromCivil(year, month, day)
+        let seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return (Date(timeIntervalSince1970: TimeInterval(seconds)), "\(two(hour)):\(two(minute))")
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}

@@ -1,0 +1,12 @@
+import Foundation
+
+/// One `liveBlogUpdate` of a page's JSON-LD: what the page's machine-readable copy says about a post.
+struct JSONLDPost {
+    /// `@id`, or the fragment of `url` when that is unique to the post.
+    var ownID: String?
+    var url: String?
+    var headline: String?
+    var body: String?
+    var published: String?
+    var modified: String?
+}
