@@ -310,13 +310,36 @@ extension BlogAssembler {
             drop(i, because: "repeated \(c.count) times on the page, furniture (\(Heuristic.repeatedLine))")
             if c.count > spacer.count { spacer = (lineHash(i), Int(c.count)) }
         }
-        if spacer.count >= Self.minimumSpacerRepeats && spacer.count * 6 >= lines.count { dropWidgetsBetweenSpacers(spacer.hash) }
+        if spacer.count >= Self.minimumSpacerRepeats && spacer.count * 6 >= lines.count {
+            spacerHash = spacer.hash
+            dropWidgetsBetweenSpacers(spacer.hash)
+        }
     }
+
+    /// The spacer-layout heuristic, at the top: the article's first block follows the first spacer, so the text
+    /// lines between the standfirst and that spacer are the page's header (byline, dates, reading time, buttons).
+    mutating func dropHeaderAboveFirstSpacer(from start: Int) {
+        guard let spacer = spacerHash else { return }
+        var first: Int?
+        for i in start..<lines.count {
+            if case .dropped = classes[i], lines[i].end - lines[i].start <= Self.maximumRecurringBytes, lineHash(i) == spacer {
+                first = i
+                break
+            }
+        }
+        guard let first, first - start <= Self.maximumSpacerHeaderLines else { return }
+        for k in start..<first where isText(k) {
+            drop(k, because: "above the first spacer at line \(lines[first].number), the page's header (\(Heuristic.spacerLayout))")
+        }
+    }
+
+    /// How many lines the header above the first spacer may have.
+    static let maximumSpacerHeaderLines = 60
 
     /// How often a spacer line must recur before the page counts as laid out with spacers.
     static let minimumSpacerRepeats = 10
 
-    /// The spacer-layout heuristic (part of repeated-line): on a page that puts one spacer line between every two
+    /// The spacer-layout heuristic: on a page that puts one spacer line between every two
     /// blocks of the article, the article's blocks stand alone between spacers. A run of three or more lines with no
     /// spacer among them, not all of them sentences, is a widget inserted into the page (a paywall, a sign-up
     /// form, a video player's error, a list of trending links).
@@ -326,7 +349,7 @@ extension BlogAssembler {
         func flush(_ assembler: inout BlogAssembler) {
             defer { run.removeAll() }
             guard sawSpacer, run.count >= 3, run.contains(where: { !LineShape.endsLikeSentence(assembler.bytes($0)) }) else { return }
-            for k in run { assembler.drop(k, because: "one of \(run.count) lines with no spacer between them, a widget (\(Heuristic.repeatedLine))") }
+            for k in run { assembler.drop(k, because: "one of \(run.count) lines with no spacer between them, a widget (\(Heuristic.spacerLayout))") }
         }
         for i in lines.indices {
             if case .dropped = classes[i] {

@@ -59,6 +59,8 @@ struct BlogAssembler {
     var headlessPage = false
     /// The first post time's line, once the header is read.
     var firstTimeLine: Int?
+    /// The spacer line of a page laid out with one (see `dropWidgetsBetweenSpacers`), as its hash.
+    var spacerHash: UInt64?
     /// Whether the page's posts open with a time (see `isTimeLed`).
     var timeLed = false
     /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
@@ -176,6 +178,7 @@ struct BlogAssembler {
             next = s + 1
         }
         dropHeaderFurniture(from: next)
+        dropHeaderAboveFirstSpacer(from: next)
         dropClosingCaptions()
         dropHeaderAboveFeed(from: next)
         dropFooterBelowFeed()
@@ -537,7 +540,8 @@ struct BlogAssembler {
     /// post's body with one line under it and then the next post (or the post's own trailing time) is a linked story
     /// card (its title and standfirst), not two paragraphs. Returns the summary line.
     func closingCardSummary(_ i: Int) -> Int? {
-        guard timeLed, headlineShaped(i), bytes(i).last != UInt8(ascii: "?"), let s = nextSignificant(after: i), isText(s),
+        guard timeLed, headlineShaped(i), bytes(i).last != UInt8(ascii: "?"), !LineShape.isQuoteLeadIn(bytes(i)),
+            let s = nextSignificant(after: i), isText(s),
             !headlineShaped(s) || bytes(s).count > bytes(i).count
         else { return nil }
         guard let after = nextSignificant(after: s) else { return nil }
@@ -558,7 +562,8 @@ struct BlogAssembler {
         if case .separator = classes[p] { return true }
         if !sawTimeBefore(i) { return true }
         // An untimed post between timed ones: only a plain headline, after a finished paragraph.
-        guard isText(p), LineShape.endsLikeSentence(bytes(p)) else { return false }
+        // A paragraph that ends with a colon introduces what follows (a quote, a tweet): no post starts there.
+        guard isText(p), LineShape.endsLikeSentence(bytes(p)), bytes(p).last != UInt8(ascii: ":") else { return false }
         let line = bytes(i)
         // A question there is an interviewer's (`Q: …?`) or a rhetorical one, answered in the same post.
         return line.last != UInt8(ascii: "?") && LineShape.isPlainHeadline(line) && !AuthorLine.isNames(line)

@@ -84,6 +84,9 @@ public struct BoilerplateRules: Sendable {
     private var globs: [Glob] = []
     /// For each lower-cased first byte, the kinds (bit `ordinal`) that have a candidate rule, wildcard rules included.
     private var kindsByFirstByte: [UInt32] = Array(repeating: 0, count: 256)
+    /// For each lower-cased byte, the kinds with a rule whose text starts with it: what `lastOccurrence` looks for
+    /// at each position of a line.
+    private var kindsStartingWith: [UInt32] = Array(repeating: 0, count: 256)
 
     /// No rules at all.
     public init() {}
@@ -165,6 +168,10 @@ public struct BoilerplateRules: Sendable {
             }
             kindsByFirstByte[b] = mask
         }
+        kindsStartingWith = Array(repeating: 0, count: 256)
+        for rule in rules where !rule.glob.literal.isEmpty {
+            kindsStartingWith[Int(rule.glob.literal[0])] |= 1 << UInt32(rule.kind.ordinal)
+        }
     }
 
     /// The index in `rules` of the first rule of `kind` that matches `line`.
@@ -219,25 +226,25 @@ public struct BoilerplateRules: Sendable {
     /// the last `window` bytes; the occurrence that starts last wins. Used for markers that end a line,
     /// such as a photo credit after its caption.
     func lastOccurrence(_ kind: Kind, in line: UnsafeBufferPointer<UInt8>, window: Int) -> (rule: Rule, offset: Int)? {
-        var best: (rule: Rule, offset: Int)?
+        guard let candidates = byKind[kind] else { return nil }
         let from = max(0, line.count - window)
-        for i in byKind[kind] ?? [] {
-            let needle = rules[i].glob.literal
-            guard !needle.isEmpty, needle.count <= line.count - from else { continue }
-            var k = line.count - needle.count
-            while k >= from {
-                if Glob.lower(line[k]) == needle[0] {
+        let bit = UInt32(1) << UInt32(kind.ordinal)
+        // From the end backwards: at the first position where some rule's text starts, the first such rule wins.
+        var k = line.count - 1
+        while k >= from {
+            let b = Glob.lower(line[k])
+            if kindsStartingWith[Int(b)] & bit != 0 {
+                for i in candidates {
+                    let needle = rules[i].glob.literal
+                    guard needle.first == b, needle.count <= line.count - k else { continue }
                     var j = 1
                     while j < needle.count && Glob.lower(line[k + j]) == needle[j] { j += 1 }
-                    if j == needle.count {
-                        if best == nil || k > best!.offset { best = (rules[i], k) }
-                        break
-                    }
+                    if j == needle.count { return (rules[i], k) }
                 }
-                k -= 1
             }
+            k -= 1
         }
-        return best
+        return nil
     }
 
     /// The first rule of `kind` whose text occurs anywhere in `line` (ASCII case ignored).
@@ -268,6 +275,10 @@ struct Glob: Sendable {
     /// Literal bytes every match must start and (for anchored patterns) end with, checked before the automaton.
     private let requiredPrefix: [UInt8]
     private let requiredSuffix: [UInt8]
+    /// The longest literal run inside the pattern: a line without it cannot match (`*Get in touch at *@*`), and a
+    /// search for it is far cheaper than running the automaton over every line.
+    private let requiredInner: [UInt8]
+    private let requiredRare: UInt8?
     private let minimumLength: Int
     /// The automaton: state `j` (bit `j`) means the first `j` pieces have matched; `words` 64-bit words per set.
     private let automaton: GlobAutomaton?
@@ -294,6 +305,23 @@ struct Glob: Sendable {
         requiredPrefix = literalRun(pieces)
         requiredSuffix = anchoredEnd ? Array(literalRun(pieces.reversed()).reversed()) : []
         minimumLength = pieces.reduce(0) { if case .anyRun = $1 { return $0 } else { return $0 + 1 } }
+        var longest: [UInt8] = [], run: [UInt8] = []
+        for piece in pieces + [.anyRun] {
+            if case .literal(let b) = piece { run.append(b); continue }
+            if run.count > longest.count { longest = run }
+            run.removeAll()
+        }
+        requiredInner = longest.count >= 3 && longest != requiredPrefix && longest != requiredSuffix ? longest : []
+        // A byte the pattern needs that prose seldom has (`@`, `©`'s lead byte): one memchr rejects most lines.
+        var rare: UInt8?
+        for piece in pieces {
+            if case .literal(let b) = piece, !(b >= 0x61 && b <= 0x7A), b != 0x20, b != UInt8(ascii: "."),
+                b != UInt8(ascii: ","), b != UInt8(ascii: "'") {
+                rare = b
+                break
+            }
+        }
+        requiredRare = requiredPrefix.isEmpty ? rare : nil
         automaton = hasWildcards ? GlobAutomaton(pieces: pieces) : nil
     }
 
@@ -321,6 +349,38 @@ struct Glob: Sendable {
             let offset = line.count - requiredSuffix.count
             for k in 0..<requiredSuffix.count where Glob.lower(line[offset + k]) != requiredSuffix[k] { return false }
         }
+        if let rare = requiredRare, let base = line.baseAddress, memchr(base, Int32(rare), line.count) == nil { return false }
+        if !requiredInner.isEmpty && !Glob.contains(line, requiredInner) { return false }
         return automaton.matches(line, anchoredEnd: anchoredEnd)
     }
+
+    /// Whether `line` holds `needle` (lower-cased), ASCII case ignored: `memchr` finds each candidate start.
+    static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let base = line.baseAddress, line.count >= needle.count, let first = needle.first else { return false }
+        let upper = first >= 0x61 && first <= 0x7A ? first - 32 : first
+        let last = line.count - needle.count
+        var from = 0
+        while from <= last {
+            // The next candidate start: the nearer of the lower- and upper-case first byte.
+            var next = Int.max
+            if let p = memchr(base + from, Int32(first), last - from + 1) {
+                next = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            }
+            if upper != first, let p = memchr(base + from, Int32(upper), min(next, last + 1) - from) {
+                next = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            }
+            guard next <= last else { return false }
+            var k = 1
+            while k < needle.count && lower(line[next + k]) == needle[k] { k += 1 }
+            if k == needle.count { return true }
+            from = next + 1
+        }
+        return false
+    }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
