@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -80,3 +81,18 @@ let package = Package(
         .testTarget(name: "LiveblogE2ETests", dependencies: ["liveblog"]),
     ]
 )
+
+// libFuzzer targets: they have no `main` (libFuzzer brings it), so they exist only when asked for:
+// `LIVEBLOG_FUZZ=1 swift build --sanitize=fuzzer --sanitize=address --product FuzzParser` (see Fuzz/run.sh).
+// swiftc keeps only the last `-sanitize=` it is given, so SwiftPM's two flags leave the code without coverage
+// instrumentation and the fuzzer blind; the combined flag, added after them, restores both.
+if ProcessInfo.processInfo.environment["LIVEBLOG_FUZZ"] != nil {
+    let both = SwiftSetting.unsafeFlags(["-sanitize=fuzzer,address"])
+    for target in package.targets where target.name == "LiveBlogCore" {
+        target.swiftSettings = (target.swiftSettings ?? []) + [both]
+    }
+    for name in ["FuzzParser", "FuzzQuery"] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["LiveBlogCore"], swiftSettings: [.unsafeFlags(["-parse-as-library"]), both]))
+    }
+}

@@ -59,7 +59,7 @@ public enum ReadMarkStoreOpener {
     public static func openOrFallBack(path: String, now: Date = Date()) -> Opened {
         do {
             return try open(path: path, now: now)
-        } catch let error as StoreError where error.kind == .unusable && exists(path) && !isDirectory(path) {
+        } catch let error as StoreError where error.kind == .unusable && isRegularFile(path) {
             let reason = diskIsFull(at: path) ? "disk full" : error.detail
             if let store = try? ReadOnlyReadMarkStore(path: path, reason: reason) {
                 return Opened(store: store, path: path,
@@ -159,6 +159,11 @@ public enum ReadMarkStoreOpener {
 
     private static func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     private static func isDirectory(_ path: String) -> Bool {

@@ -33,10 +33,17 @@ enum StateFileCheck {
     /// Inspects `path` without writing to it. Throws ``StoreError`` (`.foreign` or `.newerVersion`) for a file
     /// that must not be touched.
     static func inspect(_ path: String) throws -> Verdict {
-        let fd = open(path, O_RDONLY)
+        // Non-blocking: a FIFO given as the state path must not hang the program on open.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         if fd < 0 {
             if errno == ENOENT { return .new }
             throw StoreError(.unusable, path: path, String(cString: strerror(errno)))
+        }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            close(fd)
+            // A FIFO or a device would block SQLite or feed it endless bytes.
+            throw StoreError(.unusable, path: path, "it is not a regular file")
         }
         var header = [UInt8](repeating: 0, count: 100)
         let got = header.withUnsafeMutableBytes { read(fd, $0.baseAddress, 100) }

@@ -2,23 +2,35 @@ import LiveBlogCore
 
 /// The lines of one entry laid out for the detail pane: headline, time, paragraphs, related links.
 ///
-/// Only the shown entry is ever laid out, so the cost does not grow with the blog.
+/// Only the shown entry is ever laid out, and of it only the lines in `window` are kept: the others are counted
+/// (for scrolling) and searched for match positions, then dropped. A paragraph longer than
+/// ``slicedParagraphScalars`` is wrapped in slices of about ``sliceBytes`` (each slice starts a new line), and
+/// a slice with no match on it that lies off screen is counted without building glyphs, so a 20 MB paragraph
+/// costs memory for a screenful and one quick pass to count its lines.
 struct DetailLayout: Sendable {
-    var lines: [[Glyph]]
+    /// How many lines the whole entry takes.
+    private(set) var lineCount = 0
+    /// The line numbers kept; `line(_:)` is empty outside it.
+    let window: Range<Int>
+    private var windowLines: [[Glyph]] = []
     /// Line of each search match, in reading order; `matchNumbers[k]` is the match drawn on `matchLines[k]`.
-    var matchLines: [Int]
-    var matchNumbers: [Int]
+    private(set) var matchLines: [Int] = []
+    private(set) var matchNumbers: [Int] = []
 
     static let headlineStyle = CellStyle(role: .headline, bold: true)
     static let matchStyle = CellStyle(role: .match, reverse: true)
     static let currentMatchStyle = CellStyle(role: .match, bold: true, reverse: true, underline: true)
+    /// Paragraphs with more scalars than this are wrapped in slices.
+    static let slicedParagraphScalars = 32_768
+    /// The length of a slice in bytes (it ends at the next space after this many).
+    static let sliceBytes = 8_192
 
-    /// Lays out `entry` for `width` cells, painting `matches` (from `EntryMatcher`) and marking `isNew`.
-    init(entry: Entry, width: Int, matches: [SearchMatch] = [], isNew: Bool = false) {
-        lines = []
-        matchLines = []
-        matchNumbers = []
+    /// Lays out `entry` for `width` cells, painting `matches` (from `EntryMatcher`) and marking `isNew`;
+    /// keeps the lines in `window` (all lines when nil).
+    init(entry: Entry, width: Int, matches: [SearchMatch] = [], isNew: Bool = false, window: Range<Int>? = nil) {
+        self.window = window ?? 0..<Int.max
         guard width > 0 else { return }
+        var sink = LineSink(window: self.window)
 
         func highlights(_ field: SearchField, _ index: Int?) -> [Highlight] {
             var result: [Highlight] = []
@@ -31,7 +43,7 @@ struct DetailLayout: Sendable {
             GlyphBuilder.glyphs(s, style: style, highlights: highlights(field, index), matchStyle: Self.matchStyle)
         }
         func add(_ glyphs: [Glyph], indent: Int = 0) {
-            lines.append(contentsOf: TextWrap.wrap(glyphs, width: width, indent: indent))
+            for line in TextWrap.wrap(glyphs, width: width, indent: indent) { sink.emit(line) }
         }
 
         if let headline = entry.headline { add(text(headline, Self.headlineStyle, .headline, nil)) }
@@ -48,14 +60,18 @@ struct DetailLayout: Sendable {
             meta += GlyphBuilder.glyphs(note, style: CellStyle(role: role))
         }
         if !meta.isEmpty { add(meta) }
-        if !lines.isEmpty { lines.append([]) }
+        if sink.total > 0 { sink.emit([]) }
 
         for (i, paragraph) in entry.paragraphs.enumerated() {
-            if i > 0 { lines.append([]) }
-            add(text(paragraph, .plain, .paragraph, i))
+            if i > 0 { sink.emit([]) }
+            if paragraph.utf8.count > Self.slicedParagraphScalars && paragraph.unicodeScalars.count > Self.slicedParagraphScalars {
+                Self.addSliced(paragraph, highlights: highlights(.paragraph, i), width: width, into: &sink)
+            } else {
+                add(text(paragraph, .plain, .paragraph, i))
+            }
         }
         if !entry.related.isEmpty {
-            if !entry.paragraphs.isEmpty { lines.append([]) }
+            if !entry.paragraphs.isEmpty { sink.emit([]) }
             let linkStyle = CellStyle(role: .related)
             for (i, link) in entry.related.enumerated() {
                 var glyphs = GlyphBuilder.glyphs(Self.symbol(link.kind) + " " + link.kind.rawValue + ": ", style: linkStyle)
@@ -67,16 +83,54 @@ struct DetailLayout: Sendable {
                 add(glyphs, indent: 2)
             }
         }
-        if lines.last?.isEmpty == true { lines.removeLast() }
+        sink.finish()
+        lineCount = sink.total
+        windowLines = sink.kept
+        matchLines = sink.matchLines
+        matchNumbers = sink.matchNumbers
+    }
 
-        // Where each match starts, in reading order.
-        var seen = Set<Int>()
-        for (lineNumber, line) in lines.enumerated() {
-            for glyph in line where glyph.match >= 0 && !seen.contains(glyph.match) {
-                seen.insert(glyph.match)
-                matchLines.append(lineNumber)
-                matchNumbers.append(glyph.match)
+    /// Line `n` of the entry, or nothing when it is outside the window (or the entry).
+    func line(_ n: Int) -> [Glyph] {
+        guard window.contains(n), n - window.lowerBound < windowLines.count else { return [] }
+        return windowLines[n - window.lowerBound]
+    }
+
+    /// Every kept line (all lines when no window was given).
+    var lines: [[Glyph]] { windowLines }
+
+    /// Wraps a huge paragraph slice by slice: each slice is laid out on its own, and one that lies wholly off
+    /// screen and has no match is only counted.
+    private static func addSliced(_ paragraph: String, highlights: [Highlight], width: Int, into sink: inout LineSink) {
+        let bytes = Array(paragraph.utf8)
+        var start = 0
+        var scalarBase = 0
+        var h = 0
+        while start < bytes.count {
+            var end = min(bytes.count, start + sliceBytes)
+            while end < bytes.count && bytes[end - 1] != 0x20 && end - start < 2 * sliceBytes { end += 1 }
+            while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }  // never inside a character
+            var scalars = 0
+            for k in start..<end where bytes[k] & 0xC0 != 0x80 { scalars += 1 }
+            let range = scalarBase..<(scalarBase + scalars)
+            while h < highlights.count && highlights[h].range.upperBound <= range.lowerBound { h += 1 }
+            var local: [Highlight] = []
+            var k = h
+            while k < highlights.count && highlights[k].range.lowerBound < range.upperBound {
+                let r = highlights[k].range.clamped(to: range)
+                local.append(Highlight(range: (r.lowerBound - scalarBase)..<(r.upperBound - scalarBase), number: highlights[k].number))
+                k += 1
             }
+            let slice = String(decoding: bytes[start..<end], as: UTF8.self)
+            let counted = local.isEmpty ? TextWrap.countLines(slice[...].unicodeScalars, width: width) : nil
+            if let counted, !sink.window.overlaps(sink.total..<(sink.total + counted)) {
+                sink.skip(counted)
+            } else {
+                let glyphs = GlyphBuilder.glyphs(slice, style: .plain, highlights: local, matchStyle: matchStyle)
+                for line in TextWrap.wrap(glyphs, width: width) { sink.emit(line) }
+            }
+            scalarBase += scalars
+            start = end
         }
     }
 
@@ -89,5 +143,60 @@ struct DetailLayout: Sendable {
     }
 
     /// Largest useful scroll position for a pane of `height` rows.
-    func maxScroll(height: Int) -> Int { max(0, lines.count - max(1, height)) }
+    func maxScroll(height: Int) -> Int { max(0, lineCount - max(1, height)) }
+}
+
+/// Receives the lines of a layout in order: counts them all, keeps those in the window, notes where each match
+/// starts, and drops one trailing empty line.
+private struct LineSink {
+    let window: Range<Int>
+    private(set) var total = 0
+    private(set) var kept: [[Glyph]] = []
+    private(set) var matchLines: [Int] = []
+    private(set) var matchNumbers: [Int] = []
+    private var seen = Set<Int>()
+    /// An empty line held back until another line follows it: the last line of a layout is never empty.
+    private var heldEmpty = false
+
+    init(window: Range<Int>) { self.window = window }
+
+    mutating func emit(_ line: [Glyph]) {
+        releaseHeld()
+        if line.isEmpty {
+            heldEmpty = true
+            total += 1
+            return
+        }
+        store(line, at: total)
+        total += 1
+    }
+
+    /// Lines counted but not built (none of them empty or holding a match).
+    mutating func skip(_ count: Int) {
+        guard count > 0 else { return }
+        releaseHeld()
+        total += count
+    }
+
+    mutating func finish() {
+        if heldEmpty {
+            heldEmpty = false
+            total -= 1
+        }
+    }
+
+    private mutating func releaseHeld() {
+        guard heldEmpty else { return }
+        heldEmpty = false
+        store([], at: total - 1)
+    }
+
+    private mutating func store(_ line: [Glyph], at number: Int) {
+        for glyph in line where glyph.match >= 0 && !seen.contains(glyph.match) {
+            seen.insert(glyph.match)
+            matchLines.append(number)
+            matchNumbers.append(glyph.match)
+        }
+        if window.contains(number) { kept.append(line) }
+    }
 }

@@ -107,6 +107,22 @@ enum GlyphBuilder {
         return result
     }
 
+    /// What `glyphs` (not single-line) makes of one scalar, for counting lines without building glyphs: its kind
+    /// and width, or nil when it adds no glyph (a carriage return, a stripped or zero-width scalar).
+    static func cell(_ scalar: Unicode.Scalar) -> (kind: Glyph.Kind, width: Int)? {
+        let v = scalar.value
+        if v == 0x20 { return (.space, 1) }
+        if v == 0x09 { return (.tab, 0) }
+        if v == 0x0D { return nil }
+        if v == 0x0A || v == 0x2028 || v == 0x2029 || v == 0x0B || v == 0x0C { return (.newline, 0) }
+        if v < 0xA0 { return (.word, 1) }  // printable ASCII, or a control shown as "?"
+        if DisplayWidth.isStripped(scalar) { return nil }
+        let w = DisplayWidth.of(scalar)
+        if w <= 0 { return nil }
+        if tuiWcwidth(Int32(bitPattern: v)) < 0 { return (.word, 1) }
+        return (.word, min(w, 2))
+    }
+
     private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: true

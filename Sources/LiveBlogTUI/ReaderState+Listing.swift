@@ -189,7 +189,9 @@ extension ReaderState {
     }
 
     func detailLayout(for i: Int) -> DetailLayout {
-        DetailLayout(entry: blog.entries[i], width: layout.detailText.width, matches: matches(in: i), isNew: isNew[i])
+        // Callers want its line count and match lines, never its glyphs: keep none.
+        DetailLayout(entry: blog.entries[i], width: layout.detailText.width, matches: matches(in: i), isNew: isNew[i],
+                     window: 0..<0)
     }
 
     // MARK: Reload

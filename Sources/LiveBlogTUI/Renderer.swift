@@ -145,14 +145,24 @@ public enum Renderer {
         let rect = layout.detailText
         guard !state.listing.isEmpty, rect.width > 0 else { return }
         let i = state.listing[list.cursor]
-        let detail = DetailLayout(entry: state.blog.entries[i], width: rect.width, matches: state.matches(in: i), isNew: state.isNew[i])
-        let scroll = min(max(0, state.detailScroll), detail.maxScroll(height: rect.height))
+        // Only the lines on screen are built; a scroll past the end (the pane grew) is pulled back and built again.
+        let matches = state.matches(in: i)
+        func laidOut(from scroll: Int) -> DetailLayout {
+            DetailLayout(entry: state.blog.entries[i], width: rect.width, matches: matches, isNew: state.isNew[i],
+                         window: scroll..<(scroll + rect.height))
+        }
+        var scroll = max(0, state.detailScroll)
+        var detail = laidOut(from: scroll)
+        if scroll > detail.maxScroll(height: rect.height) {
+            scroll = detail.maxScroll(height: rect.height)
+            detail = laidOut(from: scroll)
+        }
         var current = -1
         if let k = state.currentMatch, k >= 0, k < detail.matchNumbers.count { current = detail.matchNumbers[k] }
         for r in 0..<rect.height {
             let line = scroll + r
-            guard line < detail.lines.count else { break }
-            var glyphs = detail.lines[line]
+            guard line < detail.lineCount else { break }
+            var glyphs = detail.line(line)
             if current >= 0 {
                 for g in glyphs.indices where glyphs[g].match == current { glyphs[g].style = DetailLayout.currentMatchStyle }
             }

@@ -95,4 +95,64 @@ enum TextWrap {
         lines.append(line)
         return lines
     }
+
+    /// How many lines `wrap` makes of the glyphs of `text` (no indent): the same steps, on the kinds and widths
+    /// `GlyphBuilder.cell` gives, without building glyphs. Words longer than a line are measured glyph by glyph.
+    static func countLines(_ text: Substring.UnicodeScalarView, width: Int) -> Int {
+        guard width > 0 else { return 0 }
+        var lines = 0, column = 0, pendingWidth = 0
+        var wordWidth = 0
+        var wordGlyphs: [Int] = []
+        func endWord() {
+            guard wordWidth > 0 || !wordGlyphs.isEmpty else { return }
+            if column + pendingWidth + wordWidth <= width {
+                column += pendingWidth + wordWidth
+            } else if wordWidth <= width {
+                if column > 0 { lines += 1 }
+                column = wordWidth
+            } else {
+                if column + pendingWidth < width {
+                    column += pendingWidth
+                } else {
+                    lines += 1
+                    column = 0
+                }
+                for w in wordGlyphs where w <= width {
+                    if column + w > width { lines += 1; column = 0 }
+                    column += w
+                }
+            }
+            pendingWidth = 0
+            wordWidth = 0
+            wordGlyphs.removeAll(keepingCapacity: true)
+        }
+        for scalar in text {
+            let cell: (kind: Glyph.Kind, width: Int)
+            if scalar.value > 0x20 && scalar.value < 0x7F {
+                cell = (.word, 1)
+            } else if let c = GlyphBuilder.cell(scalar) {
+                cell = c
+            } else {
+                continue
+            }
+            switch cell.kind {
+            case .word:
+                wordWidth += cell.width
+                wordGlyphs.append(cell.width)
+            case .space:
+                endWord()
+                pendingWidth += 1
+            case .tab:
+                endWord()
+                pendingWidth += tabStop - (column + pendingWidth) % tabStop
+            case .newline:
+                endWord()
+                pendingWidth = 0
+                lines += 1
+                column = 0
+            }
+        }
+        endWord()
+        return lines + 1
+    }
 }

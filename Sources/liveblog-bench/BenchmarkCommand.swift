@@ -3,7 +3,7 @@ import LiveBlogCore
 
 /// `liveblog-bench`: measures parsing, indexing, queries and the whole `liveblog search` process on synthetic blogs.
 ///
-///     swift build -c release && .build/release/liveblog-bench [core|cli|tui|store|html|generate] [--entries N] [--file PATH]
+///     swift build -c release && .build/release/liveblog-bench [core|cli|tui|store|html|hostile|generate] [--entries N] [--file PATH] [--mb N]
 @main
 struct BenchmarkCommand {
     static func main() {
@@ -27,6 +27,8 @@ struct BenchmarkCommand {
             TUIBenchmark().run()
         case "store":
             StoreBenchmark().run()
+        case "hostile":
+            HostileBenchmark(size: (value(of: "--mb", in: arguments).flatMap(Int.init) ?? 16) * 1_000_000).run()
         case "html":
             let pages = arguments.indices.filter { arguments[$0] == "--file" && $0 + 1 < arguments.count }.map { arguments[$0 + 1] }
             HTMLBenchmark(pages: pages, syntheticMB: value(of: "--mb", in: arguments).flatMap(Int.init) ?? 50).run()
@@ -35,8 +37,9 @@ struct BenchmarkCommand {
             CLIBenchmark(entries: entries ?? 100_000, path: file).run()
             TUIBenchmark().run()
             StoreBenchmark().run()
+            HostileBenchmark(size: 16_000_000).run()
         default:
-            FileHandle.standardError.write(Data("usage: liveblog-bench [core|cli|tui|store|html|generate] [--entries N] [--file PATH]… [--mb N]\n".utf8))
+            FileHandle.standardError.write(Data("usage: liveblog-bench [core|cli|tui|store|html|hostile|generate] [--entries N] [--file PATH]… [--mb N]\n".utf8))
             exit(2)
         }
     }

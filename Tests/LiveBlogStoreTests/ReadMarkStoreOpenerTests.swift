@@ -86,6 +86,21 @@ struct ReadMarkStoreOpenerTests {
         }
     }
 
+    @Test("A FIFO as the state path is refused at once, never waited on")
+    func fifoIsRefused() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/state.fifo"
+            #expect(mkfifo(path, 0o600) == 0)
+            do {
+                _ = try ReadMarkStoreOpener.open(path: path, now: now)
+                Issue.record("a FIFO was opened")
+            } catch let error as StoreError {
+                #expect(error.kind == .unusable)
+            }
+            #expect(ReadMarkStoreOpener.openOrFallBack(path: path, now: now).path == nil)
+        }
+    }
+
     @Test("Another program's SQLite database is refused and gets no liveblog tables")
     func foreignDatabaseIsLeftAlone() throws {
         try withTemporaryDirectory { directory in
