@@ -9,6 +9,16 @@ enum ClockText {
         options: [.caseInsensitive])
     nonisolated(unsafe) private static let minute = try! NSRegularExpression(pattern: #"^\d{1,3}(?:\s*\+\s*\d{1,2})?\s*['′’]$"#)
 
+    nonisolated(unsafe) private static let age = try! NSRegularExpression(
+        pattern: #"^(?:updated\s+)?(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen?)|il\s+y\s+a\s+\d+\s*(?:s|secondes?|min|minutes?|h|heures?|jours?)|hace\s+\d+\s*(?:s|segundos?|min|minutos?|h|horas?|d[ií]as?)|\d+\s*(?:secondi|minuti|min|ore|giorni)\s+fa|h[aá]\s+\d+\s*(?:min|minutos?|h|horas?))$"#,
+        options: [.caseInsensitive])
+
+    /// A relative age ("4m ago", "vor 5 Minuten", "il y a 2 heures"): evidence of a post's time, though not a clock.
+    static func isRelativeAge(_ text: String) -> Bool {
+        guard text.count <= 30 else { return false }
+        return age.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+    }
+
     /// The range of the first clock in `text`.
     static func firstClock(in text: String) -> Range<String.Index>? {
         let ns = text as NSString

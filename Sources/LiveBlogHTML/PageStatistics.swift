@@ -19,7 +19,8 @@ enum PageStatistics {
             if node.isText {
                 let trimmed = TextCleaner.collapse(node.text)
                 node.textLength = trimmed.count
-                node.timeMarks = !trimmed.isEmpty && (ClockText.isTimeOnly(trimmed) || ClockText.isMatchMinute(trimmed)) ? 1 : 0
+                node.timeMarks = !trimmed.isEmpty && (ClockText.isTimeOnly(trimmed) || ClockText.isMatchMinute(trimmed)
+                    || ClockText.isRelativeAge(trimmed)) ? 1 : 0
                 continue
             }
             var length = 0, marks = 0, paragraphs = 0

@@ -27,6 +27,12 @@ struct PostReader {
         for zone in zones {
             readMetadata(zone, into: &result)
         }
+        // Without a clock, a match minute or a relative age is shown as the page wrote it; no timestamp comes of it.
+        if result.time == nil {
+            result.time = zones.flatMap { [$0] + $0.descendants() }.lazy.filter(\.isText)
+                .map { TextCleaner.collapse($0.text) }
+                .first { ClockText.isMatchMinute($0) || ClockText.isRelativeAge($0) }
+        }
         // Microdata's machine-readable date, on a <meta> or <time> inside the post.
         if result.timestamp == nil,
            let node = nodes.first(where: { $0.attributes["itemprop"]?.lowercased() == "datepublished" }),
@@ -80,7 +86,7 @@ struct PostReader {
     func isTimeMark(_ node: HTMLNode) -> Bool {
         if node.isText {
             let text = TextCleaner.collapse(node.text)
-            return ClockText.isTimeOnly(text) || ClockText.isMatchMinute(text)
+            return ClockText.isTimeOnly(text) || ClockText.isMatchMinute(text) || ClockText.isRelativeAge(text)
         }
         return node.tag == "time" || node.attributes["datetime"] != nil
     }
@@ -91,8 +97,6 @@ struct PostReader {
             if node.isText {
                 let text = TextCleaner.collapse(node.text)
                 if result.time == nil, ClockText.isTimeOnly(text) { result.time = text }
-                // A match minute is shown as the page wrote it, but it is not a clock: no timestamp comes of it.
-                if result.time == nil, ClockText.isMatchMinute(text) { result.time = text }
                 if rules.match(.keyEvent, text) != nil { result.keyEvent = true }
                 if rules.match(.pinned, text) != nil { result.pinned = true }
             } else {
