@@ -13,6 +13,13 @@ enum ClockText {
         pattern: #"^(?:updated\s+)?(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen?)|il\s+y\s+a\s+\d+\s*(?:s|secondes?|min|minutes?|h|heures?|jours?)|hace\s+\d+\s*(?:s|segundos?|min|minutos?|h|horas?|d[ií]as?)|\d+\s*(?:secondi|minuti|min|ore|giorni)\s+fa|h[aá]\s+\d+\s*(?:min|minutos?|h|horas?))$"#,
         options: [.caseInsensitive])
 
+    /// Any of the three: a clock-only text, a match minute or a relative age. All need a digit, which most texts
+    /// lack, so that is tested first (the regular expressions are the slow part of reading a page).
+    static func isTimeMark(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 160, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return isTimeOnly(text) || isMatchMinute(text) || isRelativeAge(text)
+    }
+
     /// A relative age ("4m ago", "vor 5 Minuten", "il y a 2 heures"): evidence of a post's time, though not a clock.
     static func isRelativeAge(_ text: String) -> Bool {
         guard text.count <= 30 else { return false }

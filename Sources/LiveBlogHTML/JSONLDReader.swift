@@ -14,8 +14,10 @@ enum JSONLDReader {
     static func read(_ scripts: [String]) -> Result {
         var result = Result()
         for script in scripts {
-            guard let data = script.trimmingCharacters(in: .whitespacesAndNewlines).data(using: .utf8),
-                  let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            // The parser skips surrounding white space itself; trimming a large script first only copies it.
+            guard let json = try? JSONSerialization.jsonObject(with: Data(script.utf8), options: [.fragmentsAllowed]) else {
+                continue
+            }
             visit(json, into: &result, depth: 0)
         }
         // A fragment shared by every post (`#live`) identifies nothing.
@@ -44,7 +46,7 @@ enum JSONLDReader {
                 guard let post = update as? [String: Any] else { continue }
                 result.posts.append(JSONLDPost(
                     ownID: string(post["@id"]).map(lastPathPart), url: string(post["url"]),
-                    headline: string(post["headline"]), body: string(post["articleBody"]),
+                    headline: string(post["headline"]), body: post["articleBody"] as? String,
                     published: string(post["datePublished"]), modified: string(post["dateModified"])))
             }
         }

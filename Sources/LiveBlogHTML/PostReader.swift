@@ -86,7 +86,7 @@ struct PostReader {
     func isTimeMark(_ node: HTMLNode) -> Bool {
         if node.isText {
             let text = TextCleaner.collapse(node.text)
-            return ClockText.isTimeOnly(text) || ClockText.isMatchMinute(text) || ClockText.isRelativeAge(text)
+            return ClockText.isTimeMark(text)
         }
         return node.tag == "time" || node.attributes["datetime"] != nil
     }
@@ -111,8 +111,7 @@ struct PostReader {
     }
 
     static func holdsBody(_ node: HTMLNode) -> Bool {
-        if bodyTags.contains(node.tag) { return true }
-        return node.descendants().contains { !$0.isText && bodyTags.contains($0.tag) && !$0.isFurniture && $0.textLength > 0 }
+        bodyTags.contains(node.tag) || node.bodyBlocks > 0
     }
 
     /// A short line without sentence punctuation: a name, a label, a flag.
