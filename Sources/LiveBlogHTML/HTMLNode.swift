@@ -38,6 +38,9 @@ final class HTMLNode {
         children.append(child)
     }
 
+    /// Makes this node a root: its old parent is about to go away.
+    func detach() { parent = nil }
+
     func attribute(_ name: String) -> String? { attributes[name] }
 
     /// The class attribute's tokens, lowercased.

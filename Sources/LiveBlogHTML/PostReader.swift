@@ -84,10 +84,8 @@ struct PostReader {
 
     /// A `<time>`, an element with `datetime`, or a text that is only a clock or a match minute.
     func isTimeMark(_ node: HTMLNode) -> Bool {
-        if node.isText {
-            let text = TextCleaner.collapse(node.text)
-            return ClockText.isTimeMark(text)
-        }
+        // A text node's mark was found once, by `PageStatistics`.
+        if node.isText { return node.timeMarks > 0 }
         return node.tag == "time" || node.attributes["datetime"] != nil
     }
 
