@@ -13,7 +13,7 @@ enum JSONLDReader {
 
     static func read(_ scripts: [String]) -> Result {
         var result = Result()
-        for script in scripts {
+        for script in scripts where contains(script, "LiveBlogPosting") {
             // The parser skips surrounding white space itself; trimming a large script first only copies it.
             guard let json = try? JSONSerialization.jsonObject(with: Data(script.utf8), options: [.fragmentsAllowed]) else {
                 continue
@@ -52,6 +52,21 @@ enum JSONLDReader {
         }
         for (key, child) in object where key != "liveBlogUpdate" {
             if child is [Any] || child is [String: Any] { visit(child, into: &result, depth: depth + 1) }
+        }
+    }
+
+    /// A byte search, so that scripts describing anything else (breadcrumbs, organisations) are never parsed.
+    private static func contains(_ text: String, _ word: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        var copy = text
+        return copy.withUTF8 { haystack in
+            guard haystack.count >= needle.count, let first = needle.first else { return false }
+            var k = 0
+            while k <= haystack.count - needle.count {
+                if haystack[k] == first, memcmp(haystack.baseAddress! + k, needle.baseAddress!, needle.count) == 0 { return true }
+                k += 1
+            }
+            return false
         }
     }
 
