@@ -53,12 +53,30 @@ public enum ReadMarkStoreOpener {
     }
 
     /// Opens the SQLite store at `path`, or, if that fails, an ``InMemoryReadMarkStore`` with the warning "read marks will not be saved: …".
+    ///
+    /// An existing state file that cannot be written (a full disk, a read-only mount) is opened read-only
+    /// instead, so that its marks are still shown: ``ReadOnlyReadMarkStore``, with a warning naming the reason.
     public static func openOrFallBack(path: String, now: Date = Date()) -> Opened {
         do {
             return try open(path: path, now: now)
+        } catch let error as StoreError where error.kind == .unusable && exists(path) && !isDirectory(path) {
+            let reason = diskIsFull(at: path) ? "disk full" : error.detail
+            if let store = try? ReadOnlyReadMarkStore(path: path, reason: reason) {
+                return Opened(store: store, path: path,
+                              warning: "state file \(path) cannot be written (\(reason)): marks are shown but changes will not be saved",
+                              failure: StoreError(.unusable, path: path, reason))
+            }
+            return fallBack(error)
         } catch {
             return fallBack(error)
         }
+    }
+
+    /// Whether the file system holding `path` has no blocks left for an ordinary user.
+    static func diskIsFull(at path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return false }
+        return info.f_bavail == 0
     }
 
     /// Resolves the path with ``StateLocation/resolve(explicitPath:environment:)`` and opens it, falling back to memory on any failure.

@@ -48,26 +48,34 @@ enum StateFileCheck {
         func bigEndian(at offset: Int) -> Int32 {
             Int32(bitPattern: header[offset..<(offset + 4)].reduce(0) { $0 << 8 | UInt32($1) })
         }
-        let headerID = bigEndian(at: 68)
+        let headerID = bigEndian(at: 68), headerVersion = bigEndian(at: 60)
         let facts: (id: Int32, version: Int32, tables: Set<String>)
         do {
             facts = try readFacts(path)
-        } catch {
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             // An SQLite file that cannot be read: only one that says it is ours may be moved aside.
             if headerID == applicationID { return .corruptOurs }
             throw StoreError(.foreign, path: path,
                              "an SQLite database that liveblog cannot read and did not write; left untouched")
+        } catch {
+            // Not the file but the disk (full, read-only, I/O): decide from the header alone and let the opener
+            // deal with the disk. A file that is not known to be ours is not touched.
+            guard headerID == applicationID else { throw StoreError.wrapping(error, path: path) }
+            if headerVersion > schemaVersion { throw newer(path, headerVersion) }
+            return .ours
         }
         let isLegacy = facts.id == 0 && (facts.tables.isEmpty || facts.tables == legacyTables)
         guard facts.id == applicationID || isLegacy else {
             let owner = facts.id == 0 ? "another program's SQLite database" : "another program's SQLite database (application id \(facts.id))"
             throw StoreError(.foreign, path: path, "\(owner); left untouched")
         }
-        if facts.version > schemaVersion {
-            throw StoreError(.newerVersion, path: path,
-                             "it was written by a newer liveblog (schema version \(facts.version); this one knows up to \(schemaVersion))")
-        }
+        if facts.version > schemaVersion { throw newer(path, facts.version) }
         return .ours
+    }
+
+    private static func newer(_ path: String, _ version: Int32) -> StoreError {
+        StoreError(.newerVersion, path: path,
+                   "it was written by a newer liveblog (schema version \(version); this one knows up to \(schemaVersion))")
     }
 
     /// The application id, schema version and table names, read through a read-only connection (which also

@@ -12,8 +12,11 @@ public enum ReaderEvent: Sendable {
     case reloaded(LiveBlog)
     /// Reading the source again failed; the message is shown in the status line.
     case reloadFailed(String)
-    /// Saving read marks failed; the marks stay in memory and the message is shown.
-    case persistFailed(String)
+    /// Saving these read marks (`read`, or unread) failed: they are rolled back on the screen, and the reason
+    /// stays in the status line until a later save succeeds.
+    case persistFailed([EntryID], read: Bool, reason: String)
+    /// A save of read marks succeeded (clears a standing save error).
+    case persisted
     /// The search index for the current blog is built; searches use it from now on, and a search waiting for it
     /// is applied. An index built for another version of the blog is ignored: after `.reloaded`, send the new
     /// blog's index.

@@ -42,6 +42,9 @@ public struct ReaderState: Sendable {
     /// Entries of the blog not read, kept up to date as marks change (never recounted per key).
     public internal(set) var unreadCount: Int
     public internal(set) var message: StatusMessage?
+    /// Why the last save of read marks failed, until one succeeds; shown in the status line whenever no other
+    /// message is, so that unsaved marks are never mistaken for saved ones.
+    public internal(set) var saveError: String?
     /// Searches entered with Enter, oldest first, without repeats.
     public internal(set) var searchHistory: [String] = []
     /// Entries that appeared on a reload during this session.

@@ -25,8 +25,17 @@ public enum Reducer {
         case .reloadFailed(let text):
             state.message = .init("Reload failed: " + text, isError: true)
             effects = []
-        case .persistFailed(let text):
-            state.message = .init("Could not save read marks: " + text, isError: true)
+        case .persistFailed(let ids, let read, let reason):
+            // The screen must never show as saved what is not: the entries go back to how the store has them.
+            let failed = Set(ids)
+            for (i, entry) in state.blog.entries.enumerated() where failed.contains(entry.id) {
+                _ = state.setRead(i, !read)
+            }
+            state.saveError = reason
+            state.message = .init("Could not save read marks: " + reason, isError: true)
+            effects = []
+        case .persisted:
+            state.saveError = nil
             effects = []
         case .indexReady(let index):
             effects = []

@@ -192,7 +192,7 @@ public enum Renderer {
             if state.isUnreadOnly { parts.append("unread only") }
             if state.order == .oldestFirst { parts.append("oldest first") }
             var glyphs = GlyphBuilder.glyphs(parts.joined(separator: "  "), style: statusStyle, singleLine: true)
-            if let message = state.message {
+            if let message = state.message ?? state.saveError.map({ ReaderState.StatusMessage("Read marks not saved: " + $0, isError: true) }) {
                 let style = message.isError ? CellStyle(role: .error, bold: true) : statusStyle
                 glyphs += GlyphBuilder.glyphs("  ", style: statusStyle)
                 glyphs += GlyphBuilder.glyphs(message.text, style: style, singleLine: true, maxWidth: width + 1)

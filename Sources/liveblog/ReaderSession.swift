@@ -71,6 +71,17 @@ final class ReaderSession {
     }
 }
 
+extension ReaderSession {
+    /// A store error for the status line: "disk full" when that is what it is, else its one-line description.
+    static func shortReason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("database or disk is full") || text.contains("No space left") || text.contains("(disk full)") {
+            return "disk full"
+        }
+        return text
+    }
+}
+
 /// The mutable half of a session: state, timers and the index builder.
 private struct Loop {
     let terminal: Terminal
@@ -158,9 +169,9 @@ private struct Loop {
         case .persistReadMarks(let ids, let read):
             do {
                 try persist(ids, read)
-                return []
+                return state.saveError == nil ? [] : [.persisted]
             } catch {
-                return [.persistFailed(String(describing: error))]
+                return [.persistFailed(ids, read: read, reason: ReaderSession.shortReason(error))]
             }
         case .startMarkTimer(let id):
             guard let seconds = markAfter else { return [] }

@@ -100,13 +100,23 @@ struct ReducerMarksTests {
         #expect(send(&state, .character("A")) == [])
     }
 
-    @Test("A failed save is shown in the status line and the mark stays in memory")
+    @Test("A failed save is rolled back on the screen and its reason stays until a save succeeds")
     func persistFailed() {
         var state = makeState()
-        send(&state, .character("m"))
-        #expect(Reducer.reduce(&state, .persistFailed("database is locked")) == [])
-        #expect(state.message == .init("Could not save read marks: database is locked", isError: true))
-        #expect(state.isRead(e0))
+        #expect(send(&state, .character("m")) == [.cancelMarkTimer, .persistReadMarks([e0], read: true)])
+        #expect(state.isRead(e0) && state.unreadCount == 5)
+        _ = Reducer.reduce(&state, .persistFailed([e0], read: true, reason: "disk full"))
+        #expect(state.message == .init("Could not save read marks: disk full", isError: true))
+        #expect(!state.isRead(e0) && state.unreadCount == 6)
+        send(&state, .down)
+        #expect(state.saveError == "disk full")
+        // Marking all read fails too: every entry goes back to unread.
+        let all = send(&state, .character("A"))
+        guard case .persistReadMarks(let ids, read: true)? = all.last else { Issue.record("no save"); return }
+        _ = Reducer.reduce(&state, .persistFailed(ids, read: true, reason: "disk full"))
+        #expect(state.unreadCount == 6)
+        _ = Reducer.reduce(&state, .persisted)
+        #expect(state.saveError == nil)
     }
 
     @Test("Marks of entries not in the blog are kept")

@@ -384,16 +384,20 @@ struct RendererTests {
             """)
     }
 
-    @Test("Errors in the status line use the error role; the next key clears them")
+    @Test("Errors in the status line use the error role; a failed save stays shown until a save succeeds")
     func errorMessage() {
         var state = makeState(size: .standard)
-        _ = Reducer.reduce(&state, .persistFailed("disk full"))
+        _ = Reducer.reduce(&state, .persistFailed([], read: true, reason: "disk full"))
         var frame = Renderer.render(state, size: state.size)
         #expect(frame.line(23) == "1/6  6 unread  Could not save read marks: disk full" + String(repeating: " ", count: 23) + "? help")
         #expect(frame.styledText(row: 23, where: { $0.role == .error }) == "Could not save read marks: disk full")
         send(&state, .down)
         frame = Renderer.render(state, size: state.size)
-        #expect(frame.line(23) == "2/6  6 unread                                                             ? help")
+        #expect(frame.line(23) == "2/6  6 unread  Read marks not saved: disk full" + String(repeating: " ", count: 28) + "? help")
+        _ = Reducer.reduce(&state, .persisted)
+        send(&state, .down)
+        frame = Renderer.render(state, size: state.size)
+        #expect(frame.line(23) == "3/6  6 unread                                                             ? help")
     }
 
     @Test("An empty list says why it is empty")

@@ -102,3 +102,45 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: runner.directory.path).filter { $0.hasPrefix("notes") } == ["notes.txt"])
     }
 }
+
+/// Disk trouble under an existing state file, made with `ulimit -f 0` (no file may grow; SIGXFSZ ignored so the
+/// writes fail as on a full disk).
+@Suite("A state file on a disk that cannot take writes")
+struct UnwritableStateTests {
+    func runLimited(_ runner: CommandRunner, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", "trap '' XFSZ; ulimit -f 0; exec \"$@\"", "bash", CommandRunner.binary.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LIVEBLOG_STATE"] = runner.statePath
+        environment["XDG_CONFIG_HOME"] = runner.directory.appendingPathComponent("config").path
+        shell.environment = environment
+        let out = Pipe(), err = Pipe()
+        shell.standardOutput = out
+        shell.standardError = err
+        shell.standardInput = FileHandle.nullDevice
+        try shell.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        return (shell.terminationStatus, stdout, stderr)
+    }
+
+    @Test("list shows the stored marks from a state file that cannot be written, and nothing is moved aside")
+    func listShowsMarks() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let path = try runner.write("strike.txt", CommandLineTests.blogText)
+        #expect(try runner.run(["mark", path, "--all"]).status == 0)
+        let list = try runLimited(runner, ["list", path])
+        #expect(list.status == 0)
+        #expect(!list.stdout.contains(" N "))
+        #expect(list.stderr.hasPrefix("liveblog: warning: state file \(runner.statePath) cannot be written ("))
+        #expect(list.stderr.hasSuffix("): marks are shown but changes will not be saved\n"))
+        let mark = try runLimited(runner, ["mark", path, "--all", "--unread"])
+        #expect(mark.status == 2)
+        let files = try FileManager.default.contentsOfDirectory(atPath: runner.directory.path)
+        #expect(!files.contains { $0.contains("corrupt") })
+        #expect(try runner.run(["list", path, "--unread"]).stdout.isEmpty)
+    }
+}

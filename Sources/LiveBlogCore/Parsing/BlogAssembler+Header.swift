@@ -31,10 +31,10 @@ extension BlogAssembler {
                 let time = times[t]
                 if pageDate == nil { pageDate = PageDate(time, anchor: .oldest) }
                 classes[k] = .text
-                drop(k, because: "the page's date above the first post (\(Heuristic.header))")
+                drop(k, because: "the page's date above the first post (\(Heuristic.headerFurniture))")
             case .text:
                 guard headlineShaped(k), !isHeadline(k) else { return }
-                drop(k, because: "author line or label above the first post (\(Heuristic.header))")
+                drop(k, because: "author line or label above the first post (\(Heuristic.headerFurniture))")
             default:
                 return
             }
@@ -67,27 +67,64 @@ extension BlogAssembler {
         // The first post's time lines all belong to it (`5 August 2024, 20:49` over its epoch fallback).
         while let p = previousSignificant(before: feed), p >= start, isTime(p) { feed = p }
         var k = start
-        while k < feed {
+        var headerLines = Set<UInt64>()
+        scan: while k < feed {
             switch classes[k] {
             case .time(let t), .trailingTime(let t):
                 if pageDate == nil, times[t].hasDate { pageDate = PageDate(times[t], anchor: .oldest) }
+                if times[t].hasDate { headerLines.insert(lineHash(k)) }
                 classes[k] = .text
                 drop(k, because: "a time above the first post at line \(lines[feed].number), the page's own (\(Heuristic.header))")
             case .text:
                 if !isProse(k) {
+                    headerLines.insert(lineHash(k))
                     drop(k, because: "not prose, above the first post at line \(lines[feed].number) (\(Heuristic.header))")
                 }
             case .flag:
                 // A pinned or key post above the feed: the header ends here.
-                return
+                break scan
             default:
                 break
             }
             k += 1
         }
+        dropHeaderRepeats(headerLines, after: feed)
     }
 
-    /// The footer heuristic (part of header): below the last post on a time-led page, the page's own furniture
+    /// Some pages print their header again after a pinned post (the byline, the dates, the buttons): a line that
+    /// repeats one the header pass dropped is furniture wherever it stands (a dated time line too, but not a bare
+    /// clock or age, which may be a post's own).
+    mutating func dropHeaderRepeats(_ header: Set<UInt64>, after feed: Int) {
+        guard !header.isEmpty else { return }
+        // Only a run of two or more repeated lines is the header printed again; one line alone may be a story's
+        // title that the header's list of links also showed.
+        var run: [Int] = []
+        func flush(_ assembler: inout BlogAssembler) {
+            if run.count >= 2 {
+                for i in run {
+                    assembler.classes[i] = .text
+                    assembler.drop(i, because: "repeats a line of the page header above the first post (\(Heuristic.header))")
+                }
+            }
+            run.removeAll()
+        }
+        for i in feed..<lines.count {
+            switch classes[i] {
+            case .dropped:
+                continue
+            case .text:
+                if header.contains(lineHash(i)) { run.append(i); continue }
+            case .time(let t) where times[t].hasDate:
+                if header.contains(lineHash(i)) { run.append(i); continue }
+            default:
+                break
+            }
+            flush(&self)
+        }
+        flush(&self)
+    }
+
+    /// The footer heuristic: below the last post on a time-led page, the page's own furniture
     /// (topics, share buttons, sign-up boxes, "more on this story") starts with a run of lines that are not prose;
     /// from there to the end of the page everything is dropped, a sign-up box's small print included. Where posts
     /// print their time after the body, everything after the last such time is the footer.
@@ -95,7 +132,7 @@ extension BlogAssembler {
         guard timeLed, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) }) else { return }
         if isTrailingTime(last) {
             for k in (last + 1)..<lines.count where isText(k) {
-                drop(k, because: "below the last post, whose time at line \(lines[last].number) closes it (\(Heuristic.header))")
+                drop(k, because: "below the last post, whose time at line \(lines[last].number) closes it (\(Heuristic.footer))")
             }
             return
         }
@@ -120,11 +157,11 @@ extension BlogAssembler {
                 k -= 1
             }
             guard tail.count >= 3 else { return }
-            for d in tail.reversed() { drop(d, because: "not prose, below the last post (\(Heuristic.header))") }
+            for d in tail.reversed() { drop(d, because: "not prose, below the last post (\(Heuristic.footer))") }
             return
         }
         for d in run[0]..<lines.count where isText(d) {
-            drop(d, because: "below the last post, in the page footer from line \(lines[run[0]].number) (\(Heuristic.header))")
+            drop(d, because: "below the last post, in the page footer from line \(lines[run[0]].number) (\(Heuristic.footer))")
         }
     }
 

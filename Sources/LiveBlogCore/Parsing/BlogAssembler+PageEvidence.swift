@@ -316,7 +316,7 @@ extension BlogAssembler {
     /// How often a spacer line must recur before the page counts as laid out with spacers.
     static let minimumSpacerRepeats = 10
 
-    /// The spacer-layout heuristic (part of repeated-line): on a page that puts one spacer line between every two
+    /// The spacer-layout heuristic: on a page that puts one spacer line between every two
     /// blocks of the article, the article's blocks stand alone between spacers. A run of three or more lines with no
     /// spacer among them, not all of them sentences, is a widget inserted into the page (a paywall, a sign-up
     /// form, a video player's error, a list of trending links).
@@ -326,7 +326,7 @@ extension BlogAssembler {
         func flush(_ assembler: inout BlogAssembler) {
             defer { run.removeAll() }
             guard sawSpacer, run.count >= 3, run.contains(where: { !LineShape.endsLikeSentence(assembler.bytes($0)) }) else { return }
-            for k in run { assembler.drop(k, because: "one of \(run.count) lines with no spacer between them, a widget (\(Heuristic.repeatedLine))") }
+            for k in run { assembler.drop(k, because: "one of \(run.count) lines with no spacer between them, a widget (\(Heuristic.spacerLayout))") }
         }
         for i in lines.indices {
             if case .dropped = classes[i] {
@@ -338,7 +338,8 @@ extension BlogAssembler {
             }
             run.append(i)
         }
-        run.removeAll()
+        // The run after the last spacer is the page's end: widgets there are the footer.
+        flush(&self)
     }
 }
 

@@ -159,6 +159,26 @@ extension BlogAssembler {
         }
     }
 
+    /// The caption heuristic, for a photo's caption printed without a credit where a post ends: on a page whose
+    /// posts open with a time, a post's body ends with a full sentence, so a short unpunctuated line of four or
+    /// more words between a finished paragraph and the next post's time is the caption of the post's last picture.
+    mutating func dropClosingCaptions() {
+        guard timeLed else { return }
+        for t in lines.indices {
+            guard case .time = classes[t], let p = previousSignificant(before: t), isText(p),
+                let above = previousSignificant(before: p), isText(above)
+            else { continue }
+            let line = bytes(p)
+            guard headlineShaped(p), CaptionCredit.isCaption(line), LineShape.endsLikeSentence(bytes(above)),
+                bytes(above).last != UInt8(ascii: ":"), !AuthorLine.isNames(line), line[0] < 0x80
+            else { continue }
+            var words = 1
+            for b in line where b == 0x20 { words += 1 }
+            guard words >= 4 else { continue }
+            drop(p, because: "caption closing the post above the time at line \(lines[t].number) (\(Heuristic.caption))")
+        }
+    }
+
     /// The caption heuristic: a caption is the short line just above a credit line when a finished paragraph
     /// stands above it (so that the first paragraph under a headline is never taken); a caption split over two
     /// lines loses its first half too (the credit's line starts in lower case).

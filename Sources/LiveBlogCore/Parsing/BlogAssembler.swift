@@ -63,6 +63,8 @@ struct BlogAssembler {
     var timeLed = false
     /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
     var joinOffsets: [Int] = []
+    /// Whether `classifyLines` uses the parallel plain-line pre-pass; off only in tests that prove it changes nothing.
+    var usesPlainPrepass = true
 
     init(text: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules) {
         self.text = text
@@ -174,6 +176,7 @@ struct BlogAssembler {
             next = s + 1
         }
         dropHeaderFurniture(from: next)
+        dropClosingCaptions()
         dropHeaderAboveFeed(from: next)
         dropFooterBelowFeed()
         firstTimeLine = lines.indices.first(where: { i in if case .time = classes[i] { return true } else { return false } })
@@ -191,7 +194,7 @@ struct BlogAssembler {
     /// it is text, its headline shape noted.
     mutating func classifyLines() {
         let blocks = rules.has(.block) || rules.has(.glued)
-        let plain = plainLineShapes()
+        let plain = usesPlainPrepass ? plainLineShapes() : [UInt8](repeating: 0, count: lines.count)
         var i = 0
         while i < lines.count {
             if case .dropped = classes[i] { i += 1; continue }
@@ -507,6 +510,11 @@ struct BlogAssembler {
                     builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: summary), line: number)
                     diagnostics.append(Diagnostic(line: number, kind: .related, message: "promo card with an echoed title “\(preview(i))” kept as a related link"))
                     i = last
+                } else if !builder.isAtEntryStart, let summary = closingCardSummary(i) {
+                    builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: span(summary)), line: number)
+                    diagnostics.append(Diagnostic(line: number, kind: .related,
+                                                  message: "story card closing the post, “\(preview(i))”, kept as a related link (\(Heuristic.closingCard))"))
+                    i = summary
                 } else if isHeadline(i) && isHeadlineSlot(i, builder) {
                     let shape = bytes(i)
                     if LineShape.isDoubtfulHeadline(shape) {
@@ -525,6 +533,21 @@ struct BlogAssembler {
         builder.close()
     }
 
+    /// The closing-card heuristic: on a page whose posts open with a time, a headline-shaped line near the end of a
+    /// post's body with one line under it and then the next post (or the post's own trailing time) is a linked story
+    /// card (its title and standfirst), not two paragraphs. Returns the summary line.
+    func closingCardSummary(_ i: Int) -> Int? {
+        guard timeLed, headlineShaped(i), bytes(i).last != UInt8(ascii: "?"), !LineShape.isQuoteLeadIn(bytes(i)),
+            let s = nextSignificant(after: i), isText(s),
+            !headlineShaped(s) || bytes(s).count > bytes(i).count
+        else { return nil }
+        guard let after = nextSignificant(after: s) else { return nil }
+        switch classes[after] {
+        case .time, .trailingTime, .flag: return s
+        default: return nil
+        }
+    }
+
     /// Where a headline may stand. On a page whose posts open with a time, only in the post's header: right after
     /// its time (and flags and author), after a rule line, or above the first time (the intro); an untimed post
     /// between timed ones needs a plain headline (`LineShape.isPlainHeadline`) after a finished paragraph.
@@ -536,7 +559,8 @@ struct BlogAssembler {
         if case .separator = classes[p] { return true }
         if !sawTimeBefore(i) { return true }
         // An untimed post between timed ones: only a plain headline, after a finished paragraph.
-        guard isText(p), LineShape.endsLikeSentence(bytes(p)) else { return false }
+        // A paragraph that ends with a colon introduces what follows (a quote, a tweet): no post starts there.
+        guard isText(p), LineShape.endsLikeSentence(bytes(p)), bytes(p).last != UInt8(ascii: ":") else { return false }
         let line = bytes(i)
         // A question there is an interviewer's (`Q: …?`) or a rhetorical one, answered in the same post.
         return line.last != UInt8(ascii: "?") && LineShape.isPlainHeadline(line) && !AuthorLine.isNames(line)

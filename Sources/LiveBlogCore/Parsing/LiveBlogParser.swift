@@ -4,6 +4,9 @@
 /// boilerplate rules, finds times, flags, cards and headlines, and groups the rest into entries.
 public struct LiveBlogParser: Sendable {
     public var rules: BoilerplateRules
+    /// Whether the assembler uses its parallel plain-line pre-pass (`BlogAssembler.plainLineShapes`); tests turn it
+    /// off to prove that it never changes the result.
+    var usesPlainPrepass = true
 
     public init(rules: BoilerplateRules = .bundled) {
         self.rules = rules
@@ -40,6 +43,7 @@ public struct LiveBlogParser: Sendable {
         let result = bytes.withUnsafeBufferPointer { buffer in
             var assembler = BlogAssembler(text: buffer, rules: rules)
             assembler.joinOffsets = wrap.joinOffsets
+            assembler.usesPlainPrepass = usesPlainPrepass
             return assembler.run()
         }
         return ParsedSource(bytes: bytes, spans: result.entries, title: result.title, standfirst: result.standfirst,

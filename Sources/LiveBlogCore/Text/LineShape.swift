@@ -17,7 +17,7 @@ enum LineShape {
         }
         // The cheap test that rejects most paragraphs comes first.
         if endsLikeSentence(line) { return false }
-        if isListItem(line) || endsWithHandle(line) || endsWithLink(line) { return false }
+        if isListItem(line) || endsWithHandle(line) || endsWithLink(line) || isMatchMinute(line) { return false }
         var words = 1
         for b in line where b == 0x20 { words += 1 }
         return words <= 30
@@ -60,6 +60,30 @@ enum LineShape {
             k -= 1
         }
         return slash && dot
+    }
+
+    /// A lead-in to a quotation: a colon and then an opening quote (`He said: “We will…`).
+    static func isQuoteLeadIn(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 3 else { return false }
+        for k in 0..<(line.count - 2) where line[k] == UInt8(ascii: ":") && line[k + 1] == 0x20 {
+            let q = line[k + 2]
+            if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") { return true }
+            if q == 0xE2 && k + 4 < line.count && line[k + 3] == 0x80 && (line[k + 4] == 0x9C || line[k + 4] == 0x98) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A match minute on a line of its own (`95'`, `45+2'`, `90’`): the start of a commentary entry's body.
+    static func isMatchMinute(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 2, line.count <= 10, line[0] >= 0x30 && line[0] <= 0x39 else { return false }
+        var k = 0
+        while k < line.count && ((line[k] >= 0x30 && line[k] <= 0x39) || line[k] == UInt8(ascii: "+") || line[k] == 0x20) { k += 1 }
+        let rest = line.count - k
+        if rest == 1 { return line[k] == UInt8(ascii: "'") }
+        // ’ (E2 80 99) or ′ (E2 80 B2)
+        return rest == 3 && line[k] == 0xE2 && line[k + 1] == 0x80 && (line[k + 2] == 0x99 || line[k + 2] == 0xB2)
     }
 
     /// A line that ends with an ellipsis (`…` or `...`): a title cut short.
