@@ -4,12 +4,12 @@ import Foundation
 /// `12.50 BST`, `14 August 2023 10:01`. A match minute (`95'`) is not a clock.
 enum ClockText {
     /// A clock anywhere in the text: hour and minute with `:` or `.`, or an hour with am/pm.
-    nonisolated(unsafe) private static let clock = try! NSRegularExpression(
+    private static let clock = try! NSRegularExpression(
         pattern: #"(?<![\d.,:])(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d(?![\d,])(?:\s*[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\b\.?)"#,
         options: [.caseInsensitive])
-    nonisolated(unsafe) private static let minute = try! NSRegularExpression(pattern: #"^\d{1,3}(?:\s*\+\s*\d{1,2})?\s*['′’]$"#)
+    private static let minute = try! NSRegularExpression(pattern: #"^\d{1,3}(?:\s*\+\s*\d{1,2})?\s*['′’]$"#)
 
-    nonisolated(unsafe) private static let age = try! NSRegularExpression(
+    private static let age = try! NSRegularExpression(
         pattern: #"^(?:updated\s+)?(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen?)|il\s+y\s+a\s+\d+\s*(?:s|secondes?|min|minutes?|h|heures?|jours?)|hace\s+\d+\s*(?:s|segundos?|min|minutos?|h|horas?|d[ií]as?)|\d+\s*(?:secondi|minuti|min|ore|giorni)\s+fa|h[aá]\s+\d+\s*(?:min|minutos?|h|horas?))$"#,
         options: [.caseInsensitive])
 
