@@ -42,6 +42,9 @@ enum PageStatistics {
             if node.tag == "time" || node.attributes["datetime"] != nil {
                 // The element and a clock text inside it are one mark.
                 marks = 1
+            } else if marks == 0, ISODate.fromTimeAttributes(node.attributes) != nil {
+                // A post stamped only in an attribute (its visible time is drawn by a script a saved page lacks).
+                marks = 1
             }
             node.textLength = length
             node.timeMarks = marks

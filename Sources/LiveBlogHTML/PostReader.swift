@@ -33,6 +33,8 @@ struct PostReader {
                 .map { TextCleaner.collapse($0.text) }
                 .first { ClockText.isMatchMinute($0) || ClockText.isRelativeAge($0) }
         }
+        // A time stamp in the container's own attributes.
+        if result.timestamp == nil { result.timestamp = ISODate.fromTimeAttributes(post.attributes) }
         // Microdata's machine-readable date, on a <meta> or <time> inside the post.
         if result.timestamp == nil,
            let node = nodes.first(where: { $0.attributes["itemprop"]?.lowercased() == "datepublished" }),

@@ -171,6 +171,21 @@ struct ExtractionGoldenTests {
         """)
     }
 
+    // Unix seconds or milliseconds in a data-*time* attribute are evidence of posts and give the timestamp.
+    @Test("Posts stamped only in attributes")
+    func attributeStamps() {
+        #expect(dump(read(HTMLFixtures.attributeStamps)) == """
+        title: Night shift
+        standfirst: -
+        step markup: 2 repeated <div> containers
+        - -- @2024-06-01T12:00:00Z
+          | The late crew has arrived at the depot.
+        - -- @2024-06-01T11:00:00Z
+          | Gritters are loading salt for the night.
+
+        """)
+    }
+
     // No structure at all: one entry with the article's text, and the diagnostic says so.
     @Test("No structure gives one entry and a diagnostic")
     func noStructure() {

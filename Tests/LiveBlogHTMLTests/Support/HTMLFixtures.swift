@@ -101,6 +101,14 @@ enum HTMLFixtures {
     </div></body></html>
     """
 
+    /// Posts stamped only in an attribute, with no visible time (a script would have drawn it).
+    static let attributeStamps = """
+    <html><body><h1>Night shift</h1><section>
+    <div class="u" data-timestamp="1717243200"><p>The late crew has arrived at the depot.</p></div>
+    <div class="u" data-timestamp="1717239600000"><p>Gritters are loading salt for the night.</p></div>
+    </section></body></html>
+    """
+
     /// An article with no posts at all.
     static let noStructure = """
     <html><head><title>A quiet day</title></head><body><h1>A quiet day at the harbour</h1>
