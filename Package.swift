@@ -83,7 +83,7 @@ let package = Package(
 )
 
 // libFuzzer targets: they have no `main` (libFuzzer brings it), so they exist only when asked for:
-// `LIVEBLOG_FUZZ=1 swift build --sanitize=fuzzer --sanitize=address --product FuzzParser` (see Fuzz/run.sh).
+// `LIVEBLOG_FUZZ=1 swift build --sanitize=fuzzer --sanitize=address --product FuzzParser` (see Tests/Fuzz/run.sh).
 // swiftc keeps only the last `-sanitize=` it is given, so SwiftPM's two flags leave the code without coverage
 // instrumentation and the fuzzer blind; the combined flag, added after them, restores both.
 if ProcessInfo.processInfo.environment["LIVEBLOG_FUZZ"] != nil {

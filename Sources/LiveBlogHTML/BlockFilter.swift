@@ -31,14 +31,17 @@ struct BlockFilter {
         return true
     }
 
-    /// Four words or more, nearly all of their letters capitals.
+    /// Four words or more, nearly all of their letters capitals (counted on ASCII letters: fast, and enough).
     func isShouting(_ text: String) -> Bool {
-        guard text.split(separator: " ").count >= 4 else { return false }
-        var upper = 0, letters = 0
-        for c in text where c.isLetter {
-            letters += 1
-            if c.isUppercase { upper += 1 }
+        var upper = 0, lower = 0, spaces = 0
+        for b in text.utf8 {
+            switch b {
+            case 0x41...0x5A: upper += 1
+            case 0x61...0x7A: lower += 1
+            case 0x20: spaces += 1
+            default: break
+            }
         }
-        return letters >= 12 && upper * 10 >= letters * 9
+        return spaces >= 3 && upper >= 12 && lower * 10 <= upper + lower
     }
 }

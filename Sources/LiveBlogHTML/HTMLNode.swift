@@ -18,6 +18,8 @@ final class HTMLNode {
     var textLength = 0
     /// Time-like marks below (a `<time>`, a `datetime`, a text that is only a clock or a match minute).
     var timeMarks = 0
+    /// Body elements (paragraphs, quotes, lists, headings with text) at or below this node.
+    var bodyBlocks = 0
     /// Characters of `<p>` text below, for finding the main content.
     var paragraphText = 0
     /// Whether this node is furniture (navigation, share bars, ads…) or lies inside some.
@@ -35,6 +37,9 @@ final class HTMLNode {
         child.parent = self
         children.append(child)
     }
+
+    /// Makes this node a root: its old parent is about to go away.
+    func detach() { parent = nil }
 
     func attribute(_ name: String) -> String? { attributes[name] }
 
@@ -71,8 +76,10 @@ final class HTMLNode {
         return TextCleaner.collapse(out)
     }
 
-    /// Whether `other` is this node or lies below it.
+    /// Whether `other` is this node or lies below it: by document order once `PageStatistics` has numbered the
+    /// nodes, by walking up otherwise.
     func contains(_ other: HTMLNode) -> Bool {
+        if lastOrder > 0 || order > 0 || other.order > 0 { return other.order >= order && other.order <= max(lastOrder, order) }
         var node: HTMLNode? = other
         while let n = node {
             if n === self { return true }

@@ -38,6 +38,7 @@ struct HTMLPage {
         // A fragment without <html> is wrapped by libxml2 already; keep the copy's single <html> child as root.
         if root.children.count == 1, root.children[0].tag == "html" {
             self.root = root.children[0]
+            self.root.detach()
         } else {
             self.root = root
         }

@@ -46,6 +46,23 @@ enum ISODate {
         return (Date(timeIntervalSince1970: TimeInterval(seconds)), "\(two(hour)):\(two(minute))")
     }
 
+    /// A machine-readable time in an attribute whose name speaks of time (`data-timestamp`, `data-post-time`,
+    /// `data-published`): an ISO date, or Unix seconds (10 digits) or milliseconds (13 digits).
+    static func fromTimeAttributes(_ attributes: [String: String]) -> Date? {
+        for (name, value) in attributes where name.hasPrefix("data-") && (name.contains("time") || name.contains("date")
+            || name.contains("publish")) {
+            let v = value.trimmingCharacters(in: .whitespaces)
+            if v.count == 10 || v.count == 13, let n = Double(v), v.allSatisfy(\.isNumber) {
+                let seconds = v.count == 13 ? n / 1000 : n
+                // Between 2000 and 2100: anything else is a counter, not a time.
+                if seconds > 946_684_800, seconds < 4_102_444_800 { return Date(timeIntervalSince1970: seconds) }
+            } else if let parsed = parse(v) {
+                return parsed.date
+            }
+        }
+        return nil
+    }
+
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
     static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0

@@ -6,10 +6,11 @@ import Foundation
 enum JSONLDMerger {
     /// Fills the visible posts from their JSON-LD twins; returns how many were matched.
     static func merge(_ json: [JSONLDPost], into posts: inout [ExtractedPost], blogTitle: String) -> Int {
+        let folded = FoldedPosts(json)
         var used = Set<Int>()
         var matched = 0
         for k in posts.indices {
-            guard let j = match(posts[k], in: json, excluding: used) else { continue }
+            guard let j = match(posts[k], in: json, folded: folded, excluding: used) else { continue }
             // A pinned copy may match the same JSON-LD post as the feed's; only the feed's consumes it.
             if !posts[k].pinned { used.insert(j) }
             matched += 1
@@ -24,7 +25,35 @@ enum JSONLDMerger {
         return matched
     }
 
-    private static func match(_ post: ExtractedPost, in json: [JSONLDPost], excluding used: Set<Int>) -> Int? {
+    /// The JSON-LD posts' headlines and body starts, folded when first compared (most posts match by id and never
+    /// are) and then kept.
+    private final class FoldedPosts {
+        let json: [JSONLDPost]
+        private var headlines: [String??]
+        private var bodies: [String??]
+
+        init(_ json: [JSONLDPost]) {
+            self.json = json
+            headlines = Array(repeating: nil, count: json.count)
+            bodies = Array(repeating: nil, count: json.count)
+        }
+
+        func headline(_ k: Int) -> String? {
+            if let known = headlines[k] { return known }
+            let value = json[k].headline.map(fold)
+            headlines[k] = .some(value)
+            return value
+        }
+
+        func body(_ k: Int) -> String? {
+            if let known = bodies[k] { return known }
+            let value = json[k].body.map { fold(TextCleaner.decodeEntities(String($0.prefix(400)))) }
+            bodies[k] = .some(value)
+            return value
+        }
+    }
+
+    private static func match(_ post: ExtractedPost, in json: [JSONLDPost], folded: FoldedPosts, excluding used: Set<Int>) -> Int? {
         let candidates = json.indices.filter { !used.contains($0) }
         if let own = post.ownID ?? post.url.flatMap(JSONLDReader.fragment) {
             if let j = candidates.first(where: { k in json[k].ownID.map { own == $0 || own.hasSuffix("-" + $0) || own.hasSuffix($0) && $0.count >= 6 } ?? false }) {
@@ -32,14 +61,14 @@ enum JSONLDMerger {
             }
         }
         if let headline = post.headline.map(fold), !headline.isEmpty,
-           let j = candidates.first(where: { json[$0].headline.map(fold) == headline }) {
+           let j = candidates.first(where: { folded.headline($0) == headline }) {
             return j
         }
         // By text: either may be cut short (JSON-LD bodies are often truncated).
         if let first = post.blocks.first.map({ fold($0.text) }), first.count >= 12 {
             let start = String(first.prefix(40))
             if let j = candidates.first(where: { k in
-                guard let body = json[k].body.map(fold), body.count >= 12 else { return false }
+                guard let body = folded.body(k), body.count >= 12 else { return false }
                 return body.hasPrefix(start) || first.hasPrefix(String(body.prefix(40)))
             }) {
                 return j
@@ -50,6 +79,8 @@ enum JSONLDMerger {
 
     /// A post made from JSON-LD alone, when the page shows none that could be matched.
     static func post(from source: JSONLDPost, blogTitle: String) -> ExtractedPost {
+        var source = source
+        source.body = source.body.map { TextCleaner.decodeEntities($0) }
         var post = ExtractedPost(ownID: source.ownID, url: source.ownID != nil ? source.url : nil)
         if let published = source.published.flatMap(ISODate.parse) {
             post.timestamp = published.date
@@ -82,9 +113,16 @@ enum JSONLDMerger {
         return true
     }
 
+    /// Lowercase, curly quotes made straight, spaces collapsed: headlines and texts compared as a reader would.
     static func fold(_ text: String) -> String {
-        TextCleaner.collapse(text.lowercased()
-            .replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
-            .replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\""))
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "\u{2018}", "\u{2019}": scalars.append("'")
+            case "\u{201C}", "\u{201D}": scalars.append("\"")
+            default: scalars.append(scalar)
+            }
+        }
+        return TextCleaner.collapse(String(scalars))
     }
 }

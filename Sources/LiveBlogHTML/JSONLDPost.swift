@@ -6,6 +6,7 @@ struct JSONLDPost {
     var ownID: String?
     var url: String?
     var headline: String?
+    /// `articleBody` as written (entities and spacing untouched): most are never used, so they are cleaned on demand.
     var body: String?
     var published: String?
     var modified: String?

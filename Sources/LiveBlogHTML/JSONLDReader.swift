@@ -13,9 +13,11 @@ enum JSONLDReader {
 
     static func read(_ scripts: [String]) -> Result {
         var result = Result()
-        for script in scripts {
-            guard let data = script.trimmingCharacters(in: .whitespacesAndNewlines).data(using: .utf8),
-                  let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+        for script in scripts where contains(script, "LiveBlogPosting") {
+            // The parser skips surrounding white space itself; trimming a large script first only copies it.
+            guard let json = try? JSONSerialization.jsonObject(with: Data(script.utf8), options: [.fragmentsAllowed]) else {
+                continue
+            }
             visit(json, into: &result, depth: 0)
         }
         // A fragment shared by every post (`#live`) identifies nothing.
@@ -44,12 +46,27 @@ enum JSONLDReader {
                 guard let post = update as? [String: Any] else { continue }
                 result.posts.append(JSONLDPost(
                     ownID: string(post["@id"]).map(lastPathPart), url: string(post["url"]),
-                    headline: string(post["headline"]), body: string(post["articleBody"]),
+                    headline: string(post["headline"]), body: post["articleBody"] as? String,
                     published: string(post["datePublished"]), modified: string(post["dateModified"])))
             }
         }
         for (key, child) in object where key != "liveBlogUpdate" {
             if child is [Any] || child is [String: Any] { visit(child, into: &result, depth: depth + 1) }
+        }
+    }
+
+    /// A byte search, so that scripts describing anything else (breadcrumbs, organisations) are never parsed.
+    private static func contains(_ text: String, _ word: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        var copy = text
+        return copy.withUTF8 { haystack in
+            guard haystack.count >= needle.count, let first = needle.first else { return false }
+            var k = 0
+            while k <= haystack.count - needle.count {
+                if haystack[k] == first, memcmp(haystack.baseAddress! + k, needle.baseAddress!, needle.count) == 0 { return true }
+                k += 1
+            }
+            return false
         }
     }
 

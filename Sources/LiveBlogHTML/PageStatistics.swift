@@ -14,23 +14,36 @@ enum PageStatistics {
                 node.textLength = 0
                 node.timeMarks = 0
                 node.paragraphText = 0
+                node.bodyBlocks = 0
                 continue
             }
             if node.isText {
-                let trimmed = TextCleaner.collapse(node.text)
-                node.textLength = trimmed.count
-                node.timeMarks = !trimmed.isEmpty && (ClockText.isTimeOnly(trimmed) || ClockText.isMatchMinute(trimmed)) ? 1 : 0
+                // Characters that are not white space, counted on the bytes (no string is built): a length for
+                // thresholds, not for display. Only short texts with a digit can be time marks.
+                var length = 0, digit = false
+                for b in node.text.utf8 where b & 0xC0 != 0x80 && b != 0x20 && b != 0x0A && b != 0x09 && b != 0x0D {
+                    length += 1
+                    if b >= 0x30 && b <= 0x39 { digit = true }
+                }
+                node.textLength = length
+                node.timeMarks = digit && length <= 60 && ClockText.isTimeMark(TextCleaner.collapse(node.text)) ? 1 : 0
                 continue
             }
-            var length = 0, marks = 0, paragraphs = 0
+            var length = 0, marks = 0, paragraphs = 0, bodies = 0
             for child in node.children {
                 length += child.textLength
                 marks += child.timeMarks
                 paragraphs += child.paragraphText
+                bodies += child.bodyBlocks
             }
+            if length > 0, PostReader.bodyTags.contains(node.tag) { bodies += 1 }
+            node.bodyBlocks = bodies
             node.paragraphText = node.tag == "p" ? length : paragraphs
             if node.tag == "time" || node.attributes["datetime"] != nil {
                 // The element and a clock text inside it are one mark.
+                marks = 1
+            } else if marks == 0, ISODate.fromTimeAttributes(node.attributes) != nil {
+                // A post stamped only in an attribute (its visible time is drawn by a script a saved page lacks).
                 marks = 1
             }
             node.textLength = length

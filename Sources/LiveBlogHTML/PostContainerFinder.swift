@@ -33,13 +33,23 @@ enum PostContainerFinder {
         }
         guard let best else { return nil }
         // Elements of the same kind elsewhere (a pinned post repeated above the feed) share the class tokens.
+        // One walk that never enters a member; ancestors of members are walked through but never taken.
         let common = commonTokens(best.members)
         var extra: [HTMLNode] = []
         if !common.isEmpty {
-            for node in body.descendants() where !node.isText && !node.isFurniture && isPostLike(node) {
-                if best.members.contains(where: { $0 === node || $0.contains(node) || node.contains($0) }) { continue }
-                if extra.contains(where: { $0.contains(node) }) { continue }
-                if !Set(node.classTokens).isDisjoint(with: common) { extra.append(node) }
+            let members = Set(best.members.map(ObjectIdentifier.init))
+            var holdsMember = Set<ObjectIdentifier>()
+            for member in best.members {
+                for ancestor in member.ancestors where !holdsMember.insert(ObjectIdentifier(ancestor)).inserted { break }
+            }
+            var walk: [HTMLNode] = [body]
+            while let node = walk.popLast() {
+                guard !node.isText, !node.isFurniture, !members.contains(ObjectIdentifier(node)) else { continue }
+                if !holdsMember.contains(ObjectIdentifier(node)), isPostLike(node), !Set(node.classTokens).isDisjoint(with: common) {
+                    extra.append(node)
+                    continue
+                }
+                walk.append(contentsOf: node.children.reversed())
             }
         }
         let firstOrder = best.members.first?.order ?? 0

@@ -27,6 +27,14 @@ struct PostReader {
         for zone in zones {
             readMetadata(zone, into: &result)
         }
+        // Without a clock, a match minute or a relative age is shown as the page wrote it; no timestamp comes of it.
+        if result.time == nil {
+            result.time = zones.flatMap { [$0] + $0.descendants() }.lazy.filter(\.isText)
+                .map { TextCleaner.collapse($0.text) }
+                .first { ClockText.isMatchMinute($0) || ClockText.isRelativeAge($0) }
+        }
+        // A time stamp in the container's own attributes.
+        if result.timestamp == nil { result.timestamp = ISODate.fromTimeAttributes(post.attributes) }
         // Microdata's machine-readable date, on a <meta> or <time> inside the post.
         if result.timestamp == nil,
            let node = nodes.first(where: { $0.attributes["itemprop"]?.lowercased() == "datepublished" }),
@@ -78,10 +86,8 @@ struct PostReader {
 
     /// A `<time>`, an element with `datetime`, or a text that is only a clock or a match minute.
     func isTimeMark(_ node: HTMLNode) -> Bool {
-        if node.isText {
-            let text = TextCleaner.collapse(node.text)
-            return ClockText.isTimeOnly(text) || ClockText.isMatchMinute(text)
-        }
+        // A text node's mark was found once, by `PageStatistics`.
+        if node.isText { return node.timeMarks > 0 }
         return node.tag == "time" || node.attributes["datetime"] != nil
     }
 
@@ -91,8 +97,6 @@ struct PostReader {
             if node.isText {
                 let text = TextCleaner.collapse(node.text)
                 if result.time == nil, ClockText.isTimeOnly(text) { result.time = text }
-                // A match minute is shown as the page wrote it, but it is not a clock: no timestamp comes of it.
-                if result.time == nil, ClockText.isMatchMinute(text) { result.time = text }
                 if rules.match(.keyEvent, text) != nil { result.keyEvent = true }
                 if rules.match(.pinned, text) != nil { result.pinned = true }
             } else {
@@ -107,8 +111,7 @@ struct PostReader {
     }
 
     static func holdsBody(_ node: HTMLNode) -> Bool {
-        if bodyTags.contains(node.tag) { return true }
-        return node.descendants().contains { !$0.isText && bodyTags.contains($0.tag) && !$0.isFurniture && $0.textLength > 0 }
+        bodyTags.contains(node.tag) || node.bodyBlocks > 0
     }
 
     /// A short line without sentence punctuation: a name, a label, a flag.

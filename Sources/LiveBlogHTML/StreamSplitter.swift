@@ -97,7 +97,13 @@ enum StreamSplitter {
             var post = ExtractedPost()
             var body: [Block] = []
             if let first = open(blocks[start], &post) { body.append(first) }
-            body.append(contentsOf: blocks[(start + 1)..<end])
+            var rest = blocks[(start + 1)..<end]
+            // A heading right under a clock line is the post's headline.
+            if post.headline == nil, body.isEmpty, let next = rest.first, next.isHeading {
+                post.headline = next.text
+                rest = rest.dropFirst()
+            }
+            body.append(contentsOf: rest)
             post.blocks = body
             post.node = blocks[start].node
             posts.append(post)

@@ -1,30 +1,56 @@
 /// Whitespace and entity clean-up for text taken from a page.
 enum TextCleaner {
-    /// Collapses runs of whitespace (including no-break and zero-width spaces) to one space and trims the ends.
+    /// Collapses runs of whitespace (including no-break and zero-width spaces) to one space and trims the ends;
+    /// drops control characters. Works on the UTF-8 bytes: the space-like characters are all two or three bytes.
     static func collapse(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0xA0, 0x2007, 0x202F, 0x3000, 0x2028, 0x2029:
-                pendingSpace = !out.isEmpty
-            case 0x200B, 0x200C, 0x200D, 0xFEFF, 0xAD:
-                continue
-            case 0x00..<0x20, 0x7F..<0xA0:
-                // Control characters never reach the screen.
-                continue
-            default:
-                if pendingSpace { out.append(" ") }
+        var copy = text
+        return copy.withUTF8 { bytes -> String in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var k = 0
+            let n = bytes.count
+            @inline(__always) func emit(_ range: Range<Int>) {
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
                 pendingSpace = false
-                out.append(scalar)
+                out.append(contentsOf: bytes[range])
             }
+            while k < n {
+                let b = bytes[k]
+                if b < 0x80 {
+                    if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                        pendingSpace = true
+                    } else if b >= 0x20 && b != 0x7F {
+                        emit(k..<(k + 1))
+                    }
+                    k += 1
+                    continue
+                }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                guard k + length <= n else { emit(k..<n); break }
+                if length == 2, b == 0xC2 {
+                    let c = bytes[k + 1]
+                    if c == 0xA0 { pendingSpace = true; k += 2; continue }      // no-break space
+                    if c == 0xAD || c < 0xA0 { k += 2; continue }               // soft hyphen, C1 controls
+                } else if length == 3 {
+                    let c = bytes[k + 1], d = bytes[k + 2]
+                    if b == 0xE2, c == 0x80 {
+                        if d == 0x87 || d == 0xA8 || d == 0xA9 || d == 0xAF { pendingSpace = true; k += 3; continue }
+                        if d >= 0x8B && d <= 0x8D { k += 3; continue }          // zero-width space and joiners
+                    }
+                    if b == 0xE3, c == 0x80, d == 0x80 { pendingSpace = true; k += 3; continue }  // ideographic space
+                    if b == 0xEF, c == 0xBB, d == 0xBF { k += 3; continue }     // BOM
+                }
+                emit(k..<(k + length))
+                k += length
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// Decodes the few character references that JSON-LD bodies carry as text (`&#39;`, `&quot;`, `&amp;`).
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(0x26) else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

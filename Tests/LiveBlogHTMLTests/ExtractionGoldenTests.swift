@@ -139,6 +139,53 @@ struct ExtractionGoldenTests {
         """)
     }
 
+    // Relative ages count as evidence of posts and are shown as the page wrote them.
+    @Test("Containers with relative ages")
+    func relativeAges() {
+        #expect(dump(read(HTMLFixtures.relativeAges)) == """
+        title: Flood watch
+        standfirst: -
+        step markup: 2 repeated <div> containers
+        - 5 mins ago
+          | Water is still rising at the weir.
+        - 1 hour ago
+          | Sandbags are being handed out in the square.
+
+        """)
+    }
+
+    // A heading right under a clock line is the post's headline.
+    @Test("Clock lines followed by headings")
+    func clockLinesWithHeadings() {
+        #expect(dump(read(HTMLFixtures.clockLinesWithHeadings)) == """
+        title: Count live
+        standfirst: -
+        step stream: stream split by lines that are only a clock
+        - 22:40
+          # Turnout is high
+          | Officials report long queues.
+        - 21:55
+          # Polls close soon
+          | Voting ends at ten.
+
+        """)
+    }
+
+    // Unix seconds or milliseconds in a data-*time* attribute are evidence of posts and give the timestamp.
+    @Test("Posts stamped only in attributes")
+    func attributeStamps() {
+        #expect(dump(read(HTMLFixtures.attributeStamps)) == """
+        title: Night shift
+        standfirst: -
+        step markup: 2 repeated <div> containers
+        - -- @2024-06-01T12:00:00Z
+          | The late crew has arrived at the depot.
+        - -- @2024-06-01T11:00:00Z
+          | Gritters are loading salt for the night.
+
+        """)
+    }
+
     // No structure at all: one entry with the article's text, and the diagnostic says so.
     @Test("No structure gives one entry and a diagnostic")
     func noStructure() {

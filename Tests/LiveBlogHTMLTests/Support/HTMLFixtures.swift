@@ -86,6 +86,29 @@ enum HTMLFixtures {
     </div></body></html>
     """
 
+    /// Posts that show only a relative age, and a stream of clock lines each followed by a headline.
+    static let relativeAges = """
+    <html><body><h1>Flood watch</h1><div>
+    <div class="entry"><span>5 mins ago</span><p>Water is still rising at the weir.</p></div>
+    <div class="entry"><span>1 hour ago</span><p>Sandbags are being handed out in the square.</p></div>
+    </div></body></html>
+    """
+
+    static let clockLinesWithHeadings = """
+    <html><body><h1>Count live</h1><div class="text">
+    <p>22:40</p><h3>Turnout is high</h3><p>Officials report long queues.</p>
+    <p>21:55</p><h3>Polls close soon</h3><p>Voting ends at ten.</p>
+    </div></body></html>
+    """
+
+    /// Posts stamped only in an attribute, with no visible time (a script would have drawn it).
+    static let attributeStamps = """
+    <html><body><h1>Night shift</h1><section>
+    <div class="u" data-timestamp="1717243200"><p>The late crew has arrived at the depot.</p></div>
+    <div class="u" data-timestamp="1717239600000"><p>Gritters are loading salt for the night.</p></div>
+    </section></body></html>
+    """
+
     /// An article with no posts at all.
     static let noStructure = """
     <html><head><title>A quiet day</title></head><body><h1>A quiet day at the harbour</h1>
