@@ -147,9 +147,12 @@ extension BlogAssembler {
                     assembler.drop(title, because: "linked title without a post body, one of \(run.count) (\(Heuristic.navigationList))")
                 }
                 // A list written title first (title, time; title, time): its last time ends the page or the
-                // list, and its first title stands above the first time.
+                // list (or its first title repeats a later headline), and its first title stands above the first
+                // time.
+                let before = assembler.previousSignificant(before: run[0].time)
+                let titleFirst = before.map { assembler.isText($0) && assembler.laterCopy(of: $0) != nil } ?? false
                 if let after = assembler.nextSignificant(after: run[run.count - 1].title), assembler.isTime(after),
-                    !assembler.isText(assembler.nextSignificant(after: after))
+                    titleFirst || !assembler.isText(assembler.nextSignificant(after: after))
                 {
                     assembler.drop(after, because: "time of the last linked title in the list (\(Heuristic.navigationList))")
                     if let before = assembler.previousSignificant(before: run[0].time), assembler.isText(before),

@@ -14,13 +14,24 @@ extension BlogAssembler {
             let name = string(heading)
             // Find the items first: (time line or nil, item line, the later line it repeats).
             var items: [(time: Int?, item: Int, echo: Int)] = []
+            var trailingTime: Int?
             var k = heading + 1
             scan: while k < lines.count && items.count < Self.maximumNavigationItems {
                 switch classes[k] {
                 case .dropped:
                     k += 1
                 case .time:
-                    guard let n = nextSignificant(after: k), isText(n), let echo = laterCopy(of: n) else { break scan }
+                    guard let n = nextSignificant(after: k), isText(n), let echo = laterCopy(of: n) else {
+                        // A list written title first (title, time): the last title's time ends it.
+                        // The scan pairs each time with the title after it, so such a list reads as a first title
+                        // without a time and the rest with one; the time left over is the last title's.
+                        if items.count >= 2, items[0].time == nil, items.dropFirst().allSatisfy({ $0.time != nil }),
+                            nextSignificant(after: items[items.count - 1].item) == k
+                        {
+                            trailingTime = k
+                        }
+                        break scan
+                    }
                     items.append((k, n, echo))
                     k = n + 1
                 case .text:
@@ -37,6 +48,9 @@ extension BlogAssembler {
                 continue
             }
             drop(heading, because: "navigation heading “\(name)” (\(Heuristic.navigationList))")
+            if let trailingTime {
+                drop(trailingTime, because: "time of the last navigation item under “\(name)” (\(Heuristic.navigationList))")
+            }
             for (time, item, echo) in items {
                 if let time { drop(time, because: "time of a navigation item under “\(name)” (\(Heuristic.navigationList))") }
                 drop(item, because: "navigation item repeating line \(lines[echo].number) (\(Heuristic.navigationList))")
