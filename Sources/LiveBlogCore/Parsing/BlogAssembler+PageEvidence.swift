@@ -46,6 +46,7 @@ extension BlogAssembler {
         var counts: [UInt64: LineCount] = [:]
         counts.reserveCapacity(lines.count / 4)
         var candidates: [Int] = []
+        var hashes: [UInt64] = []
         for i in lines.indices {
             guard case .text = classes[i], lines[i].end - lines[i].start <= Self.maximumRecurringBytes else { continue }
             let h = lineHash(i)
@@ -54,10 +55,11 @@ extension BlogAssembler {
             let beforeParagraph = isText(n) && !headlineShaped(n!) && !sameText(i, n!)
             counts[h, default: LineCount()].add(afterTime: afterTime, beforeParagraph: beforeParagraph)
             candidates.append(i)
+            hashes.append(h)
         }
         if !candidates.isEmpty {
             readPostTemplate(candidates, counts: counts)
-            dropRepeatedLines(candidates, counts: counts)
+            dropRepeatedLines(candidates, hashes: hashes, counts: counts)
         }
         dropTimedLinkLists()
         readTrailingTimes()
@@ -318,14 +320,18 @@ extension BlogAssembler {
     /// blocks, a widget's caption) is furniture. A line that stands after post times is left to the post
     /// template, and one that always opens a paragraph is left as a headline: the same headline over every post
     /// is still a headline.
-    mutating func dropRepeatedLines(_ candidates: [Int], counts: [UInt64: LineCount]) {
+    mutating func dropRepeatedLines(_ candidates: [Int], hashes: [UInt64], counts: [UInt64: LineCount]) {
         var spacer: (hash: UInt64, count: Int) = (0, 0)
-        for i in candidates {
-            guard case .text = classes[i], let c = counts[lineHash(i)], c.count >= Self.furnitureRepeats, c.afterTime == 0,
-                c.notBeforeParagraph > 0
-            else { continue }
+        // The furniture first, from the counts alone; most pages have little, so most lines need no look-up.
+        var furniture: [UInt64: LineCount] = [:]
+        for (h, c) in counts where c.count >= Self.furnitureRepeats && c.afterTime == 0 && c.notBeforeParagraph > 0 {
+            furniture[h] = c
+        }
+        guard !furniture.isEmpty else { return }
+        for (k, i) in candidates.enumerated() {
+            guard case .text = classes[i], let c = furniture[hashes[k]] else { continue }
             drop(i, because: "repeated \(c.count) times on the page, furniture (\(Heuristic.repeatedLine))")
-            if c.count > spacer.count { spacer = (lineHash(i), Int(c.count)) }
+            if c.count > spacer.count { spacer = (hashes[k], Int(c.count)) }
         }
         if spacer.count >= Self.minimumSpacerRepeats && spacer.count * 6 >= lines.count {
             spacerHash = spacer.hash

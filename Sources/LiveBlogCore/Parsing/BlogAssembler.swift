@@ -540,15 +540,18 @@ struct BlogAssembler {
     /// post's body with one line under it and then the next post (or the post's own trailing time) is a linked story
     /// card (its title and standfirst), not two paragraphs. Returns the summary line.
     func closingCardSummary(_ i: Int) -> Int? {
-        guard timeLed, headlineShaped(i), bytes(i).last != UInt8(ascii: "?"), !LineShape.isQuoteLeadIn(bytes(i)),
-            let s = nextSignificant(after: i), isText(s),
-            !headlineShaped(s) || bytes(s).count > bytes(i).count
+        // The structure first (a line under it, then a post boundary): cheap, and false for most lines.
+        guard timeLed, headlineShaped(i), let s = nextSignificant(after: i), isText(s), let after = nextSignificant(after: s)
         else { return nil }
-        guard let after = nextSignificant(after: s) else { return nil }
         switch classes[after] {
-        case .time, .trailingTime, .flag: return s
+        case .time, .trailingTime, .flag: break
         default: return nil
         }
+        let title = bytes(i)
+        guard title.last != UInt8(ascii: "?"), !LineShape.isQuoteLeadIn(title),
+            !headlineShaped(s) || bytes(s).count > title.count
+        else { return nil }
+        return s
     }
 
     /// Where a headline may stand. On a page whose posts open with a time, only in the post's header: right after
