@@ -59,9 +59,7 @@ extension BlogAssembler {
         var feed: Int?
         for i in start..<lines.count {
             guard case .time(let t) = classes[i], timeKind(times[t]) == kind else { continue }
-            var n = nextSignificant(after: i)
-            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
-            if isText(n) { feed = i; break }
+            if isText(nextSkippingFlags(after: i)) { feed = i; break }
         }
         guard var feed else { return }
         // The first post's time lines all belong to it (`5 August 2024, 20:49` over its epoch fallback).

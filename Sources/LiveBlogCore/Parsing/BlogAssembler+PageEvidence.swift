@@ -35,6 +35,24 @@ extension BlogAssembler {
         return k
     }
 
+    /// The line after `i` that is not dropped, skipping flag lines: what opens a post after its time.
+    func nextSkippingFlags(after i: Int) -> Int? {
+        var k = nextSignificant(after: i)
+        while let n = k, case .flag = classes[n] { k = nextSignificant(after: n) }
+        return k
+    }
+
+    /// For each post time (the last of a post's time lines, `4m ago` over `12.50 BST` counting once), the line
+    /// that opens the post after it, flags skipped, or nil. What `isTimeLed` and `isHeadlessPage` both read.
+    func postOpenings() -> [Int?] {
+        var openings: [Int?] = []
+        for i in lines.indices {
+            guard case .time = classes[i], !isTime(nextSignificant(after: i)) else { continue }
+            openings.append(nextSkippingFlags(after: i))
+        }
+        return openings
+    }
+
     func isTime(_ i: Int?) -> Bool {
         guard let i else { return false }
         if case .time = classes[i] { return true }
@@ -63,19 +81,16 @@ extension BlogAssembler {
         }
         dropTimedLinkLists()
         readTrailingTimes()
-        timeLed = isTimeLed()
-        headlessPage = timeLed && isHeadlessPage()
+        let openings = postOpenings()
+        timeLed = isTimeLed(openings)
+        headlessPage = timeLed && isHeadlessPage(openings)
     }
 
     /// Whether most timed posts on the page open with a paragraph rather than a headline-shaped line. On such a
     /// page a labelled question under a time (`Next question: …?`) is the post's first sentence, not its headline.
-    func isHeadlessPage() -> Bool {
+    func isHeadlessPage(_ openings: [Int?]) -> Bool {
         var posts = 0, headless = 0
-        for i in lines.indices {
-            guard case .time = classes[i], !isTime(nextSignificant(after: i)) else { continue }
-            var n = nextSignificant(after: i)
-            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
-            guard let first = n, isText(first) else { continue }
+        for case let first? in openings where isText(first) {
             posts += 1
             if !headlineShaped(first) && !LineShape.isQuestionHeadlineShaped(bytes(first)) { headless += 1 }
         }
@@ -124,18 +139,9 @@ extension BlogAssembler {
 
     /// Whether the page's posts open with a time: most time lines are followed by the post's text. On such a page
     /// a headline needs its place in the post's header (see `BlogAssembler.isHeadlineSlot`).
-    func isTimeLed() -> Bool {
-        var timesSeen = 0, followed = 0
-        for i in lines.indices {
-            guard case .time = classes[i] else { continue }
-            // `4m ago` over `12.50 BST`: the time lines of one post count once, by the last of them.
-            if isTime(nextSignificant(after: i)) { continue }
-            timesSeen += 1
-            var n = nextSignificant(after: i)
-            while let k = n, case .flag = classes[k] { n = nextSignificant(after: k) }
-            if isText(n) { followed += 1 }
-        }
-        return timesSeen >= 3 && followed * 10 >= timesSeen * 7
+    func isTimeLed(_ openings: [Int?]) -> Bool {
+        let followed = openings.filter { isText($0) }.count
+        return openings.count >= 3 && followed * 10 >= openings.count * 7
     }
 
     /// The navigation-list heuristic, for lists without a heading: three or more times in a row, each followed by
@@ -236,9 +242,7 @@ extension BlogAssembler {
 
     /// Whether the next line (past flags) is text shaped like a headline that has text after it.
     func nextTextIsHeadlineShaped(_ i: Int) -> Bool {
-        var next = nextSignificant(after: i)
-        while let k = next, case .flag = classes[k] { next = nextSignificant(after: k) }
-        guard let n = next, isText(n), headlineShaped(n) else { return false }
+        guard let n = nextSkippingFlags(after: i), isText(n), headlineShaped(n) else { return false }
         return isText(nextSignificant(after: n))
     }
 
@@ -279,6 +283,7 @@ extension BlogAssembler {
         return words <= 10
     }
 
+    /// Where `needle` first stands in `haystack` (glibc's `memmem` is not visible to Swift here).
     func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard needle.count <= haystack.count, !needle.isEmpty else { return nil }
         var k = 0
