@@ -68,7 +68,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
         case .toggleRead: [.character("m")]
         case .markAllRead: [.character("A")]
         case .reload: [.character("R")]
-        case .quit: [.character("q"), .control("c")]
+        case .quit: [.character("q"), .control("c"), .control("\\")]
         case .suspend: [.control("z")]
         case .mouseSelect: [.click(row: 0, column: 0)]
         case .mouseWheel: [.wheel(row: 0, column: 0, down: true)]

@@ -64,7 +64,7 @@ struct ActionTableTests {
         #expect(Action.pageDown.keyNames == ["PgDn", "Ctrl-F"])
         #expect(Action.moveDown.keyNames == ["j", "↓"])
         #expect(Action.spacePage.keyNames == ["Space"])
-        #expect(Action.quit.keyNames == ["q", "Ctrl-C"])
+        #expect(Action.quit.keyNames == ["q", "Ctrl-C", "Ctrl-\\"])
     }
 
     @Test("q and Ctrl-C quit with a quit effect")
