@@ -122,7 +122,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
             row(.undoMarkAll, .marks, .global, [.character("X")], "undo-mark-all", "Undo the last mark-all: those entries are unread again"),
             row(.reload, .program, .global, [.character("R"), .character("r")], "reload", "Read the source again, keeping selection, scroll and marks"),
             row(.commandLine, .program, .global, [.character(":")], "command", "Command line: an action by name (:mark-all), or :set mark-after 5"),
-            row(.quit, .program, .global, [.character("q"), .control("c")], "quit", "Quit (from the list)"),
+            row(.quit, .program, .global, [.character("q"), .control("c"), .control("\\")], "quit", "Quit (from the list)"),
             row(.suspend, .program, .global, [.control("z")], "suspend", "Suspend to the shell"),
             row(.mouseSelect, .mouse, .global, [.click(row: 0, column: 0)], "select", "Select the row clicked, or focus the pane"),
             row(.mouseWheel, .mouse, .global, [.wheel(row: 0, column: 0, down: true)], "scroll", "Scroll the pane under the pointer"),

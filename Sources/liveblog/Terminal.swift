@@ -92,7 +92,9 @@ final class Terminal {
         self.window = window
         TerminalSignals.cursesRunning = 1
 
-        cbreak()
+        // raw, not cbreak: with ISIG off, Ctrl-C, Ctrl-Z and Ctrl-\ reach the reader as keys (the action table
+        // binds them), so there is one path for each; signals from elsewhere (kill) still go to the handlers.
+        raw()
         noecho()
         keypad(window, true)
         curs_set(0)
@@ -169,6 +171,7 @@ final class Terminal {
         case 8, 127: return .backspace
         case 27: return .escape
         case 1...26: return .control(Character(Unicode.Scalar(UInt8(code) + 96)))
+        case 28: return .control("\\")  // Ctrl-\, a key since ISIG is off (see `raw()`)
         case 0..<32, 0x80..<0xA0: return nil
         default:
             guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }

@@ -109,7 +109,7 @@ struct ActionTableTests {
         #expect(Action.pageDown.row.keyNames == ["PgDn", "Ctrl-F"])
         #expect(Action.moveDown.row.keyNames == ["j", "↓"])
         #expect(Action.spacePage.row.keyNames == ["Space"])
-        #expect(Action.quit.row.keyNames == ["q", "Ctrl-C"])
+        #expect(Action.quit.row.keyNames == ["q", "Ctrl-C", "Ctrl-\\"])
         #expect(Action.count.row.keyNames == ["0–9"])
         #expect(Action.openNumberedLink.row.keyNames == ["1–9"])
     }

@@ -421,33 +421,33 @@ struct RendererTests {
         #expect(screen(state) == """
             Mount Corrigan eruption latest — More than 12,000 people have left the island since the volcano woke
              Moving
-               j ↓            Next entry in the list
-               k ↑            Previous entry in the list
-               j ↓            Scroll the detail pane down a line (when it has focus)
-               k ↑            Scroll the detail pane up a line (when it has focus)
-               J              Next entry, staying in the detail pane
-               K              Previous entry, staying in the detail pane
-               g Home         First entry (3g: the third); top of the entry in the detail pane
-               G End          Last entry (3G: the third); end of the entry in the detail pane
-               PgDn Ctrl-F    Page down in the focused pane
-               PgUp Ctrl-B b  Page up in the focused pane
-               Ctrl-D         Half a page down in the focused pane
-               Ctrl-U         Half a page up in the focused pane
-               Space          Page down the detail pane; at its end go on to the next entry
-               U              Jump to the next unread entry (wrapping to the top)
-               0–9            A count for the next movement key in the list (5j, 3G)
+               j ↓              Next entry in the list
+               k ↑              Previous entry in the list
+               j ↓              Scroll the detail pane down a line (when it has focus)
+               k ↑              Scroll the detail pane up a line (when it has focus)
+               J                Next entry, staying in the detail pane
+               K                Previous entry, staying in the detail pane
+               g Home           First entry (3g: the third); top of the entry in the detail pane
+               G End            Last entry (3G: the third); end of the entry in the detail pane
+               PgDn Ctrl-F      Page down in the focused pane
+               PgUp Ctrl-B b    Page up in the focused pane
+               Ctrl-D           Half a page down in the focused pane
+               Ctrl-U           Half a page up in the focused pane
+               Space            Page down the detail pane; at its end go on to the next entry
+               U                Jump to the next unread entry (wrapping to the top)
+               0–9              A count for the next movement key in the list (5j, 3G)
 
              Panes and views
-               Tab Shift-Tab  Move focus between the list and the detail pane
-               Enter l →      Open the entry in the detail pane, focus it and mark it read
-               q h ← Esc      Back to the list from the detail pane
-               >              Widen the list (the width is remembered)
-               <              Narrow the list (the width is remembered)
-               z              Maximise the focused pane, or show both again
-               u              Show unread entries only, or all entries again
-               s              Sort: as published / oldest first
-               Ctrl-L         Redraw the screen
-               ?              Show this help
+               Tab Shift-Tab    Move focus between the list and the detail pane
+               Enter l →        Open the entry in the detail pane, focus it and mark it read
+               q h ← Esc        Back to the list from the detail pane
+               >                Widen the list (the width is remembered)
+               <                Narrow the list (the width is remembered)
+               z                Maximise the focused pane, or show both again
+               u                Show unread entries only, or all entries again
+               s                Sort: as published / oldest first
+               Ctrl-L           Redraw the screen
+               ?                Show this help
             Help  ↑/↓ PgUp/PgDn scroll  q, ? or Esc close
             """)
     }
