@@ -8,6 +8,7 @@ struct LiveblogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liveblog",
         abstract: "A terminal reader for news live blogs.",
+        version: LiveblogVersion.current,
         subcommands: [ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
                       MarkCommand.self],
         defaultSubcommand: ReadCommand.self)
@@ -23,6 +24,7 @@ struct ReadCommand: ParsableCommand {
     var markAfter = "2"
     @Flag(help: "Draw without colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Start showing unread entries only.") var unread = false
+    @Flag(help: "Show times in UTC rather than the local time zone.") var utc = false
 
     func run() throws {
         try CLIError.reporting {
@@ -44,7 +46,7 @@ struct ReadCommand: ParsableCommand {
             try ReaderLauncher.launch(
                 source: source, blog: blog, options: options, markAfter: markDelay,
                 noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
-                unreadOnly: unread)
+                unreadOnly: unread, timeZone: utc ? TimeZone(identifier: "UTC")! : .current)
         }
     }
 }

@@ -6,7 +6,7 @@ import LiveBlogTUI
 /// Opens the read-mark store and hands the blog to the full-screen reader.
 enum ReaderLauncher {
     static func launch(source: BlogSource, blog: LiveBlog, options: SourceOptions, markAfter: Double?, noColor: Bool,
-                       unreadOnly: Bool) throws {
+                       unreadOnly: Bool, timeZone: TimeZone) throws {
         let opened = try ReadMarks.open(identity: source.identity(for: blog), title: blog.title, state: options.state,
                                         fallBack: true)
         var marks = Set<EntryID>()
@@ -28,7 +28,7 @@ enum ReaderLauncher {
             initialMarks: marks,
             persist: { ids, read in try store.setRead(ids, read: read, for: key) },
             storeWarning: warning,
-            options: ReaderOptions(markAfter: markAfter, noColor: noColor, unreadOnly: unreadOnly))
+            options: ReaderOptions(markAfter: markAfter, noColor: noColor, unreadOnly: unreadOnly, timeZone: timeZone))
         try session.run()
     }
 }
