@@ -11,6 +11,7 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
     private var keysByIdentity: [String: BlogKey] = [:]
     private var marks: [BlogKey: [EntryID: Date]] = [:]
     private var lastKey: Int64 = 0
+    private var state: [Int64: [String: String]] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -54,6 +55,14 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
                 }
             }
         }
+    }
+
+    public func readerState(_ name: String, for blog: BlogKey?) throws -> String? {
+        lock.withLock { state[blog?.rawValue ?? 0]?[name] }
+    }
+
+    public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
+        lock.withLock { state[blog?.rawValue ?? 0, default: [:]][name] = value }
     }
 
     private func requireBlog(_ blog: BlogKey) throws {

@@ -22,6 +22,13 @@ public protocol ReadMarkStore: AnyObject, Sendable {
     ///
     /// Marking an entry that is already read keeps its first `readAt`; unmarking an unread entry does nothing.
     func setRead(_ ids: [EntryID], read: Bool, at date: Date, for blog: BlogKey) throws
+
+    /// The reader's state kept between runs under `name`, as text: one blog's (its session) or, with `blog`
+    /// nil, every blog's (the search history); nil when none was saved.
+    func readerState(_ name: String, for blog: BlogKey?) throws -> String?
+
+    /// Saves (or with nil forgets) reader state, committed before returning.
+    func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws
 }
 
 extension ReadMarkStore {

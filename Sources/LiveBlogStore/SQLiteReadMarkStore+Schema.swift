@@ -24,6 +24,17 @@ extension SQLiteReadMarkStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-reader-state") { db in
+            // blogId 0 holds what belongs to no one blog (the search history); no foreign key for that reason.
+            try db.execute(sql: """
+                CREATE TABLE readerState (
+                    blogId INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (blogId, name)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -44,8 +44,12 @@ public enum Reducer {
             {
                 state.index = index
                 if let query = state.query {
-                    // Filter again with the index: a waiting search gets its matches now.
+                    // Filter again with the index: a waiting search gets its matches now. The same entry
+                    // keeps the match `n` (or Enter) went to.
+                    let before = state.selectedEntry
+                    let match = state.currentMatch
                     state.applyQuery(query, keeping: state.prompt?.savedEntry ?? state.selectedEntry)
+                    if state.selectedEntry == before { state.currentMatch = match }
                 }
             }
         case .message(let text):

@@ -18,6 +18,20 @@ enum ReaderLauncher {
         }
         let store = opened.store
         let key = opened.key
+        let memory = ReaderMemory(
+            session: (try? store.readerState("session", for: key)).flatMap { $0.map(SavedSession.init(text:)) },
+            searchHistory: ((try? store.readerState("search-history", for: nil)) ?? nil)?
+                .split(separator: "\n").map(String.init) ?? [],
+            listWidth: ((try? store.readerState("list-width", for: nil)) ?? nil).flatMap { Int($0) },
+            save: { state in
+                do {
+                    try store.setReaderState(state.session.text, "session", for: key)
+                    try store.setReaderState(state.searchHistory.suffix(100).joined(separator: "\n"), "search-history", for: nil)
+                    try store.setReaderState(state.listWidth.map(String.init), "list-width", for: nil)
+                } catch {
+                    Diagnostics.warning("the session could not be saved: \(ReaderSession.shortReason(error))")
+                }
+            })
         let session = ReaderSession(
             blog: blog,
             sourceName: source.displayName,
@@ -28,7 +42,8 @@ enum ReaderLauncher {
             initialMarks: marks,
             persist: { ids, read in try store.setRead(ids, read: read, for: key) },
             storeWarning: warning,
-            options: ReaderOptions(markAfter: markAfter, noColor: noColor, unreadOnly: unreadOnly, timeZone: timeZone))
+            options: ReaderOptions(markAfter: markAfter, noColor: noColor, unreadOnly: unreadOnly, timeZone: timeZone),
+            memory: memory)
         try session.run()
     }
 }

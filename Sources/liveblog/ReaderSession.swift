@@ -24,6 +24,7 @@ final class ReaderSession {
     private let persist: ([EntryID], Bool) throws -> Void
     private let storeWarning: String?
     private let options: ReaderOptions
+    private let memory: ReaderMemory
 
     /// - Parameters:
     ///   - blog: the parsed blog to show.
@@ -35,11 +36,13 @@ final class ReaderSession {
     ///   - storeWarning: a one-line warning from opening the store (marks not saved, file moved aside),
     ///     shown in the status line at start.
     ///   - options: the reader's command-line options.
+    ///   - memory: what is restored at start and saved at the end (session, search history, list width).
     init(
         blog: LiveBlog, sourceName: String, reload: @escaping () throws -> LiveBlog,
         initialMarks: Set<EntryID>, persist: @escaping ([EntryID], Bool) throws -> Void,
-        storeWarning: String?, options: ReaderOptions
+        storeWarning: String?, options: ReaderOptions, memory: ReaderMemory = ReaderMemory()
     ) {
+        self.memory = memory
         self.blog = blog
         self.sourceName = sourceName
         self.reload = reload
@@ -54,13 +57,18 @@ final class ReaderSession {
     /// Throws `TerminalError` (before touching the screen) when there is no usable terminal.
     func run() throws {
         let terminal = try Terminal(noColor: options.noColor)
+        var state = ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName)
+        _ = Reducer.reduce(&state, .resized(TerminalSize(rows: terminal.size.rows, columns: terminal.size.columns)))
+        state.restoreSearchHistory(memory.searchHistory)
+        state.restoreListWidth(memory.listWidth)
+        if let session = memory.session { state.restore(session) }
         var loop = Loop(
-            terminal: terminal,
-            state: ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName),
-            reload: reload, persist: persist, markAfter: options.markAfter
+            terminal: terminal, state: state, reload: reload, persist: persist, markAfter: options.markAfter
         )
         loop.run(warning: storeWarning)
         terminal.stop()
+        // After the terminal is back: a failure to save is a warning on a normal screen, never lost marks.
+        memory.save(loop.state)
 
         let caught = TerminalSignals.pendingQuit
         if caught == SIGTERM || caught == SIGHUP || caught == SIGQUIT {
@@ -69,6 +77,14 @@ final class ReaderSession {
             raise(caught)
         }
     }
+}
+
+/// The reader's state kept between runs, and how to save it; empty and saving nothing by default.
+struct ReaderMemory {
+    var session: SavedSession?
+    var searchHistory: [String] = []
+    var listWidth: Int?
+    var save: (ReaderState) -> Void = { _ in }
 }
 
 extension ReaderSession {

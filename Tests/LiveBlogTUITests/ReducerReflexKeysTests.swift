@@ -206,6 +206,28 @@ struct ReducerReflexKeysTests {
         #expect(state.detailScrollLine > 0)
         let status = screen(state).split(separator: "\n").last.map(String.init) ?? ""
         #expect(status.contains("/volcano  entry 1 of 1 · match 1 of 1"))
+        // The index arriving afterwards filters again but keeps the match in view.
+        let scroll = state.detailScrollLine
+        _ = Reducer.reduce(&state, .indexReady(SearchIndex(blog: state.blog)))
+        #expect(state.currentMatch == 0 && state.detailScrollLine == scroll)
+    }
+
+    @Test("A saved session reopens on the entry, order and search; text round-trips")
+    func sessionRoundTrip() {
+        var state = makeState()
+        send(&state, .character("s"))
+        type(&state, "/ash")
+        send(&state, .enter, .character("g"), .character("j"))
+        let saved = state.session
+        #expect(saved == SavedSession(entry: EntryID("e2"), oldestFirst: true, search: "ash", unreadOnly: false))
+        #expect(SavedSession(text: saved.text) == saved)
+        #expect(SavedSession(text: "garbage\nentry=\nbogus=1") == SavedSession())
+        var fresh = makeState()
+        fresh.restore(saved)
+        #expect(fresh.selectedEntryID == EntryID("e2") && fresh.order == .oldestFirst && fresh.searchText == "ash")
+        var gone = makeState()
+        gone.restore(SavedSession(entry: EntryID("not-there")))
+        #expect(gone.selectedPosition == 0)
     }
 }
 
@@ -242,11 +264,11 @@ struct EntryTimeTests {
         let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
         #expect(EntryTime.short(entry, timeZone: utc) == "14:05")
         #expect(EntryTime.short(entry, timeZone: tokyo) == "23:05")
-        #expect(EntryTime.full(entry, timeZone: utc) == "Sunday 30 November 2025, 14:05 GMT")
+        #expect(EntryTime.full(entry, timeZone: utc) == "Sunday 30 November 2025, 14:05 UTC")
         var state = makeState(LiveBlog(title: "t", entries: [entry]), options: ReaderOptions(timeZone: utc))
         _ = Reducer.reduce(&state, .resized(.wide))
         let text = screen(state)
         #expect(text.contains("• 14:05 Timed"))
-        #expect(text.contains("Sunday 30 November 2025, 14:05 GMT"))
+        #expect(text.contains("Sunday 30 November 2025, 14:05 UTC"))
     }
 }
