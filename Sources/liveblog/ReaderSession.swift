@@ -174,7 +174,7 @@ private struct Loop {
                 return [.persistFailed(ids, read: read, reason: ReaderSession.shortReason(error))]
             }
         case .startMarkTimer(let id):
-            guard let seconds = markAfter else { return [] }
+            guard let seconds = state.markAfter else { return [] }
             markTimer = (id, ContinuousClock.now + .milliseconds(Int((seconds * 1000).rounded())))
             return []
         case .cancelMarkTimer:
@@ -194,6 +194,16 @@ private struct Loop {
         case .suspend:
             terminal.suspend()
             return [.resized(currentSize())]
+        case .redraw:
+            terminal.invalidate()
+            return []
+        case .openURL(let url):
+            guard URLOpening.isOpenable(url) else { return [] }
+            if let problem = BrowserLauncher.open(url) { return [.message(problem)] }
+            return []
+        case .copy(let text):
+            terminal.copyToClipboard(text)
+            return []
         }
     }
 

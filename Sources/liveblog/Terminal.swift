@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CNcursesw
+import Foundation
 import LiveBlogTUI
 
 /// Why the reader cannot take over the terminal; the description is one line for standard error.
@@ -267,6 +268,18 @@ final class Terminal {
     func invalidate() {
         guard let window else { return }
         clearok(window, true)
+    }
+
+    /// Puts `text` on the clipboard with OSC 52: only its base64 reaches the terminal, so no byte of a blog is
+    /// ever read as a control sequence. Texts past 64 KB are cut (terminals drop longer ones anyway).
+    func copyToClipboard(_ text: String) {
+        let bytes = Array(text.utf8.prefix(65_536))
+        let sequence = "\u{1B}]52;c;" + Data(bytes).base64EncodedString() + "\u{07}"
+        if let outputFile {
+            fflush(outputFile)
+            sequence.withCString { fputs($0, outputFile) }
+            fflush(outputFile)
+        }
     }
 
     @inline(__always)
