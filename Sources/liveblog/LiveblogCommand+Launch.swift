@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
 
-/// The program's entry point: the backtracer is turned off and query arguments are prepared before parsing;
-/// a usage error is one line and a pointer to the command's help, not the whole usage text.
+/// The program's entry point: the backtracer is turned off and query arguments are prepared before parsing.
 extension LiveblogCommand {
     static func main() {
         BacktraceGuard.reexecIfNeeded()
@@ -10,25 +8,22 @@ extension LiveblogCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                // --help, --version, help CMD: the full text on standard output.
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            if error is ExitCode { Foundation.exit(code.rawValue) }  // already reported in one line
-            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
-            let stripped = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            Diagnostics.error(stripped.prefix(1).lowercased() + stripped.dropFirst() + helpPointer(arguments))
-            Foundation.exit(code.rawValue)
+            // Help, --version and completion scripts are clean exits: argument-parser prints them.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            reportUsageError(error, arguments: arguments)
         }
     }
 
-    /// "; see 'liveblog help CMD'" for the subcommand the arguments name, or the root help.
-    static func helpPointer(_ arguments: [String]) -> String {
+    /// A malformed command line: one line on standard error, naming the help to read, and exit status 64.
+    static func reportUsageError(_ error: any Error, arguments: [String]) -> Never {
         let names = configuration.subcommands.compactMap { $0.configuration.commandName }
-        if let name = arguments.first(where: { names.contains($0) }) { return "; see 'liveblog help \(name)'" }
-        return "; see 'liveblog --help'"
+        let command = arguments.first.flatMap { names.contains($0) ? $0 : nil }
+        let first = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
+        let lower = first.prefix(1).lowercased() + first.dropFirst()
+        Diagnostics.error("\(lower) (see 'liveblog help\(command.map { " " + $0 } ?? "")')")
+        exit(withError: ExitCode(64))
     }
 }

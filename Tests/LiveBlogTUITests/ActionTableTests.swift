@@ -116,7 +116,7 @@ struct ActionTableTests {
 
     @Test("q and Ctrl-C quit from the list with a quit effect")
     func quit() {
-        for key in [Key.character("q"), .control("c")] {
+        for key in [Key.character("q"), .control("c"), .control("\\")] {
             var state = makeState()
             let effects = send(&state, key)
             #expect(effects == [.quit])

@@ -20,11 +20,11 @@ struct UsageTests {
     }
 
     static let badUsages: [BadUsage] = [
-        BadUsage(arguments: ["--bogus"], pointer: "see 'liveblog --help'"),
-        BadUsage(arguments: ["list", "--bogus"], pointer: "see 'liveblog help list'"),
-        BadUsage(arguments: ["export", "--format"], pointer: "see 'liveblog help export'"),
-        BadUsage(arguments: ["search", "--limit", "many", "x"], pointer: "see 'liveblog help search'"),
-        BadUsage(arguments: ["read", "a", "b"], pointer: "see 'liveblog help read'"),
+        BadUsage(arguments: ["--bogus"], pointer: "(see 'liveblog help')"),
+        BadUsage(arguments: ["list", "--bogus"], pointer: "(see 'liveblog help list')"),
+        BadUsage(arguments: ["export", "--format"], pointer: "(see 'liveblog help export')"),
+        BadUsage(arguments: ["search", "--limit", "many", "x"], pointer: "(see 'liveblog help search')"),
+        BadUsage(arguments: ["read", "a", "b"], pointer: "(see 'liveblog help read')"),
     ]
 
     @Test("A usage error is one line, liveblog: error: …, with a pointer to the command's help", arguments: badUsages)
