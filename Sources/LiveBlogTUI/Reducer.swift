@@ -87,7 +87,7 @@ public enum Reducer {
         }
         let count = state.pendingCount
         state.pendingCount = nil
-        if let action = Keymap.action(for: key, in: scope(state)) {
+        if let action = state.options.keymap.action(for: key, in: scope(state)) {
             if action == .count, case .character(let c) = key, let digit = c.wholeNumberValue {
                 // A leading 0 is no count; a count stops growing at a million (past any list).
                 if count != nil || digit != 0 { state.pendingCount = min(1_000_000, (count ?? 0) * 10 + digit) }
@@ -407,7 +407,7 @@ public enum Reducer {
     /// On the help screen, movement keys scroll the help; everything else but quitting closes it or is ignored.
     private static func performInHelp(_ action: Action, key: Key, _ state: inout ReaderState) -> [Effect] {
         let height = max(1, state.layout.body.height)
-        let maxScroll = max(0, HelpScreen.lines(width: state.layout.body.width - 1).count - height)
+        let maxScroll = max(0, HelpScreen.lines(width: state.layout.body.width - 1, keymap: state.options.keymap).count - height)
         var scroll = state.helpScroll
         switch action {
         case .moveDown, .scrollDown: scroll += 1
@@ -587,7 +587,7 @@ public enum Reducer {
         }
         if state.mode == .help {
             let height = max(1, state.layout.body.height)
-            state.helpScroll = min(state.helpScroll, max(0, HelpScreen.lines(width: state.layout.body.width - 1).count - height))
+            state.helpScroll = min(state.helpScroll, max(0, HelpScreen.lines(width: state.layout.body.width - 1, keymap: state.options.keymap).count - height))
         }
     }
 }

@@ -181,7 +181,7 @@ public enum Renderer {
 
     static func drawHelp(_ state: ReaderState, _ layout: ScreenLayout, _ frame: inout Frame) {
         let rect = layout.body
-        let lines = HelpScreen.lines(width: rect.width - 1)
+        let lines = HelpScreen.lines(width: rect.width - 1, keymap: state.options.keymap)
         let scroll = min(max(0, state.helpScroll), max(0, lines.count - rect.height))
         for r in 0..<rect.height {
             guard scroll + r < lines.count else { break }

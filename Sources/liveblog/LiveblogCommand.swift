@@ -10,7 +10,7 @@ struct LiveblogCommand: ParsableCommand {
         abstract: "A terminal reader for news live blogs.",
         version: LiveblogVersion.current,
         subcommands: [ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
-                      MarkCommand.self],
+                      MarkCommand.self, ConfigCommand.self],
         defaultSubcommand: ReadCommand.self)
 }
 
@@ -20,15 +20,17 @@ struct ReadCommand: ParsableCommand {
         commandName: "read", abstract: "Open the reader (the default command).")
 
     @OptionGroup var options: SourceOptions
-    @Option(help: ArgumentHelp("Seconds an entry must be shown before it counts as read, or `never`.", valueName: "seconds"))
-    var markAfter = MarkDelay(seconds: 2)
+    @Option(help: ArgumentHelp("Seconds an entry must be shown before it counts as read, or `never` (default: the configuration's mark-after, else 2).", valueName: "seconds"))
+    var markAfter: MarkDelay?
     @Flag(help: "Draw without colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Start showing unread entries only.") var unread = false
     @Flag(help: "Show times in UTC rather than the local time zone.") var utc = false
 
     func run() throws {
         try CLIError.reporting {
-            let markDelay = markAfter.seconds
+            // Checked first: a bad configuration is reported before any blog is read.
+            let config = try ConfigFile.load()
+            let markDelay = markAfter.map(\.seconds) ?? config.markAfter ?? 2
             let (source, blog) = try options.loadBlog()
             guard isatty(1) == 1 else {
                 let marks = try ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
@@ -39,7 +41,8 @@ struct ReadCommand: ParsableCommand {
             try ReaderLauncher.launch(
                 source: source, blog: blog, options: options, markAfter: markDelay,
                 noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
-                unreadOnly: unread, timeZone: utc ? TimeZone(identifier: "UTC")! : .current)
+                unreadOnly: unread, timeZone: utc ? TimeZone(identifier: "UTC")! : config.timeZone ?? .current,
+                config: config)
         }
     }
 }

@@ -6,7 +6,7 @@ import LiveBlogTUI
 /// Opens the read-mark store and hands the blog to the full-screen reader.
 enum ReaderLauncher {
     static func launch(source: BlogSource, blog: LiveBlog, options: SourceOptions, markAfter: Double?, noColor: Bool,
-                       unreadOnly: Bool, timeZone: TimeZone) throws {
+                       unreadOnly: Bool, timeZone: TimeZone, config: ReaderConfig) throws {
         let opened = try ReadMarks.open(identity: source.identity(for: blog), title: blog.title, state: options.state,
                                         fallBack: true)
         var marks = Set<EntryID>()
@@ -22,7 +22,7 @@ enum ReaderLauncher {
             session: (try? store.readerState("session", for: key)).flatMap { $0.map(SavedSession.init(text:)) },
             searchHistory: ((try? store.readerState("search-history", for: nil)) ?? nil)?
                 .split(separator: "\n").map(String.init) ?? [],
-            listWidth: ((try? store.readerState("list-width", for: nil)) ?? nil).flatMap { Int($0) },
+            listWidth: ((try? store.readerState("list-width", for: nil)) ?? nil).flatMap { Int($0) } ?? config.listWidth,
             save: { state in
                 do {
                     try store.setReaderState(state.session.text, "session", for: key)
@@ -42,8 +42,9 @@ enum ReaderLauncher {
             initialMarks: marks,
             persist: { ids, read in try store.setRead(ids, read: read, for: key) },
             storeWarning: warning,
-            options: ReaderOptions(markAfter: markAfter, noColor: noColor, unreadOnly: unreadOnly, timeZone: timeZone),
-            memory: memory)
+            options: ReaderOptions(markAfter: markAfter, noColor: noColor, unreadOnly: unreadOnly, timeZone: timeZone,
+                                   keymap: config.keymap),
+            memory: memory, config: config)
         try session.run()
     }
 }

@@ -25,6 +25,7 @@ final class ReaderSession {
     private let storeWarning: String?
     private let options: ReaderOptions
     private let memory: ReaderMemory
+    private let config: ReaderConfig
 
     /// - Parameters:
     ///   - blog: the parsed blog to show.
@@ -40,9 +41,11 @@ final class ReaderSession {
     init(
         blog: LiveBlog, sourceName: String, reload: @escaping () throws -> LiveBlog,
         initialMarks: Set<EntryID>, persist: @escaping ([EntryID], Bool) throws -> Void,
-        storeWarning: String?, options: ReaderOptions, memory: ReaderMemory = ReaderMemory()
+        storeWarning: String?, options: ReaderOptions, memory: ReaderMemory = ReaderMemory(),
+        config: ReaderConfig = ReaderConfig()
     ) {
         self.memory = memory
+        self.config = config
         self.blog = blog
         self.sourceName = sourceName
         self.reload = reload
@@ -56,7 +59,7 @@ final class ReaderSession {
     ///
     /// Throws `TerminalError` (before touching the screen) when there is no usable terminal.
     func run() throws {
-        let terminal = try Terminal(noColor: options.noColor)
+        let terminal = try Terminal(noColor: options.noColor, colors: config.colors, mouse: config.mouse)
         var state = ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName)
         _ = Reducer.reduce(&state, .resized(TerminalSize(rows: terminal.size.rows, columns: terminal.size.columns)))
         state.restoreSearchHistory(memory.searchHistory)

@@ -62,3 +62,37 @@ struct UsageTests {
         #expect(result.stdout.contains("USAGE: liveblog list"))
     }
 }
+
+/// `liveblog config`: the path, the dump, and a bad file.
+@Suite("Config command")
+struct ConfigCommandTests {
+    @Test("config prints the file's path; --dump the settings in effect, a file that reads back")
+    func dump() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let path = try #require(try runner.run(["config"]).stdout.split(separator: "\n").first.map(String.init))
+        #expect(path.hasSuffix("/config/liveblog/config"))
+        let defaults = try runner.run(["config", "--dump"])
+        #expect(defaults.status == 0 && defaults.stdout.contains("mark-after 2\n") && defaults.stdout.contains("bind q quit\n"))
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "mark-after 7\nbind x mark-all\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let custom = try runner.run(["config", "--dump"])
+        #expect(custom.stdout.contains("mark-after 7\n") && custom.stdout.contains("bind x mark-all\n"))
+        try custom.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try runner.run(["config", "--dump"]).stdout == custom.stdout)
+    }
+
+    @Test("A bad configuration is one error line naming the line, for config and for the reader")
+    func badFile() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let path = try #require(try runner.run(["config"]).stdout.split(separator: "\n").first.map(String.init))
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "\n# fine\ncolor time pink\n".write(toFile: path, atomically: true, encoding: .utf8)
+        for arguments in [["config", "--dump"], ["read"]] {
+            let result = try runner.run(arguments)
+            #expect(result.status == 2)
+            #expect(result.stderr == "liveblog: error: \(path): line 3: unknown colour 'pink'\n")
+        }
+    }
+}

@@ -107,4 +107,31 @@ struct ReflexKeysE2ETests {
         try t.send("Escape", "/", "Up")
         try await t.waitUntil("the last search recalled") { Screen($0).status.hasPrefix("/ash") }
     }
+
+    @Test("A configuration file with a bad line stops the reader with one line naming the file and the line")
+    func configError() async throws {
+        let state = try TemporaryDirectory()
+        let config = state.file("config/liveblog")
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try "mouse off\nbind x mark-al\n".write(toFile: config + "/config", atomically: true, encoding: .utf8)
+        let t = try ReaderE2ETests.reader(state, [], environment: ["XDG_CONFIG_HOME": state.file("config")])
+        defer { t.shutdown() }
+        let screen = try await t.waitFor(TmuxSession.exitMarker(2))
+        #expect(screen.contains("liveblog: error: \(config)/config: line 2: unknown action 'mark-al'"))
+        #expect(!screen.contains("Mount Corrigan"))
+    }
+
+    @Test("A key bound in the configuration file works, and mouse off leaves the mouse to the terminal")
+    func configBinding() async throws {
+        let state = try TemporaryDirectory()
+        let config = state.file("config/liveblog")
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try "bind x mark-all\nmouse off\n".write(toFile: config + "/config", atomically: true, encoding: .utf8)
+        let t = try ReaderE2ETests.reader(state, ["--mark-after", "never"], environment: ["XDG_CONFIG_HOME": state.file("config")])
+        defer { t.shutdown() }
+        try await t.waitFor("\(Self.entryCount) unread")
+        #expect(try t.format("#{mouse_any_flag}") == "0")
+        try t.send("x")
+        try await t.waitFor("0 unread")
+    }
 }
