@@ -306,8 +306,9 @@ public enum Reducer {
             guard case .click(let row, let column) = key else { return [] }
             if layout.list.contains(row: row, column: column) {
                 state.focus = .list
-                let position = state.list.top + row - layout.list.row
-                if position < state.listing.count {
+                let rows = Renderer.listRows(state, state.list, height: layout.list.height)
+                let r = row - layout.list.row
+                if r >= 0, r < rows.count, case .entry(let position) = rows[r] {
                     state.moveSelection { $0.select(position, count: $1, height: $2) }
                 }
             } else if layout.detail.contains(row: row, column: column), state.selectedEntry != nil {
