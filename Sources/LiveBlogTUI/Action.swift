@@ -6,7 +6,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
     // Moving
     case moveDown, moveUp, scrollDown, scrollUp
     case first, last, pageDown, pageUp, halfPageDown, halfPageUp
-    case spacePage, nextUnread
+    case spacePage, nextUnread, jumpToNewest
     // Panes and views
     case toggleFocus, open, backToList, toggleUnreadOnly, toggleOrder, help, closeHelp
     // Search
@@ -15,7 +15,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
     // Read marks
     case toggleRead, markAllRead
     // Program
-    case reload, quit, suspend
+    case reload, toggleFollow, quit, suspend
     // Mouse
     case mouseSelect, mouseWheel
 
@@ -49,6 +49,8 @@ public enum Action: CaseIterable, Hashable, Sendable {
         case .halfPageUp: [.control("u")]
         case .spacePage: [.character(" ")]
         case .nextUnread: [.character("U")]
+        case .jumpToNewest: [.character(".")]
+        case .toggleFollow: [.character("F")]
         case .toggleFocus: [.tab, .backTab]
         case .open: [.enter]
         case .backToList: [.escape]
@@ -93,6 +95,8 @@ public enum Action: CaseIterable, Hashable, Sendable {
         case .halfPageUp: "half page up"
         case .spacePage: "read on"
         case .nextUnread: "next unread"
+        case .jumpToNewest: "newest"
+        case .toggleFollow: "follow"
         case .toggleFocus: "switch pane"
         case .open: "open"
         case .backToList: "back to list"
@@ -134,6 +138,8 @@ public enum Action: CaseIterable, Hashable, Sendable {
         case .halfPageUp: "Half a page up in the focused pane"
         case .spacePage: "Page down the detail pane; at its end go on to the next entry"
         case .nextUnread: "Jump to the next unread entry (wrapping to the top)"
+        case .jumpToNewest: "Jump to the newest entry; what arrived is no longer new"
+        case .toggleFollow: "Follow the source for updates, or stop (a file is watched, an address polled)"
         case .toggleFocus: "Move focus between the list and the detail pane"
         case .open: "Open the entry in the detail pane, focus it and mark it read"
         case .backToList: "Back to the list (in the detail pane)"
@@ -164,13 +170,13 @@ public enum Action: CaseIterable, Hashable, Sendable {
     public var group: Group {
         switch self {
         case .moveDown, .moveUp, .scrollDown, .scrollUp, .first, .last, .pageDown, .pageUp, .halfPageDown,
-            .halfPageUp, .spacePage, .nextUnread:
+            .halfPageUp, .spacePage, .nextUnread, .jumpToNewest:
             .moving
         case .toggleFocus, .open, .backToList, .toggleUnreadOnly, .toggleOrder, .help: .panes
         case .search, .nextMatch, .previousMatch, .clearSearch: .search
         case .acceptSearch, .cancelSearch, .historyOlder, .historyNewer, .deleteBackward: .searchPrompt
         case .toggleRead, .markAllRead: .marks
-        case .reload, .quit, .suspend: .program
+        case .reload, .toggleFollow, .quit, .suspend: .program
         case .mouseSelect, .mouseWheel: .mouse
         case .closeHelp: .help
         }

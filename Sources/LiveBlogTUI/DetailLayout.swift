@@ -27,7 +27,8 @@ struct DetailLayout: Sendable {
 
     /// Lays out `entry` for `width` cells, painting `matches` (from `EntryMatcher`) and marking `isNew`;
     /// keeps the lines in `window` (all lines when nil).
-    init(entry: Entry, width: Int, matches: [SearchMatch] = [], isNew: Bool = false, window: Range<Int>? = nil) {
+    init(entry: Entry, width: Int, matches: [SearchMatch] = [], isNew: Bool = false, isEdited: Bool = false,
+         window: Range<Int>? = nil) {
         self.window = window ?? 0..<Int.max
         guard width > 0 else { return }
         var sink = LineSink(window: self.window)
@@ -55,6 +56,7 @@ struct DetailLayout: Sendable {
         if entry.flags.contains(.keyEvent) { notes.append(("key event", .dim)) }
         if entry.flags.contains(.pinned) { notes.append(("pinned", .dim)) }
         if isNew { notes.append(("new", .unreadMarker)) }
+        if isEdited { notes.append(("edited", .unreadMarker)) }
         for (note, role) in notes {
             if !meta.isEmpty { meta += GlyphBuilder.glyphs(" · ", style: CellStyle(role: .dim)) }
             meta += GlyphBuilder.glyphs(note, style: CellStyle(role: role))

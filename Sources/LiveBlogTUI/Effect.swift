@@ -14,4 +14,8 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Suspend the process (Ctrl-Z) and redraw on resume.
     case suspend
+    /// New entries arrived on an update (page order): ring the bell, run the notify command.
+    case announce([EntryID])
+    /// Start (`true`) or stop following the source for updates.
+    case setFollowing(Bool)
 }

@@ -191,6 +191,7 @@ extension ReaderState {
     func detailLayout(for i: Int) -> DetailLayout {
         // Callers want its line count and match lines, never its glyphs: keep none.
         DetailLayout(entry: blog.entries[i], width: layout.detailText.width, matches: matches(in: i), isNew: isNew[i],
+                     isEdited: editedEntryIDs.contains(blog.entries[i].id),
                      window: 0..<0)
     }
 
