@@ -9,7 +9,7 @@ struct LiveblogCommand: ParsableCommand {
         commandName: "liveblog",
         abstract: "A terminal reader for news live blogs.",
         subcommands: [ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
-                      MarkCommand.self],
+                      MarkCommand.self, FollowCommand.self],
         defaultSubcommand: ReadCommand.self)
 }
 
@@ -23,6 +23,7 @@ struct ReadCommand: ParsableCommand {
     var markAfter = "2"
     @Flag(help: "Draw without colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Start showing unread entries only.") var unread = false
+    @OptionGroup var follow: FollowOptions
 
     func run() throws {
         try CLIError.reporting {
@@ -34,7 +35,8 @@ struct ReadCommand: ParsableCommand {
             } else {
                 throw CLIError("--mark-after takes a number of seconds or `never`, not \(EchoedText.quoted(markAfter))")
             }
-            let (source, blog) = try options.loadBlog()
+            let following = try FollowSetup.load(options, follow)
+            let (source, blog) = (following.source, following.blog)
             guard isatty(1) == 1 else {
                 let marks = try ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
                 Output.write(EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
@@ -44,7 +46,7 @@ struct ReadCommand: ParsableCommand {
             try ReaderLauncher.launch(
                 source: source, blog: blog, options: options, markAfter: markDelay,
                 noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
-                unreadOnly: unread)
+                unreadOnly: unread, following: following, followOptions: follow)
         }
     }
 }

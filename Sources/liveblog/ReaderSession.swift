@@ -24,6 +24,8 @@ final class ReaderSession {
     private let persist: ([EntryID], Bool) throws -> Void
     private let storeWarning: String?
     private let options: ReaderOptions
+    /// Following the source for updates; nil for a reader that only shows a snapshot.
+    var follow: ReaderFollow?
 
     /// - Parameters:
     ///   - blog: the parsed blog to show.
@@ -54,12 +56,19 @@ final class ReaderSession {
     /// Throws `TerminalError` (before touching the screen) when there is no usable terminal.
     func run() throws {
         let terminal = try Terminal(noColor: options.noColor)
+        var state = ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName)
+        if let follow {
+            state.startFollowing(follow.startsOn && follow.inbox != nil, newSinceLastTime: follow.newSinceLastTime)
+            if follow.startsOn { follow.inbox?.start() }
+        }
         var loop = Loop(
             terminal: terminal,
-            state: ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName),
+            state: state,
             reload: reload, persist: persist, markAfter: options.markAfter
         )
+        loop.follow = follow
         loop.run(warning: storeWarning)
+        follow?.inbox?.stop()
         terminal.stop()
 
         let caught = TerminalSignals.pendingQuit
@@ -94,6 +103,7 @@ private struct Loop {
     var markTimer: (id: EntryID, deadline: ContinuousClock.Instant)?
     let indexBuilder = IndexBuilder()
     var quitRequested = false
+    var follow: ReaderFollow?
 
     /// While an index is being built, the key wait is cut to this, so its arrival is noticed promptly.
     static let indexPollMilliseconds = 30
@@ -148,6 +158,17 @@ private struct Loop {
                 dispatch(.indexReady(index))
                 changed = true
             }
+            for event in follow?.inbox?.take() ?? [] {
+                switch ReaderFollow.readerEvent(event) {
+                case .updated(let blog):
+                    dispatch(.updated(blog))
+                    // A changed blog dropped its index; an unchanged one keeps it.
+                    if !state.hasSearchIndex { indexBuilder.start(for: state.blog) }
+                case .note(let text, let isError):
+                    dispatch(.followNote(text.map { ReaderState.StatusMessage($0, isError: isError) }))
+                }
+                changed = true
+            }
             if changed && !quitRequested && !state.shouldQuit { paint() }
         }
     }
@@ -194,6 +215,19 @@ private struct Loop {
         case .suspend:
             terminal.suspend()
             return [.resized(currentSize())]
+        case .announce(let ids):
+            guard let follow else { return [] }
+            follow.recordSeen(ids)
+            let wanted = Set(ids)
+            let entries = state.blog.entries.filter { wanted.contains($0.id) }
+            follow.signal.announce(entries.reversed(), blogTitle: state.blog.title, bellDescriptor: STDOUT_FILENO)
+            return []
+        case .setFollowing(let on):
+            guard let inbox = follow?.inbox else {
+                return [.followNote(.init("This source cannot be followed", isError: true))]
+            }
+            if on { inbox.start() } else { inbox.stop() }
+            return [.followNote(nil)]
         }
     }
 

@@ -1,0 +1,7 @@
+import LiveBlogCore
+
+/// What a follower reports: a new version of the blog, or a note about following it (nil clears the note).
+enum FollowEvent: Sendable {
+    case blog(LiveBlog)
+    case note(String?, isError: Bool)
+}
