@@ -233,6 +233,7 @@ extension ReaderState {
         if let keep {
             applyQuery(q, keeping: keep)
             list.top = list.cursor - oldRow
+            list.holdsRow = list.top > 0
             list.clamp(count: listing.count, height: listHeight)
             detailScroll = oldScroll
             if let shown = selectedEntry {
