@@ -58,7 +58,7 @@ public final class ConditionalFetcher: @unchecked Sendable {
         let deadline = NIODeadline.now() + PageFetcher.amount(limits.totalTimeout)
         let response = try await client.execute(request, deadline: deadline)
         let status = response.status.code
-        let maxAge = Self.maxAge(response.headers.first(name: "cache-control"))
+        let maxAge = Self.cacheMaxAge(response.headers.first(name: "cache-control"))
         if status == 304 {
             // Drain the (empty) body so that the connection can be used again.
             _ = try? await response.body.collect(upTo: 64 << 10)
@@ -94,7 +94,7 @@ public final class ConditionalFetcher: @unchecked Sendable {
     public func forgetValidators() { validators = Validators() }
 
     /// `max-age` in seconds from a Cache-Control header (`no-store`/`no-cache` count as 0).
-    static func maxAge(_ header: String?) -> Double? {
+    public static func cacheMaxAge(_ header: String?) -> Double? {
         guard let header else { return nil }
         for part in header.lowercased().split(separator: ",") {
             let item = part.trimmingCharacters(in: .whitespaces)
