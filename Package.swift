@@ -78,7 +78,16 @@ let package = Package(
         ),
         .testTarget(name: "LiveblogCLITests", dependencies: ["liveblog", "LiveBlogCore"],
                     swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
-        .testTarget(name: "LiveblogE2ETests", dependencies: ["liveblog"]),
+        .testTarget(
+            name: "LiveblogE2ETests",
+            dependencies: [
+                "liveblog",
+                // The scripted loopback server (shared with LiveBlogHTTPTests) serves the blogs that are followed.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
     ]
 )
 
