@@ -4,7 +4,6 @@ import PackageDescription
 
 let package = Package(
     name: "liveblog",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "liveblog", targets: ["liveblog"]),
         .library(name: "LiveBlogCore", targets: ["LiveBlogCore"]),
@@ -76,7 +75,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "LiveblogCLITests", dependencies: ["liveblog", "LiveBlogCore"],
+        .testTarget(name: "LiveblogCLITests",
+                    dependencies: ["liveblog", "LiveBlogCore", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .testTarget(
             name: "LiveblogE2ETests",

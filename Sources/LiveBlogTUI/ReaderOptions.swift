@@ -1,3 +1,5 @@
+import Foundation
+
 /// Choices the user makes on the command line that shape the reader.
 public struct ReaderOptions: Equatable, Sendable {
     /// Seconds an entry must stay in the detail pane before it counts as read; nil never marks automatically.
@@ -7,9 +9,14 @@ public struct ReaderOptions: Equatable, Sendable {
     /// Start in the unread-only view.
     public var unreadOnly: Bool
 
-    public init(markAfter: Double? = 2, noColor: Bool = false, unreadOnly: Bool = false) {
+    /// The zone the times of entries are shown in (`--utc`, the configuration's `time-zone`).
+    public var timeZone: TimeZone
+
+    public init(markAfter: Double? = 2, noColor: Bool = false, unreadOnly: Bool = false,
+                timeZone: TimeZone = .current) {
         self.markAfter = markAfter
         self.noColor = noColor
         self.unreadOnly = unreadOnly
+        self.timeZone = timeZone
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LiveBlogCore
 
 extension ReaderState {
@@ -13,14 +14,35 @@ extension ReaderState {
         return selectedEntry
     }
 
-    static func timeWidth(of blog: LiveBlog) -> Int {
+    static func timeWidth(of blog: LiveBlog, timeZone: TimeZone) -> Int {
         var width = 0
         for entry in blog.entries {
-            if let time = entry.time { width = max(width, DisplayWidth.of(time)) }
-            if width >= 8 { return 8 }
+            if entry.timestamp != nil {
+                width = max(width, 5)
+            } else if let time = entry.time {
+                width = max(width, DisplayWidth.of(EntryTime.shorten(time)))
+            }
+            if width >= EntryTime.columnLimit { return EntryTime.columnLimit }
         }
         return width
     }
+
+    /// The widest list row's cells (capped at 120), so that the default width cuts as few headlines as it can.
+    static func contentWidth(of blog: LiveBlog, timeColumn: Int) -> Int {
+        let fixed = 2 + (timeColumn > 0 ? timeColumn + 1 : 0) + 1
+        var widest = 0
+        for entry in blog.entries {
+            // UTF-8 length bounds the cells from above; measure only rows that could be the widest.
+            let title = entry.headline ?? entry.paragraphs.first ?? ""
+            if title.utf8.count <= widest { continue }
+            widest = max(widest, min(120, DisplayWidth.of(entry.headline ?? Renderer.rowTitle(entry).0)))
+            if widest >= 120 { break }
+        }
+        return fixed + widest
+    }
+
+    /// The time the list shows for entry `i` (see `EntryTime.short`).
+    func listTime(_ i: Int) -> String? { EntryTime.short(blog.entries[i], timeZone: options.timeZone) }
 
     // MARK: Order and listing
 
@@ -192,7 +214,7 @@ extension ReaderState {
         // Callers want its line count and match lines, never its glyphs: keep none.
         DetailLayout(entry: blog.entries[i], width: layout.detailText.width, matches: matches(in: i), isNew: isNew[i],
                      isEdited: editedEntryIDs.contains(blog.entries[i].id),
-                     window: 0..<0)
+                     window: 0..<0, time: .some(EntryTime.full(blog.entries[i], timeZone: options.timeZone)))
     }
 
     // MARK: Reload
@@ -219,7 +241,8 @@ extension ReaderState {
             newEntryIDs.insert(entry.id)
             return true
         }
-        timeColumnWidth = Self.timeWidth(of: newBlog)
+        timeColumnWidth = Self.timeWidth(of: newBlog, timeZone: options.timeZone)
+        contentWidth = Self.contentWidth(of: newBlog, timeColumn: timeColumnWidth)
         rebuildOrder()
         let keep = oldSelected.flatMap { id in newBlog.entries.firstIndex { $0.id == id } }
         if let saved = prompt?.savedEntry {

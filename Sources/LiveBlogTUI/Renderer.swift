@@ -10,12 +10,13 @@ public enum Renderer {
     public static func render(_ state: ReaderState, size: TerminalSize) -> Frame {
         var frame = Frame(width: size.columns, height: size.rows)
         guard frame.width > 0, frame.height > 0 else { return frame }
-        let layout = ScreenLayout(size: size)
+        let layout = state.layout(for: size)
         if layout.isTooSmall {
             drawTooSmall(&frame)
             return frame
         }
         drawTitle(state, &frame)
+        var matchesShown = 0
         if state.mode == .help {
             drawHelp(state, layout, &frame)
         } else {
@@ -23,10 +24,10 @@ public enum Renderer {
             list.clamp(count: state.listing.count, height: max(1, layout.list.height))
             drawList(state, list, layout, &frame)
             drawDivider(layout, &frame)
-            drawDetail(state, list, layout, &frame)
+            matchesShown = drawDetail(state, list, layout, &frame)
             drawNewMarker(state, layout, &frame)
         }
-        drawStatus(state, layout, &frame)
+        drawStatus(state, layout, matches: matchesShown, &frame)
         return frame
     }
 
@@ -51,6 +52,7 @@ public enum Renderer {
     static func drawDivider(_ layout: ScreenLayout, _ frame: inout Frame) {
         let style = CellStyle(role: .divider)
         let d = layout.divider
+        guard d.width > 0 else { return }
         switch layout.split {
         case .sideBySide:
             for r in 0..<d.height { frame.fill(row: d.row + r, column: d.column, count: 1, style: style, text: "│") }
@@ -65,6 +67,7 @@ public enum Renderer {
 
     static func drawList(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame) {
         let rect = layout.list
+        guard rect.width > 2 else { return }
         if state.listing.isEmpty {
             let note =
                 state.blog.entries.isEmpty ? "No entries" : state.query != nil ? "No matches" : state.isUnreadOnly ? "No unread entries" : "Nothing listed"
@@ -95,7 +98,7 @@ public enum Renderer {
         let marker = state.isRead[i] ? " " : state.isNew[i] ? "+" : "•"
         var glyphs = [Glyph.plain(marker, style: markerStyle), Glyph.plain(" ")]
         if state.timeColumnWidth > 0 {
-            var time = GlyphBuilder.glyphs(entry.time ?? "", style: CellStyle(role: .time), singleLine: true, maxWidth: state.timeColumnWidth + 1)
+            var time = GlyphBuilder.glyphs(state.listTime(i) ?? "", style: CellStyle(role: .time), singleLine: true, maxWidth: state.timeColumnWidth + 1)
                 .cut(to: state.timeColumnWidth)
             time += Array(repeating: Glyph.plain(" "), count: state.timeColumnWidth - time.cellWidth + 1)
             glyphs += time
@@ -145,16 +148,19 @@ public enum Renderer {
 
     // MARK: Detail
 
-    static func drawDetail(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame) {
+    /// Draws the selected entry; returns how many search matches it has.
+    @discardableResult
+    static func drawDetail(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame) -> Int {
         let rect = layout.detailText
-        guard !state.listing.isEmpty, rect.width > 0 else { return }
+        guard !state.listing.isEmpty, rect.width > 0 else { return 0 }
         let i = state.listing[list.cursor]
         // Only the lines on screen are built; a scroll past the end (the pane grew) is pulled back and built again.
         let matches = state.matches(in: i)
+        let time = EntryTime.full(state.blog.entries[i], timeZone: state.options.timeZone)
         func laidOut(from scroll: Int) -> DetailLayout {
             DetailLayout(entry: state.blog.entries[i], width: rect.width, matches: matches, isNew: state.isNew[i],
                          isEdited: state.editedEntryIDs.contains(state.blog.entries[i].id),
-                         window: scroll..<(scroll + rect.height))
+                         window: scroll..<(scroll + rect.height), time: .some(time))
         }
         var scroll = max(0, state.detailScroll)
         var detail = laidOut(from: scroll)
@@ -173,6 +179,7 @@ public enum Renderer {
             }
             frame.draw(glyphs, row: rect.row + r, column: rect.column, width: rect.width)
         }
+        return detail.matchLines.count
     }
 
     // MARK: Help
@@ -189,7 +196,8 @@ public enum Renderer {
 
     // MARK: Status
 
-    static func drawStatus(_ state: ReaderState, _ layout: ScreenLayout, _ frame: inout Frame) {
+    /// The status line; `matches` is how many search matches the shown entry has.
+    static func drawStatus(_ state: ReaderState, _ layout: ScreenLayout, matches: Int = 0, _ frame: inout Frame) {
         let row = layout.statusRow
         let width = frame.width
         switch state.mode {
@@ -198,13 +206,23 @@ public enum Renderer {
         case .help:
             frame.draw("Help  ↑/↓ PgUp/PgDn scroll  q, ? or Esc close", row: row, column: 0, width: width, style: statusStyle)
         case .browsing:
-            let total = state.blog.entries.count
+                let total = state.blog.entries.count
             let position = state.listing.isEmpty ? 0 : min(state.list.cursor, state.listing.count - 1) + 1
             var parts = ["\(position)/\(state.listing.count)", "\(state.unreadCount) unread"]
             if state.newCount > 0 { parts.append("\(state.newCount) new") }
             if let query = state.query {
-                parts.append(state.isSearchPending ? "/\(query.text)  searching…" : "/\(query.text)  \(state.filterCount) of \(total)")
+                if state.isSearchPending {
+                    parts.append("/\(query.text)  searching…")
+                } else {
+                    // Entries and matches told apart, so that nobody reads an entry count as a match count.
+                    var search = "/\(query.text)  entry \(position) of \(state.filterCount)"
+                    if matches > 0 {
+                        search += state.currentMatch.map { " · match \($0 + 1) of \(matches)" } ?? " · \(matches) \(matches == 1 ? "match" : "matches")"
+                    }
+                    parts.append(search)
+                }
             }
+            if let count = state.pendingCount { parts.append("\(count)…") }
             if state.isUnreadOnly { parts.append("unread only") }
             if state.order == .oldestFirst { parts.append("oldest first") }
             var glyphs = GlyphBuilder.glyphs(parts.joined(separator: "  "), style: statusStyle, singleLine: true)
@@ -224,27 +242,31 @@ public enum Renderer {
         }
     }
 
-    /// The search prompt: `/` and the text, the cursor after it, the live count on the right.
+    /// The prompt: `/` (or `:`) and the text, the cursor where typing goes, the live count on the right.
     static func drawPrompt(_ state: ReaderState, row: Int, _ frame: inout Frame) {
         let width = frame.width
-        let text = state.prompt?.text ?? ""
+        let prompt = state.prompt
+        let text = prompt?.text ?? ""
+        let isCommand = prompt?.kind == .command
         var count = ""
-        if let query = state.query, !query.isEmpty {
-            count = state.isSearchPending ? "indexing…" : "\(state.filterCount) of \(state.blog.entries.count)"
+        if !isCommand, let query = state.query, !query.isEmpty {
+            count = state.isSearchPending ? "indexing…" : "\(state.filterCount) of \(state.blog.entries.count) entries"
         }
-        let room = width - 1 - (count.isEmpty ? 0 : count.count + 2) - 1
-        var glyphs = GlyphBuilder.glyphs(text, style: statusStyle, singleLine: true)
-        if glyphs.cellWidth > room {
-            // Show the end of a long query, where the typing happens.
-            var dropped = 0
-            while !glyphs.isEmpty && glyphs.cellWidth > max(0, room - 1) {
-                dropped += glyphs.removeFirst().width
-            }
-            glyphs.insert(Glyph.plain(Glyph.ellipsis, style: statusStyle), at: 0)
+        let room = max(1, width - 1 - (count.isEmpty ? 0 : count.count + 2) - 1)
+        let chars = Array(text)
+        let cursor = min(max(0, prompt?.cursor ?? chars.count), chars.count)
+        var before = GlyphBuilder.glyphs(String(chars[..<cursor]), style: statusStyle, singleLine: true)
+        var after = GlyphBuilder.glyphs(String(chars[cursor...]), style: statusStyle, singleLine: true)
+        if before.cellWidth > room - 1 {
+            // Keep the cursor in view: drop the start of a long line, where no typing happens.
+            while !before.isEmpty && before.cellWidth > max(0, room - 2) { before.removeFirst() }
+            before.insert(Glyph.plain(Glyph.ellipsis, style: statusStyle), at: 0)
         }
-        frame.draw([Glyph.plain("/", style: statusStyle)] + glyphs, row: row, column: 0, width: width)
-        let cursorColumn = min(width - 1, 1 + glyphs.cellWidth)
-        if !count.isEmpty, cursorColumn + 2 + count.count <= width {
+        after = after.cut(to: max(0, room - before.cellWidth))
+        frame.draw([Glyph.plain(isCommand ? ":" : "/", style: statusStyle)] + before + after, row: row, column: 0, width: width)
+        let cursorColumn = min(width - 1, 1 + before.cellWidth)
+        let end = 1 + before.cellWidth + after.cellWidth
+        if !count.isEmpty, end + 2 + count.count <= width {
             frame.draw(count, row: row, column: width - count.count, width: count.count, style: statusStyle)
         }
         frame.cursor = (row, cursorColumn)

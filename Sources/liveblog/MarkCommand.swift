@@ -6,7 +6,8 @@ import LiveBlogCore
 struct MarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark", abstract: "Mark entries read by id (see `liveblog list --json`), or all of them.",
-        discussion: "Usage: liveblog mark [SOURCE] ID... [--unread] | liveblog mark [SOURCE] --all [--unread]")
+        usage: "liveblog mark [SOURCE] ID... [--unread]\nliveblog mark [SOURCE] --all [--unread]",
+        discussion: "Ids are those of `liveblog list --json`; marks are kept in the state file (--state).")
 
     @Argument(help: "An optional SOURCE (a path, or -), then entry ids.") var arguments: [String] = []
     @Flag(help: "Mark every entry.") var all = false

@@ -8,7 +8,11 @@ enum ReadMarks {
     /// A state file that is not liveblog's, or is a newer liveblog's, is an error here too: it is left untouched.
     static func lookUp(identity: BlogIdentity, state: StateOptions) throws -> Set<EntryID> {
         do {
-            let opened = try refusingForeign { ReadMarkStoreOpener.openOrFallBack(path: try state.resolvedPath()) }
+            let path = try state.resolvedPath()
+            // Reading marks must leave no trace: with no state file yet there are no marks, and no directory or
+            // database is made for them.
+            guard FileManager.default.fileExists(atPath: path) else { return [] }
+            let opened = try refusingForeign { ReadMarkStoreOpener.openOrFallBack(path: path) }
             if let warning = opened.warning { Diagnostics.warning(warning) }
             guard let blog = try identity.find(in: opened.store) else { return [] }
             return Set(try opened.store.readMarks(for: blog.key).keys)

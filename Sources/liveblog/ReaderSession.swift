@@ -195,7 +195,7 @@ private struct Loop {
                 return [.persistFailed(ids, read: read, reason: ReaderSession.shortReason(error))]
             }
         case .startMarkTimer(let id):
-            guard let seconds = markAfter else { return [] }
+            guard let seconds = state.markAfter else { return [] }
             markTimer = (id, ContinuousClock.now + .milliseconds(Int((seconds * 1000).rounded())))
             return []
         case .cancelMarkTimer:
@@ -228,6 +228,16 @@ private struct Loop {
             }
             if on { inbox.start() } else { inbox.stop() }
             return [.followNote(nil)]
+        case .redraw:
+            terminal.invalidate()
+            return []
+        case .openURL(let url):
+            guard URLOpening.isOpenable(url) else { return [] }
+            if let problem = BrowserLauncher.open(url) { return [.message(problem)] }
+            return []
+        case .copy(let text):
+            terminal.copyToClipboard(text)
+            return []
         }
     }
 

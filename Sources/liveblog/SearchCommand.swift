@@ -6,7 +6,12 @@ import LiveBlogCore
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search the blog: word prefixes, \"phrases\", -exclusions; case, accents and quote marks ignored.")
+        abstract: "Search the blog: word prefixes, \"phrases\", -exclusions; case, accents and quote marks ignored.",
+        usage: "liveblog search [SOURCE] QUERY [--json] [--sort blog|relevance] [--limit n]",
+        discussion: "Every term matches the start of a word (kre finds Kremlin); all terms must match (AND); "
+            + "\"two words\" is a phrase; -word or -\"a phrase\" excludes. Case, diacritics and quote marks are "
+            + "folded. Headlines, paragraphs and related links are searched. A query may start with -: an argument "
+            + "starting with one - that is not an option is the query. Exit status 1 when nothing matches, as grep's.")
 
     @Argument(help: "A live blog saved as text, or - for standard input; leave out for the bundled sample.")
     var arguments: [String] = []
@@ -18,8 +23,6 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @Option(help: ArgumentHelp("blog (as published) or relevance.", valueName: "order")) var sort = "blog"
     @Option(help: ArgumentHelp("Show at most this many hits.", valueName: "n")) var limit: Int?
-
-    static let discussion = "Usage: liveblog search [SOURCE] QUERY"
 
     func run() throws {
         try CLIError.reporting {

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CNcursesw
+import Foundation
 import LiveBlogTUI
 
 /// Why the reader cannot take over the terminal; the description is one line for standard error.
@@ -91,7 +92,9 @@ final class Terminal {
         self.window = window
         TerminalSignals.cursesRunning = 1
 
-        cbreak()
+        // raw, not cbreak: with ISIG off, Ctrl-C, Ctrl-Z and Ctrl-\ reach the reader as keys (the action table
+        // binds them), so there is one path for each; signals from elsewhere (kill) still go to the handlers.
+        raw()
         noecho()
         keypad(window, true)
         curs_set(0)
@@ -168,6 +171,7 @@ final class Terminal {
         case 8, 127: return .backspace
         case 27: return .escape
         case 1...26: return .control(Character(Unicode.Scalar(UInt8(code) + 96)))
+        case 28: return .control("\\")  // Ctrl-\, a key since ISIG is off (see `raw()`)
         case 0..<32, 0x80..<0xA0: return nil
         default:
             guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
@@ -264,6 +268,18 @@ final class Terminal {
     func invalidate() {
         guard let window else { return }
         clearok(window, true)
+    }
+
+    /// Puts `text` on the clipboard with OSC 52: only its base64 reaches the terminal, so no byte of a blog is
+    /// ever read as a control sequence. Texts past 64 KB are cut (terminals drop longer ones anyway).
+    func copyToClipboard(_ text: String) {
+        let bytes = Array(text.utf8.prefix(65_536))
+        let sequence = "\u{1B}]52;c;" + Data(bytes).base64EncodedString() + "\u{07}"
+        if let outputFile {
+            fflush(outputFile)
+            sequence.withCString { fputs($0, outputFile) }
+            fflush(outputFile)
+        }
     }
 
     @inline(__always)

@@ -109,13 +109,13 @@ struct ReducerReloadTests {
     func orderReversed() {
         var state = makeState()
         send(&state, .character("j"))
-        send(&state, .character("o"))
+        send(&state, .character("s"))
         #expect(state.order == .oldestFirst)
         #expect(state.listedEntryIDs.map(\.rawValue) == ["e5", "e4", "e3", "e2", "e1", "e0"])
         #expect(state.selectedEntryID == EntryID("e1"))
         #expect(state.selectedPosition == 4)
         #expect(screen(state).contains("oldest first"))
-        send(&state, .character("o"))
+        send(&state, .character("s"))
         #expect(state.listedEntryIDs.map(\.rawValue) == ["e0", "e1", "e2", "e3", "e4", "e5"])
         #expect(state.selectedEntryID == EntryID("e1"))
     }
@@ -130,7 +130,7 @@ struct ReducerReloadTests {
             Entry(id: EntryID("early"), time: "10:00", timestamp: base + 3600, headline: "Early"),
         ])
         var state = makeState(blog)
-        send(&state, .character("o"))
+        send(&state, .character("s"))
         #expect(state.listedEntryIDs.map(\.rawValue) == ["pinned", "early", "mid", "late"])
     }
 
@@ -138,7 +138,7 @@ struct ReducerReloadTests {
     func orderWithFilter() {
         var state = makeState()
         type(&state, "/ash")
-        send(&state, .enter, .character("o"))
+        send(&state, .enter, .character("s"))
         #expect(state.listedEntryIDs.map(\.rawValue) == ["e5", "e2", "e0"])
         #expect(state.selectedEntryID == EntryID("e0"))
     }

@@ -34,6 +34,27 @@ struct CommandLineTests {
         #expect(result.stdout.contains("16:48  Ash begins to fall on Castlemere"))
     }
 
+    @Test("list, export and search only read marks: no state directory or database appears")
+    func readOnlyCommandsLeaveNoState() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let path = try runner.write("strike.txt", Self.blogText)
+        let stateDirectory = runner.directory.appendingPathComponent("state-home/liveblog").path
+        let environment = ["LIVEBLOG_STATE": stateDirectory + "/state.sqlite"]
+        for arguments in [["list", path], ["export", path], ["search", path, "ferries"], [path]] {
+            let result = try runner.run(arguments, environment: environment)
+            #expect(result.status == 0, "\(arguments)")
+            #expect(!FileManager.default.fileExists(atPath: stateDirectory), "\(arguments) created the state directory")
+        }
+        // Marking writes, so it makes the file; listing then shows the mark.
+        let ids = try runner.run(["list", path, "--json"], environment: environment)
+        let entries = (try JSONSerialization.jsonObject(with: ids.stdoutData) as! [String: Any])["entries"] as! [[String: Any]]
+        let first = entries[0]["id"] as! String
+        #expect(try runner.run(["mark", path, first], environment: environment).status == 0)
+        #expect(FileManager.default.fileExists(atPath: stateDirectory + "/state.sqlite"))
+        #expect(try runner.run(["list", path], environment: environment).stdout.hasPrefix("1  "))
+    }
+
     @Test("list prints index, unread flag, time and headline")
     func list() throws {
         let runner = try CommandRunner()

@@ -186,6 +186,22 @@ final class TmuxSession {
         }
     }
 
+    /// The pane terminal's modes as `stty -a` prints them, split into words (`-isig`, `icanon`…).
+    func terminalModes() throws -> [String] {
+        let tty = try format("#{pane_tty}")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["stty", "-a", "-F", tty]
+        let pipe = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: { " \n;".contains($0) }).map(String.init)
+    }
+
     @discardableResult
     private func tmux(_ args: [String]) throws -> String {
         let process = Process()

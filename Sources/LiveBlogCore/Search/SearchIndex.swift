@@ -54,12 +54,7 @@ public final class SearchIndex: Sendable {
         let termCount = table.count
 
         // Renumber in byte order so that prefixes become ranges.
-        let order = (0..<termCount).sorted { a, b in
-            let x = table.bytes(of: a), y = table.bytes(of: b)
-            let common = min(x.count, y.count)
-            let c = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-            return c != 0 ? c < 0 : x.count < y.count
-        }
+        let order = (0..<termCount).sorted { table.precedes($0, $1) }
         var rank = [UInt32](repeating: 0, count: termCount)
         var vocabularyBytes: [UInt8] = []
         vocabularyBytes.reserveCapacity(table.arena.count)
@@ -68,7 +63,7 @@ public final class SearchIndex: Sendable {
         for (r, old) in order.enumerated() {
             rank[old] = UInt32(r)
             vocabularyStarts.append(Int32(vocabularyBytes.count))
-            vocabularyBytes.append(contentsOf: table.bytes(of: old))
+            vocabularyBytes.append(contentsOf: table.arena[table.range(of: old)])
         }
         vocabularyStarts.append(Int32(vocabularyBytes.count))
 

@@ -27,10 +27,21 @@ struct TermTable {
 
     var count: Int { starts.count }
 
-    func bytes(of term: Int) -> UnsafeBufferPointer<UInt8> {
+    /// Where term `term`'s bytes lie in `arena`.
+    func range(of term: Int) -> Range<Int> {
         let start = Int(starts[term])
         let end = term + 1 < starts.count ? Int(starts[term + 1]) : arena.count
-        return arena.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<end]) }
+        return start..<end
+    }
+
+    /// Orders terms `a` and `b` by their bytes (a prefix first), reading the arena only inside its own scope.
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        let x = range(of: a), y = range(of: b)
+        return arena.withUnsafeBufferPointer { bytes in
+            let common = min(x.count, y.count)
+            let c = common == 0 ? 0 : memcmp(bytes.baseAddress! + x.lowerBound, bytes.baseAddress! + y.lowerBound, common)
+            return c != 0 ? c < 0 : x.count < y.count
+        }
     }
 
     @inline(__always)
@@ -75,8 +86,10 @@ struct TermTable {
     }
 
     private func equals(_ term: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let b = bytes(of: term)
-        return b.count == word.count && (b.count == 0 || memcmp(b.baseAddress!, word.baseAddress!, b.count) == 0)
+        let r = range(of: term)
+        guard r.count == word.count else { return false }
+        if r.isEmpty { return true }
+        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + r.lowerBound, word.baseAddress!, r.count) == 0 }
     }
 
     private mutating func grow() {

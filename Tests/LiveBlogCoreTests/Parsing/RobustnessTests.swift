@@ -26,14 +26,13 @@ struct RobustnessTests {
         }
     }
 
-    @Test("A 20 MB line parses quickly into one paragraph")
+    /// A hang guard (the time limit), not a measurement: speed is `liveblog-bench`'s business.
+    @Test("A 20 MB line parses into one paragraph", .timeLimit(.minutes(1)))
     func hugeLine() {
         let line = String(repeating: "word ", count: 4_000_000) + "end."
-        let start = Date()
         let blog = LiveBlogParser().parse("Title\nStandfirst\n" + line + "\n")
         #expect(blog.entries.count == 1)
         #expect(blog.entries[0].paragraphs.first?.utf8.count == line.utf8.count)
-        #expect(Date().timeIntervalSince(start) < 20)  // a guard against quadratic behaviour, not a benchmark
     }
 
     @Test("Only separators and times still gives a blog")
