@@ -39,14 +39,20 @@ extension SQLiteReadMarkStore {
                 for start in stride(from: 0, to: unique.count, by: 500) {
                     let slice = Array(unique[start..<min(unique.count, start + 500)])
                     let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+                    // Marks count as seen: a file written by an older liveblog after the migration has marks only.
                     let rows = try Row.fetchCursor(db, sql: """
-                        SELECT blogId, COUNT(*) AS n FROM seen WHERE entryId IN (\(marks)) GROUP BY blogId
-                        """, arguments: StatementArguments(slice))
+                        SELECT blogId, COUNT(*) AS n FROM (
+                            SELECT blogId, entryId FROM seen WHERE entryId IN (\(marks))
+                            UNION SELECT blogId, entryId FROM marks WHERE entryId IN (\(marks)))
+                        GROUP BY blogId
+                        """, arguments: StatementArguments(slice + slice))
                     while let row = try rows.next() { counts[row["blogId"], default: 0] += row["n"] as Int }
                 }
                 guard let (best, shared) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) })
                 else { return nil }
-                let own = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM seen WHERE blogId = ?", arguments: [best]) ?? 0
+                let own = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM (SELECT entryId FROM seen WHERE blogId = ? UNION SELECT entryId FROM marks WHERE blogId = ?)
+                    """, arguments: [best, best]) ?? 0
                 guard EntryOverlap.isSameBlog(shared: shared, given: unique.count, known: own) else { return nil }
                 return try Row.fetchOne(db, sql: """
                     SELECT id, identity, title, firstOpened, lastOpened FROM blogs WHERE id = ?

@@ -26,6 +26,12 @@ struct FollowCommand: ParsableCommand {
             guard let make = setup.makeFollower else {
                 throw CLIError("\(setup.source.displayName) cannot be followed (it has ended, or is the bundled sample)")
             }
+            // What was printed counts as seen: the reader will not show it as new.
+            let opened = try ReadMarks.open(identity: setup.source.identity(for: setup.blog), title: setup.blog.title,
+                                            state: options.state, fallBack: true)
+            if let warning = opened.warning { Diagnostics.warning(warning) }
+            let recordSeen = { (ids: [EntryID]) in try? opened.store.recordSeen(ids, at: Date(), for: opened.key) }
+            recordSeen(setup.blog.entries.map(\.id))
             let printer = ArrivalPrinter(json: json, blogTitle: setup.blog.title)
             if all { printer.print(setup.blog.entries.reversed(), event: "current") }
             let signal = follow.signal
@@ -54,6 +60,7 @@ struct FollowCommand: ParsableCommand {
                         printer.print(added, event: "new")
                         printer.print(edited, event: "edited")
                         signal.announce(added, blogTitle: blog.title, bellDescriptor: STDERR_FILENO)
+                        recordSeen(merge.added)
                     }
                 }
             }
