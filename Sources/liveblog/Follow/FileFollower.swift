@@ -43,7 +43,9 @@ final class FileFollower: SourceFollower, @unchecked Sendable {
         let thread = Thread {
             defer { close(fd); close(stopRead) }
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            var pending = false
+            // Read once as soon as the watch is in place: a change made between the first read and the watch
+            // would otherwise be missed.
+            var pending = true
             while true {
                 var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: stopRead, events: Int16(POLLIN), revents: 0)]
                 // Waiting for quiet after a change; otherwise asleep until something happens.
