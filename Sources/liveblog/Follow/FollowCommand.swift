@@ -46,6 +46,9 @@ struct FollowCommand: ParsableCommand {
                     switch event {
                     case .note(let text, let isError):
                         if let text { Diagnostics.write("liveblog: \(isError ? "warning: " : "")\(EchoedText.sanitized(text, limit: 2000))\n") }
+                    case .ended:
+                        // Like `tail -f` on a pipe: the input is over, so is following it.
+                        printer.finish()
                     case .blog(let blog):
                         if let reason = BlogMerge.rejection(of: blog, replacing: current) {
                             Diagnostics.warning("kept the last good version: \(reason)")

@@ -4,4 +4,6 @@ import LiveBlogCore
 enum FollowEvent: Sendable {
     case blog(LiveBlog)
     case note(String?, isError: Bool)
+    /// The source has ended for good (standard input closed): nothing more will come.
+    case ended(String)
 }

@@ -16,6 +16,7 @@ struct ReaderFollow {
         switch event {
         case .blog(let blog): .updated(blog)
         case .note(let text, let isError): .note(text, isError)
+        case .ended(let text): .note(text, false)
         }
     }
 }

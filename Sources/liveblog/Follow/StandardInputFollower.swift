@@ -50,7 +50,7 @@ final class StandardInputFollower: SourceFollower, @unchecked Sendable {
                     pending = true
                 } else if n == 0 || errno != EINTR {
                     if pending { deliver(.blog(parse(BlogSource.Content(bytes: bytes)))) }
-                    deliver(.note("Standard input ended", isError: false))
+                    deliver(.ended("Standard input ended"))
                     return
                 }
             }
