@@ -20,21 +20,14 @@ struct ReadCommand: ParsableCommand {
 
     @OptionGroup var options: SourceOptions
     @Option(help: ArgumentHelp("Seconds an entry must be shown before it counts as read, or `never`.", valueName: "seconds"))
-    var markAfter = "2"
+    var markAfter = MarkDelay(seconds: 2)
     @Flag(help: "Draw without colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Start showing unread entries only.") var unread = false
     @OptionGroup var follow: FollowOptions
 
     func run() throws {
         try CLIError.reporting {
-            let markDelay: Double?
-            if markAfter.lowercased() == "never" {
-                markDelay = nil
-            } else if let seconds = Double(markAfter), seconds >= 0, seconds.isFinite {
-                markDelay = seconds
-            } else {
-                throw CLIError("--mark-after takes a number of seconds or `never`, not \(EchoedText.quoted(markAfter))")
-            }
+            let markDelay = markAfter.seconds
             let following = try FollowSetup.load(options, follow)
             let (source, blog) = (following.source, following.blog)
             guard isatty(1) == 1 else {

@@ -16,11 +16,29 @@ struct SourceOptions: ParsableArguments {
 
     @OptionGroup var inputLimit: InputLimit
 
+    /// What to read, with the limits these options give.
+    func loader() throws -> SourceLoader {
+        SourceLoader(source: source, rulesFile: rulesFile, maxSize: try inputLimit.bytes())
+    }
+
+    /// Reads and parses the blog; text keeps its texts as spans of the source bytes (see `ParsedSource`).
+    func loadSource() throws -> LoadedSource { try loader().loadSource() }
+
+    /// Reads and parses the blog (see `SourceLoader.loadBlog()`).
+    func loadBlog() throws -> (BlogSource, LiveBlog) { try loader().loadBlog() }
+}
+
+/// Where a blog comes from and how to read it: the one path from a SOURCE word to a parsed blog.
+struct SourceLoader {
+    var source: String?
+    var rulesFile: String?
+    var maxSize: Int
+
     /// Reads and parses the blog; text keeps its texts as spans of the source bytes (see `ParsedSource`).
     func loadSource() throws -> LoadedSource {
         let source = BlogSource(argument: self.source)
         let rules = try RuleLoader.rules(extraFile: rulesFile)
-        let content = try source.load(maxSize: inputLimit.bytes())
+        let content = try source.load(maxSize: maxSize)
         if Self.isHTML(content) {
             return .page(HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType))
         }
@@ -32,7 +50,7 @@ struct SourceOptions: ParsableArguments {
     func loadBlog() throws -> (BlogSource, LiveBlog) {
         let source = BlogSource(argument: self.source)
         let rules = try RuleLoader.rules(extraFile: rulesFile)
-        let content = try source.load(maxSize: inputLimit.bytes())
+        let content = try source.load(maxSize: maxSize)
         if Self.isHTML(content) {
             return (source, HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType))
         }

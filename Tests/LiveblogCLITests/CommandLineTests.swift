@@ -98,9 +98,32 @@ struct CommandLineTests {
         let text = try runner.run(["export", path, "--format", "text"])
         #expect(text.stdout.contains("13:40  Operator blames fuel costs\nThe operator said fuel costs had doubled since spring.\n"))
         let bad = try runner.run(["export", path, "--format", "xml"])
-        #expect(bad.status == 2)
+        #expect(bad.status == 64)
         #expect(bad.stdout.isEmpty)
-        #expect(bad.stderr == "liveblog: error: unknown format \"xml\" (use one of: json, markdown, text)\n")
+        #expect(bad.stderr == "liveblog: error: the value 'xml' is invalid for '--format <format>'. Please provide one of 'json', 'markdown' or 'text'. (see 'liveblog help export')\n")
+    }
+
+    @Test("Every usage error is one line naming the help to read, with status 64; option values are typed")
+    func usageErrors() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let cases: [([String], String)] = [
+            (["search", "--sort", "newest", "ash"], "'liveblog help search'"),
+            (["--mark-after", "soon"], "'liveblog help'"),
+            (["list", "--bogus"], "'liveblog help list'"),
+            (["export", "--format"], "'liveblog help export'"),
+        ]
+        for (arguments, help) in cases {
+            let result = try runner.run(arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.hasPrefix("liveblog: error: "), "\(arguments)")
+            #expect(result.stderr.hasSuffix("(see \(help))\n"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments)")
+        }
+        // Values are read in any case, and --mark-after takes never or seconds.
+        #expect(try runner.run(["export", "--format", "JSON"]).status == 0)
+        #expect(try runner.run(["--mark-after", "never"]).status == 0)
+        #expect(try runner.run(["--mark-after", "0.5"]).status == 0)
     }
 
     @Test("search finds by prefix and folding, prints JSON with offsets, and exits 1 when nothing matches")

@@ -55,7 +55,7 @@ extension SourceOptions {
     func parser() throws -> @Sendable (BlogSource.Content) -> LiveBlog {
         let rules = try RuleLoader.rules(extraFile: rulesFile)
         return { content in
-            if SourceOptions.isHTML(content) {
+            if SourceLoader.isHTML(content) {
                 return HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType)
             }
             return LiveBlogParser(rules: rules).parse(bytes: content.bytes)

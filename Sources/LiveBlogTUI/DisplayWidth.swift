@@ -4,12 +4,18 @@ import Glibc
 import Darwin
 #endif
 
+/// The C library's `wcwidth`, the one binding of it: Glibc's module map does not export it, and this module
+/// does not import curses (whose shim declares it), so it is named by its symbol here.
 @_silgen_name("wcwidth")
 private func c_wcwidth(_ c: Int32) -> Int32
 
 /// Terminal cell widths measured the way ncurses and the terminal measure them: per Unicode scalar, with `wcwidth`.
+///
+/// It lives with the reader, not in the parsing core: measuring for a terminal needs the C library's character
+/// tables, which answer only in a UTF-8 `LC_CTYPE`; the core stays free of locale and C calls.
 public enum DisplayWidth {
-    /// `wcwidth` answers -1 for every non-ASCII scalar in the "C" locale, which test processes start in.
+    /// `wcwidth` answers -1 for every non-ASCII scalar in the "C" locale, which test processes and a `liveblog list`
+    /// start in; the character type (only that category) is set to UTF-8 once, before the first measure.
     private static let localeReady: Bool = {
         setlocale(LC_CTYPE, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
@@ -34,6 +40,13 @@ public enum DisplayWidth {
         var total = 0
         for scalar in text.unicodeScalars { total += of(scalar) }
         return total
+    }
+
+    /// `wcwidth` itself: -1 for a scalar the terminal cannot print (unassigned, a control), else 0, 1 or 2.
+    @inline(__always)
+    static func terminalCells(_ scalar: Unicode.Scalar) -> Int {
+        _ = localeReady
+        return Int(c_wcwidth(Int32(bitPattern: scalar.value)))
     }
 
     /// Scalars that terminals disagree on (VS16 and ZWJ), dropped before drawing so that columns never shift.
