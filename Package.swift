@@ -56,7 +56,14 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
         ),
         .executableTarget(
-            name: "liveblog-bench", dependencies: ["LiveBlogCore", "LiveBlogTUI", "LiveBlogStore", "LiveBlogHTML"],
+            name: "liveblog-bench",
+            dependencies: [
+                "LiveBlogCore", "LiveBlogTUI", "LiveBlogStore", "LiveBlogHTML", "LiveBlogHTTP",
+                // A loopback server for the follow benchmarks.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
         ),
         .testTarget(name: "LiveBlogCoreTests", dependencies: ["LiveBlogCore"], exclude: ["Fixtures"]),
