@@ -48,6 +48,18 @@ public final class ConditionalFetcher: @unchecked Sendable {
         }
     }
 
+    /// The same, for synchronous callers (the first read of a followed address).
+    public func pollBlocking() throws -> PollAnswer {
+        let box = AnswerBox()
+        let semaphore = DispatchSemaphore(value: 0)
+        Task {
+            do { box.result = .success(try await self.poll()) } catch { box.result = .failure(error) }
+            semaphore.signal()
+        }
+        semaphore.wait()
+        return try box.result!.get()
+    }
+
     private func transfer() async throws -> PollAnswer {
         var request = HTTPClientRequest(url: address)
         request.headers.add(name: "User-Agent", value: userAgent)
@@ -106,6 +118,11 @@ public final class ConditionalFetcher: @unchecked Sendable {
         }
         return nil
     }
+}
+
+/// A poll's result handed from its task to a waiting thread.
+private final class AnswerBox: @unchecked Sendable {
+    var result: Result<PollAnswer, Error>?
 }
 
 /// One poll's answer: a changed page, or nil for `304 Not Modified`; and how long the server says it stays fresh.

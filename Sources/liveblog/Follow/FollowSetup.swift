@@ -30,13 +30,23 @@ struct FollowSetup {
             }
             return FollowSetup(source: source, blog: blog, makeFollower: make, followsAtStart: !ended)
         case .web(let address):
-            let (_, blog) = try options.loadBlog()
             var limits = FetchLimits()
             limits.maximumBytes = min(limits.maximumBytes, maxSize)
+            // The first read goes through the poller's fetcher, so that the first poll already sends validators.
+            let fetcher = ConditionalFetcher(address: address, userAgent: userAgent, limits: limits)
+            let page: FetchedPage
+            do {
+                guard let first = try fetcher.pollBlocking().page else {
+                    throw CLIError("cannot fetch \(address): the server answered 304 Not Modified to a first request")
+                }
+                page = first
+            } catch let error as FetchError {
+                throw CLIError("cannot fetch \(error.description)")
+            }
+            let blog = parse(BlogSource.Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL))
             let schedule = PollSchedule(interval: interval)
             return FollowSetup(source: source, blog: blog, makeFollower: {
-                URLFollower(fetcher: ConditionalFetcher(address: address, userAgent: userAgent, limits: limits),
-                            schedule: schedule, parse: parse)
+                URLFollower(fetcher: fetcher, schedule: schedule, parse: parse)
             }, followsAtStart: true)
         case .file(let path):
             let (_, blog) = try options.loadBlog()
