@@ -34,7 +34,7 @@ struct BenchmarkCommand {
             HTMLBenchmark(pages: pages, syntheticMB: value(of: "--mb", in: arguments).flatMap(Int.init) ?? 50).run()
         case "follow":
             FollowBenchmark(idleSeconds: value(of: "--seconds", in: arguments).flatMap(Double.init) ?? 60,
-                            updates: entries ?? 1000).run()
+                            updates: entries ?? 1000, part: value(of: "--part", in: arguments)).run()
         case "all":
             CoreBenchmark(entries: entries ?? 100_000).run()
             CLIBenchmark(entries: entries ?? 100_000, path: file).run()

@@ -7,17 +7,19 @@ import LiveBlogTUI
 /// Following a blog over loopback: the CPU of a `304` poll, a changed 1.3 MB page fetched, extracted and merged,
 /// resident memory over many updates of a growing blog, and the CPU of `liveblog follow` while idle.
 ///
-///     liveblog-bench follow [--entries UPDATES] [--seconds IDLE]
+///     liveblog-bench follow [--entries UPDATES] [--seconds IDLE] [--part 304|changed|soak|idle]
 struct FollowBenchmark {
     let idleSeconds: Double
     let updates: Int
+    /// Only this part (`304`, `changed`, `soak`, `idle`), or all when nil.
+    var part: String?
 
     func run() {
         print("== follow: conditional polls, changed pages, soak, idle")
-        notModified()
-        changedPage()
-        soak()
-        idle()
+        if part == nil || part == "304" { notModified() }
+        if part == nil || part == "changed" { changedPage() }
+        if part == nil || part == "soak" { soak() }
+        if part == nil || part == "idle" { idle() }
     }
 
     /// A page of the `count` newest posts of a blog whose newest post is `newest`, with `padding` extra
@@ -79,34 +81,60 @@ struct FollowBenchmark {
     }
 
     func changedPage() {
-        // About 1.3 MB: 380 posts of twenty paragraphs; each request adds a post on top.
-        let sample = Self.page(newest: 380, count: 380, paragraphs: 20)
-        guard let server = try? BenchServer({ number, _ in
-            .init(etag: "\"v\(number)\"", body: FollowBenchmark.page(newest: 380 + number, count: 380, paragraphs: 20))
-        }) else { print("cannot start the server"); return }
+        // About 1.3 MB either way; each request adds a post on top. Text-heavy: 380 posts of twenty paragraphs.
+        // Script-heavy, as real pages are: 30 posts shown, the rest of the bytes scripts, styles and JSON-LD.
+        changedPage(name: "text-heavy", make: { FollowBenchmark.page(newest: $0, count: 380, paragraphs: 20) })
+        changedPage(name: "script-heavy", make: { FollowBenchmark.scriptHeavyPage(newest: $0) })
+    }
+
+    /// A page like most live blogs serve: the newest 30 posts in the markup and in JSON-LD, and about a
+    /// megabyte of scripts and styles around them.
+    static func scriptHeavyPage(newest: Int) -> [UInt8] {
+        var head = "<!doctype html><html><head><meta charset=utf-8><title>Bench live</title><style>"
+        head += String(repeating: ".card-x{margin:0 auto;padding:4px 8px;color:#222;font:16px/1.4 serif}\n", count: 2_000)
+        head += "</style><script>"
+        head += String(repeating: "window.__state=window.__state||{};__state.push({k:'feature-flag',v:[1,2,3,4,5,6,7,8]});\n", count: 12_500)
+        head += "</script><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"LiveBlogPosting\",\"headline\":\"Bench live\",\"liveBlogUpdate\":["
+        head += stride(from: newest, to: newest - 30, by: -1).map { n in
+            "{\"@type\":\"BlogPosting\",\"@id\":\"post-\(n)\",\"headline\":\"Update \(n): the harbour, the ferries and the wind\",\"datePublished\":\"2026-11-30T10:00:00Z\",\"articleBody\":\"Crews on the quay said the water was calmer.\"}"
+        }.joined(separator: ",")
+        head += "]}</script></head>"
+        let body = String(decoding: page(newest: newest, count: 30, paragraphs: 3), as: UTF8.self)
+        return Array((head + body[body.range(of: "<body>")!.lowerBound...]).utf8)
+    }
+
+    func changedPage(name: String, make: @escaping @Sendable (Int) -> [UInt8]) {
+        let sample = make(1000)
+        guard let server = try? BenchServer({ number, _ in .init(etag: "\"v\(number)\"", body: make(1001 + number)) })
+        else { print("cannot start the server"); return }
         defer { server.stop() }
         let fetcher = ConditionalFetcher(address: server.url, userAgent: "liveblog-bench")
         let reader = HTMLBlogReader(baseURL: server.url)
         var state = ReaderState(blog: reader.read(bytes: sample), readMarks: [], options: ReaderOptions(), sourceName: "bench")
         _ = Reducer.reduce(&state, .resized(TerminalSize(rows: 40, columns: 120)))
-        var walls: [Double] = [], cpus: [Double] = []
+        var walls: [Double] = [], cpus: [Double] = [], phases: [[Double]] = [[], [], []]
         var added = 0
         for _ in 0..<20 {
             let cpu0 = Self.cpuSeconds()
-            let wall = Measure.seconds {
-                guard let answer = Self.blocking({ try await fetcher.poll() }), let page = answer.page else { return }
-                let blog = reader.read(bytes: page.bytes, contentType: page.contentType)
+            var page: FetchedPage?
+            var blog = LiveBlog(title: "")
+            let fetch = Measure.seconds { page = Self.blocking({ try await fetcher.poll() })?.page }
+            guard let page else { continue }
+            let extract = Measure.seconds { blog = reader.read(bytes: page.bytes, contentType: page.contentType) }
+            let merge = Measure.seconds {
                 let effects = Reducer.reduce(&state, .updated(blog))
                 if case .announce(let ids)? = effects.first { added += ids.count }
             }
-            walls.append(wall)
+            walls.append(fetch + extract + merge)
+            phases[0].append(fetch); phases[1].append(extract); phases[2].append(merge)
             cpus.append(Self.cpuSeconds() - cpu0)
         }
         walls.sort()
         cpus.sort()
-        print(String(format: "changed %@ page fetched, extracted and merged: wall best %@, median %@; CPU median %@ (%d arrivals merged)",
-                     Measure.mb(sample.count), Measure.ms(walls[0]), Measure.ms(Measure.percentile(walls, 0.5)),
-                     Measure.ms(Measure.percentile(cpus, 0.5)), added))
+        let median = phases.map { Measure.percentile($0.sorted(), 0.5) }
+        print(String(format: "changed %@ %@ page fetched, extracted and merged: wall best %@, median %@ (fetch %@, extract %@, merge %@); CPU median %@; %d arrivals merged",
+                     Measure.mb(sample.count), name, Measure.ms(walls[0]), Measure.ms(Measure.percentile(walls, 0.5)),
+                     Measure.ms(median[0]), Measure.ms(median[1]), Measure.ms(median[2]), Measure.ms(Measure.percentile(cpus, 0.5)), added))
     }
 
     func soak() {
