@@ -205,8 +205,14 @@ struct BlogSource {
         #endif
     }
 
-    /// The identity read marks hang on: the canonical path, or for standard input the blog's title.
-    func identity(for blog: LiveBlog) -> String {
+    /// The identity read marks hang on: the page's canonical address, the name it was read under, its entries.
+    func identity(for blog: LiveBlog) -> BlogIdentity {
+        BlogIdentity(canonical: blog.canonicalURL.map { "url:" + $0 }, name: name(for: blog), entries: blog.entries.map(\.id))
+    }
+
+    /// The name a blog was stored under before canonical addresses: the canonical path, `url:` and the
+    /// address, or for standard input the blog's title.
+    func name(for blog: LiveBlog) -> String {
         switch kind {
         case .file(let path):
             let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
