@@ -66,9 +66,11 @@ let package = Package(
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
         ),
-        .testTarget(name: "LiveBlogCoreTests", dependencies: ["LiveBlogCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "LiveBlogStoreTests", dependencies: ["LiveBlogStore", "LiveBlogCore"]),
-        .testTarget(name: "LiveBlogTUITests", dependencies: ["LiveBlogTUI", "LiveBlogCore"]),
+        // What several test targets share: temporary directories, the built binaries, seeded randomness, dumps.
+        .target(name: "LiveBlogTestSupport", dependencies: ["LiveBlogCore"], path: "Tests/LiveBlogTestSupport"),
+        .testTarget(name: "LiveBlogCoreTests", dependencies: ["LiveBlogCore", "LiveBlogTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LiveBlogStoreTests", dependencies: ["LiveBlogStore", "LiveBlogCore", "LiveBlogTestSupport"]),
+        .testTarget(name: "LiveBlogTUITests", dependencies: ["LiveBlogTUI", "LiveBlogCore", "LiveBlogTestSupport"]),
         .testTarget(
             name: "LiveBlogHTMLTests", dependencies: ["LiveBlogHTML", "LiveBlogCore"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
@@ -83,12 +85,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LiveblogCLITests",
-                    dependencies: ["liveblog", "LiveBlogCore", .product(name: "GRDB", package: "GRDB.swift")],
+                    dependencies: ["liveblog", "LiveBlogCore", "LiveBlogTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .testTarget(
             name: "LiveblogE2ETests",
             dependencies: [
-                "liveblog",
+                "liveblog", "LiveBlogTestSupport",
                 // The scripted loopback server (shared with LiveBlogHTTPTests) serves the blogs that are followed.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -12,6 +12,7 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
     private var marks: [BlogKey: [EntryID: Date]] = [:]
     private var seen: [BlogKey: Set<EntryID>] = [:]
     private var lastKey: Int64 = 0
+    private var state: [Int64: [String: String]] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -84,6 +85,14 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
             else { return nil }
             return blogs[best.key]
         }
+    }
+
+    public func readerState(_ name: String, for blog: BlogKey?) throws -> String? {
+        lock.withLock { state[blog?.rawValue ?? 0]?[name] }
+    }
+
+    public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
+        lock.withLock { state[blog?.rawValue ?? 0, default: [:]][name] = value }
     }
 
     private func requireBlog(_ blog: BlogKey) throws {

@@ -124,4 +124,29 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
                                       arguments: [blog.rawValue]) ?? false
         if !known { throw StoreError(.unknownBlog, path: path, blog.description) }
     }
+
+    public func readerState(_ name: String, for blog: BlogKey?) throws -> String? {
+        try StoreError.wrap(path: path) {
+            try pool.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM readerState WHERE blogId = ? AND name = ?",
+                                    arguments: [blog?.rawValue ?? 0, name])
+            }
+        }
+    }
+
+    public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
+        try StoreError.wrap(path: path) {
+            try pool.write { db in
+                if let value {
+                    try db.execute(sql: """
+                        INSERT INTO readerState (blogId, name, value) VALUES (?, ?, ?)
+                        ON CONFLICT (blogId, name) DO UPDATE SET value = excluded.value
+                        """, arguments: [blog?.rawValue ?? 0, name, value])
+                } else {
+                    try db.execute(sql: "DELETE FROM readerState WHERE blogId = ? AND name = ?",
+                                   arguments: [blog?.rawValue ?? 0, name])
+                }
+            }
+        }
+    }
 }

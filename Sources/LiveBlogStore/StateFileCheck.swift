@@ -16,7 +16,7 @@ enum StateFileCheck {
     /// "LBLG": marks an SQLite file as liveblog's state.
     static let applicationID: Int32 = 0x4C42_4C47
     /// The schema version this build writes; a file with a higher one came from a newer liveblog.
-    static let schemaVersion: Int32 = 1
+    static let schemaVersion: Int32 = 2
     /// The tables of schema version 1, by which a state file from before the application id is recognised.
     static let legacyTables: Set<String> = ["blogs", "marks", "grdb_migrations"]
 
@@ -71,7 +71,9 @@ enum StateFileCheck {
             if headerVersion > schemaVersion { throw newer(path, headerVersion) }
             return .ours
         }
-        let isLegacy = facts.id == 0 && (facts.tables.isEmpty || facts.tables == legacyTables)
+        let isLegacy = facts.id == 0
+            && (facts.tables.isEmpty || facts.tables == legacyTables || facts.tables == legacyTables.union(["readerState"])
+                || facts.tables == legacyTables.union(["readerState", "seen"]))
         guard facts.id == applicationID || isLegacy else {
             let owner = facts.id == 0 ? "another program's SQLite database" : "another program's SQLite database (application id \(facts.id))"
             throw StoreError(.foreign, path: path, "\(owner); left untouched")

@@ -49,6 +49,11 @@ public enum Action: CaseIterable, Hashable, Sendable {
         /// One line for the help screen and the README.
         public let help: String
 
+        /// The same row with other keys (as a configuration binds them).
+        public func with(keys: [Key]) -> Row {
+            Row(action: action, group: group, scope: scope, keys: keys, name: name, help: help)
+        }
+
         /// The keys as help writes them; a run of digit keys is written as one range ("1–9").
         public var keyNames: [String] {
             var names: [String] = []

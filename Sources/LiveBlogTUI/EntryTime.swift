@@ -32,7 +32,13 @@ enum EntryTime {
     static func full(_ entry: Entry, timeZone: TimeZone) -> String? {
         guard let timestamp = entry.timestamp else { return entry.time }
         return dayLine(timestamp, timeZone: timeZone) + ", " + clock(timestamp, timeZone: timeZone) + " "
-            + (timeZone.abbreviation(for: timestamp) ?? timeZone.identifier)
+            + zoneName(timeZone, at: timestamp)
+    }
+
+    /// "UTC" for UTC (Foundation names it "GMT", which reads as London), otherwise the zone's abbreviation at that moment.
+    static func zoneName(_ timeZone: TimeZone, at date: Date) -> String {
+        if ["UTC", "GMT", "Etc/UTC", "Etc/GMT"].contains(timeZone.identifier) { return "UTC" }
+        return timeZone.abbreviation(for: date) ?? timeZone.identifier
     }
 
     /// "Monday 30 November 2026" in `timeZone`.

@@ -2,8 +2,11 @@
 /// they always say what the keys do.
 public enum HelpScreen {
     /// Help lines for a body `width` cells wide: a heading per group, then one line per action.
-    static func lines(width: Int) -> [[Glyph]] {
+    static func lines(width: Int, keymap: Keymap = .standard) -> [[Glyph]] {
         guard width > 0 else { return [] }
+        func keysText(_ row: Action.Row) -> String {
+            HelpScreen.keysText(row.with(keys: keymap.keys(for: row.action)))
+        }
         let keyColumn = min(max(8, width / 3), 2 + Action.table.map { DisplayWidth.of(keysText($0)) }.max()! + 2)
         var result: [[Glyph]] = []
         for group in Action.Group.allCases {

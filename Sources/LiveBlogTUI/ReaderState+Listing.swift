@@ -41,6 +41,26 @@ extension ReaderState {
         return fixed + widest
     }
 
+    static func spansDays(_ blog: LiveBlog, timeZone: TimeZone) -> Bool {
+        var first: Int?
+        for entry in blog.entries {
+            guard let timestamp = entry.timestamp else { continue }
+            let day = EntryTime.dayNumber(timestamp, timeZone: timeZone)
+            if let first, first != day { return true }
+            first = day
+        }
+        return false
+    }
+
+    /// The moment that starts a new day at list position `p`: its entry's timestamp when it is the first
+    /// listed or its day differs from the entry above it; nil otherwise (and for untimed entries).
+    func dayStarting(at p: Int) -> Date? {
+        guard spansDays, let timestamp = blog.entries[listing[p]].timestamp else { return nil }
+        guard p > 0, let previous = blog.entries[listing[p - 1]].timestamp else { return timestamp }
+        let zone = options.timeZone
+        return EntryTime.dayNumber(timestamp, timeZone: zone) != EntryTime.dayNumber(previous, timeZone: zone) ? timestamp : nil
+    }
+
     /// The time the list shows for entry `i` (see `EntryTime.short`).
     func listTime(_ i: Int) -> String? { EntryTime.short(blog.entries[i], timeZone: options.timeZone) }
 
@@ -242,6 +262,7 @@ extension ReaderState {
             return true
         }
         timeColumnWidth = Self.timeWidth(of: newBlog, timeZone: options.timeZone)
+        spansDays = Self.spansDays(newBlog, timeZone: options.timeZone)
         contentWidth = Self.contentWidth(of: newBlog, timeColumn: timeColumnWidth)
         rebuildOrder()
         let keep = oldSelected.flatMap { id in newBlog.entries.firstIndex { $0.id == id } }

@@ -66,6 +66,9 @@ public struct ReaderState: Sendable {
     public internal(set) var zoom: ScreenLayout.Zoom = .none
     /// The entries the last mark-all marked read, for its undo.
     var lastMarkAll: [EntryID] = []
+    /// Whether the entries' timestamps fall on more than one day (in the reader's zone): the list then has a
+    /// row naming each day.
+    var spansDays = false
     /// Cells the widest list row wants (marker, time, headline), capped: the default list width follows it.
     var contentWidth = 0
 
@@ -112,6 +115,7 @@ public struct ReaderState: Sendable {
         unreadCount = isRead.reduce(0) { $0 + ($1 ? 0 : 1) }
         filterCount = blog.entries.count
         timeColumnWidth = Self.timeWidth(of: blog, timeZone: options.timeZone)
+        spansDays = Self.spansDays(blog, timeZone: options.timeZone)
         contentWidth = Self.contentWidth(of: blog, timeColumn: timeColumnWidth)
         textBytes = Self.searchableBytes(of: blog)
         rebuildOrder()

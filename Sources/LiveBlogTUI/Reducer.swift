@@ -44,8 +44,12 @@ public enum Reducer {
             {
                 state.index = index
                 if let query = state.query {
-                    // Filter again with the index: a waiting search gets its matches now.
+                    // Filter again with the index: a waiting search gets its matches now. The same entry
+                    // keeps the match `n` (or Enter) went to.
+                    let before = state.selectedEntry
+                    let match = state.currentMatch
                     state.applyQuery(query, keeping: state.prompt?.savedEntry ?? state.selectedEntry)
+                    if state.selectedEntry == before { state.currentMatch = match }
                 }
             }
         case .message(let text):
@@ -91,7 +95,7 @@ public enum Reducer {
         }
         let count = state.pendingCount
         state.pendingCount = nil
-        if let action = Keymap.action(for: key, in: scope(state)) {
+        if let action = state.options.keymap.action(for: key, in: scope(state)) {
             if action == .count, case .character(let c) = key, let digit = c.wholeNumberValue {
                 // A leading 0 is no count; a count stops growing at a million (past any list).
                 if count != nil || digit != 0 { state.pendingCount = min(1_000_000, (count ?? 0) * 10 + digit) }
@@ -315,8 +319,9 @@ public enum Reducer {
             guard case .click(let row, let column) = key else { return [] }
             if layout.list.contains(row: row, column: column) {
                 state.focus = .list
-                let position = state.list.top + row - layout.list.row
-                if position < state.listing.count {
+                let rows = Renderer.listRows(state, state.list, height: layout.list.height)
+                let r = row - layout.list.row
+                if r >= 0, r < rows.count, case .entry(let position) = rows[r] {
                     state.moveSelection { $0.select(position, count: $1, height: $2) }
                 }
             } else if layout.detail.contains(row: row, column: column), state.selectedEntry != nil {
@@ -416,7 +421,7 @@ public enum Reducer {
     /// On the help screen, movement keys scroll the help; everything else but quitting closes it or is ignored.
     private static func performInHelp(_ action: Action, key: Key, _ state: inout ReaderState) -> [Effect] {
         let height = max(1, state.layout.body.height)
-        let maxScroll = max(0, HelpScreen.lines(width: state.layout.body.width - 1).count - height)
+        let maxScroll = max(0, HelpScreen.lines(width: state.layout.body.width - 1, keymap: state.options.keymap).count - height)
         var scroll = state.helpScroll
         switch action {
         case .moveDown, .scrollDown: scroll += 1
@@ -596,7 +601,7 @@ public enum Reducer {
         }
         if state.mode == .help {
             let height = max(1, state.layout.body.height)
-            state.helpScroll = min(state.helpScroll, max(0, HelpScreen.lines(width: state.layout.body.width - 1).count - height))
+            state.helpScroll = min(state.helpScroll, max(0, HelpScreen.lines(width: state.layout.body.width - 1, keymap: state.options.keymap).count - height))
         }
     }
 }

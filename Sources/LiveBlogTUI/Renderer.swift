@@ -1,3 +1,4 @@
+import Foundation
 import LiveBlogCore
 
 /// Draws the reader state into a frame of styled cells. Pure: the same state and size give the same frame.
@@ -75,11 +76,16 @@ public enum Renderer {
             return
         }
         let matcher = state.query.flatMap { $0.isEmpty ? nil : EntryMatcher($0) }
-        for r in 0..<rect.height {
-            let position = list.top + r
-            guard position < state.listing.count else { break }
-            let i = state.listing[position]
+        for (r, row) in listRows(state, list, height: rect.height).enumerated() {
             let y = rect.row + r
+            guard case .entry(let position) = row else {
+                if case .day(let date) = row {
+                    let text = "── " + EntryTime.dayLine(date, timeZone: state.options.timeZone) + " ──"
+                    frame.draw(text, row: y, column: rect.column + 2, width: max(0, rect.width - 3), style: CellStyle(role: .dim))
+                }
+                continue
+            }
+            let i = state.listing[position]
             let glyphs = listRow(state, entry: i, width: rect.width, matcher: matcher)
             frame.draw(glyphs, row: y, column: rect.column, width: rect.width)
             if position == list.cursor {
@@ -88,6 +94,35 @@ public enum Renderer {
                     if focused { style.reverse = true } else { style.bold = true; style.underline = true }
                 }
             }
+        }
+    }
+
+    /// A row of the list pane: an entry (by list position) or the name of the day the entries below fall on.
+    enum ListRow: Equatable {
+        case entry(Int)
+        case day(Date)
+    }
+
+    /// The rows the list pane shows, from `list.top`; when day rows push the cursor off the bottom, the rows
+    /// start further down so that it stays in view. The mouse reads the same rows.
+    static func listRows(_ state: ReaderState, _ list: ListMovement, height: Int) -> [ListRow] {
+        let count = state.listing.count
+        guard height > 0, count > 0 else { return [] }
+        guard state.spansDays else { return (list.top..<min(count, list.top + height)).map { .entry($0) } }
+        var start = list.top
+        while true {
+            var rows: [ListRow] = []
+            var p = start
+            while rows.count < height && p < count {
+                if let day = state.dayStarting(at: p) {
+                    rows.append(.day(day))
+                    if rows.count == height { break }
+                }
+                rows.append(.entry(p))
+                p += 1
+            }
+            if start >= list.cursor || rows.contains(.entry(list.cursor)) { return rows }
+            start += 1
         }
     }
 
@@ -186,7 +221,7 @@ public enum Renderer {
 
     static func drawHelp(_ state: ReaderState, _ layout: ScreenLayout, _ frame: inout Frame) {
         let rect = layout.body
-        let lines = HelpScreen.lines(width: rect.width - 1)
+        let lines = HelpScreen.lines(width: rect.width - 1, keymap: state.options.keymap)
         let scroll = min(max(0, state.helpScroll), max(0, lines.count - rect.height))
         for r in 0..<rect.height {
             guard scroll + r < lines.count else { break }

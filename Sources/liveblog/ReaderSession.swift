@@ -24,6 +24,8 @@ final class ReaderSession {
     private let persist: ([EntryID], Bool) throws -> Void
     private let storeWarning: String?
     private let options: ReaderOptions
+    private let memory: ReaderMemory
+    private let config: ReaderConfig
     /// Following the source for updates; nil for a reader that only shows a snapshot.
     var follow: ReaderFollow?
 
@@ -37,11 +39,15 @@ final class ReaderSession {
     ///   - storeWarning: a one-line warning from opening the store (marks not saved, file moved aside),
     ///     shown in the status line at start.
     ///   - options: the reader's command-line options.
+    ///   - memory: what is restored at start and saved at the end (session, search history, list width).
     init(
         blog: LiveBlog, sourceName: String, reload: @escaping () throws -> LiveBlog,
         initialMarks: Set<EntryID>, persist: @escaping ([EntryID], Bool) throws -> Void,
-        storeWarning: String?, options: ReaderOptions
+        storeWarning: String?, options: ReaderOptions, memory: ReaderMemory = ReaderMemory(),
+        config: ReaderConfig = ReaderConfig()
     ) {
+        self.memory = memory
+        self.config = config
         self.blog = blog
         self.sourceName = sourceName
         self.reload = reload
@@ -55,21 +61,25 @@ final class ReaderSession {
     ///
     /// Throws `TerminalError` (before touching the screen) when there is no usable terminal.
     func run() throws {
-        let terminal = try Terminal(noColor: options.noColor)
+        let terminal = try Terminal(noColor: options.noColor, colors: config.colors, mouse: config.mouse)
         var state = ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName)
+        _ = Reducer.reduce(&state, .resized(TerminalSize(rows: terminal.size.rows, columns: terminal.size.columns)))
+        state.restoreSearchHistory(memory.searchHistory)
+        state.restoreListWidth(memory.listWidth)
+        if let session = memory.session { state.restore(session) }
         if let follow {
             state.startFollowing(follow.startsOn && follow.inbox != nil, newSinceLastTime: follow.newSinceLastTime)
             if follow.startsOn { follow.inbox?.start() }
         }
         var loop = Loop(
-            terminal: terminal,
-            state: state,
-            reload: reload, persist: persist, markAfter: options.markAfter
+            terminal: terminal, state: state, reload: reload, persist: persist, markAfter: options.markAfter
         )
         loop.follow = follow
         loop.run(warning: storeWarning)
         follow?.inbox?.stop()
         terminal.stop()
+        // After the terminal is back: a failure to save is a warning on a normal screen, never lost marks.
+        memory.save(loop.state)
 
         let caught = TerminalSignals.pendingQuit
         if caught == SIGTERM || caught == SIGHUP || caught == SIGQUIT {
@@ -78,6 +88,14 @@ final class ReaderSession {
             raise(caught)
         }
     }
+}
+
+/// The reader's state kept between runs, and how to save it; empty and saving nothing by default.
+struct ReaderMemory {
+    var session: SavedSession?
+    var searchHistory: [String] = []
+    var listWidth: Int?
+    var save: (ReaderState) -> Void = { _ in }
 }
 
 extension ReaderSession {

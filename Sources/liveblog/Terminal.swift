@@ -39,7 +39,9 @@ final class Terminal {
     /// Throws, with the terminal untouched, when standard output is not a terminal, `TERM` is missing or
     /// unknown, or there is no terminal to read keys from. Reads keys from standard input when it is a
     /// terminal and from `/dev/tty` otherwise (the blog itself may arrive on standard input).
-    init(noColor: Bool) throws {
+    /// `colors` gives each role's colours (the configuration's, else `ReaderConfig.defaultColors`); without
+    /// `mouse` the terminal keeps the mouse, so text can be selected as usual.
+    init(noColor: Bool, colors: [CellStyle.Role: ReaderConfig.Colors] = ReaderConfig.defaultColors, mouse: Bool = true) throws {
         Terminal.prepareLocale()
         guard isatty(STDOUT_FILENO) != 0 else {
             throw TerminalError(description: "standard output is not a terminal")
@@ -101,8 +103,8 @@ final class Terminal {
         set_escdelay(25)
         leaveok(window, false)
         mouseinterval(0)
-        mousemask(CN_BUTTON1_PRESSED | CN_BUTTON4_PRESSED | CN_BUTTON5_PRESSED, nil)
-        setUpColors(enabled: !noColor && !Terminal.noColorRequested)
+        if mouse { mousemask(CN_BUTTON1_PRESSED | CN_BUTTON4_PRESSED | CN_BUTTON5_PRESSED, nil) }
+        setUpColors(enabled: !noColor && !Terminal.noColorRequested, colors: colors)
         // Bracketed paste: the terminal wraps pasted text in ESC [200~ … ESC [201~, which arrive as two key
         // codes of our own, so a paste is read as text and never as keys (an ESC in it would end the prompt).
         define_key("\u{1B}[200~", Terminal.pasteStartCode)
@@ -323,39 +325,36 @@ final class Terminal {
 
     // MARK: - Colours
 
-    /// Foreground and background (-1 = the terminal's own) per role, and attributes added without colour.
-    private static func palette(_ role: CellStyle.Role) -> (fg: Int32, bg: Int32, mono: attr_t) {
+    /// Attributes that stand in for a role's colour when colours are off.
+    private static func monochrome(_ role: CellStyle.Role) -> attr_t {
         switch role {
-        case .normal, .standfirst, .status, .headline, .help: return (-1, -1, CN_A_NORMAL)
-        case .title: return (COLOR_CYAN, -1, CN_A_BOLD)
-        case .divider: return (COLOR_BLUE, -1, CN_A_NORMAL)
-        case .unreadMarker: return (COLOR_GREEN, -1, CN_A_BOLD)
-        case .time: return (COLOR_CYAN, -1, CN_A_NORMAL)
-        case .match: return (COLOR_BLACK, COLOR_YELLOW, CN_A_BOLD)
-        case .dim: return (-1, -1, CN_A_DIM)
-        case .related: return (COLOR_BLUE, -1, CN_A_NORMAL)
-        case .error: return (COLOR_RED, -1, CN_A_BOLD)
+        case .normal, .standfirst, .status, .headline, .help, .divider, .time, .related: return CN_A_NORMAL
+        case .title, .unreadMarker, .match, .error: return CN_A_BOLD
+        case .dim: return CN_A_DIM
         }
     }
 
-    private func setUpColors(enabled: Bool) {
+    private func setUpColors(enabled: Bool, colors: [CellStyle.Role: ReaderConfig.Colors]) {
         let roles = CellStyle.Role.allCases
         roleAttributes = Array(repeating: CN_A_NORMAL, count: roles.count)
         rolePairs = Array(repeating: 0, count: roles.count)
         usesColor = enabled && has_colors() && start_color() == OK && use_default_colors() == OK
             && cn_colors() >= 8 && cn_color_pairs() > roles.count
         for role in roles {
-            let entry = Terminal.palette(role)
+            let entry = colors[role] ?? ReaderConfig.Colors(-1)
+            // A colour past what the terminal has falls back to the terminal's own.
+            let fg = entry.foreground < Int(cn_colors()) ? entry.foreground : -1
+            let bg = entry.background < Int(cn_colors()) ? entry.background : -1
             if usesColor {
-                if entry.fg == -1 && entry.bg == -1 {
+                if fg == -1 && bg == -1 {
                     roleAttributes[role.rawValue] = role == .dim ? CN_A_DIM : CN_A_NORMAL
                 } else {
                     let pair = Int16(role.rawValue + 1)
-                    init_pair(pair, Int16(entry.fg), Int16(entry.bg))
+                    init_pair(pair, Int16(fg), Int16(bg))
                     rolePairs[role.rawValue] = pair
                 }
             } else {
-                roleAttributes[role.rawValue] = entry.mono
+                roleAttributes[role.rawValue] = Terminal.monochrome(role)
             }
         }
     }

@@ -12,11 +12,8 @@ struct PerformanceTests {
     static let words = ["ash", "cloud", "lava", "ferry", "island", "governor", "observatory", "volcano", "evacuation", "harbour", "mainland", "eruption", "東京", "flights"]
 
     static func bigBlog(_ count: Int, words perParagraph: Int = 10) -> LiveBlog {
-        var seed: UInt64 = 7
-        func next() -> String {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return words[Int((seed >> 33) % UInt64(words.count))]
-        }
+        var random = SeededRandom(seed: 7)
+        func next() -> String { random.pick(words) }
         let entries = (0..<count).map { i in
             Entry(
                 id: EntryID("id\(i)"), time: "12:\(i % 60)", headline: (0..<6).map { _ in next() }.joined(separator: " "),

@@ -436,17 +436,3 @@ struct Screen {
     }
 }
 
-/// A directory under the system's temporary folder, removed when the value goes away.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "liveblog-e2e-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw TmuxError("cannot create a temporary directory") }
-        path = String(cString: made)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}

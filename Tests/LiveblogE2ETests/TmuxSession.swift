@@ -1,4 +1,6 @@
 import Foundation
+// Shared helpers (TemporaryDirectory, BuiltProduct…) for every file of this target.
+@_exported import LiveBlogTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -52,13 +54,7 @@ final class TmuxSession {
     deinit { shutdown() }
 
     /// Where `swift test` put the `liveblog` binary: beside the test runner. `LIVEBLOG_E2E_BINARY` overrides it.
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["LIVEBLOG_E2E_BINARY"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("liveblog")
-    }()
+    static let binary: URL = BuiltProduct.liveblog
 
     // MARK: - Driving
 

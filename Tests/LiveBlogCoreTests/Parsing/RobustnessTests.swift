@@ -15,7 +15,7 @@ struct RobustnessTests {
 
     @Test("Binary noise, NUL bytes and invalid UTF-8 parse to text without control characters")
     func noise() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(seed: 42)
         for _ in 0..<50 {
             let bytes = (0..<Int(generator.next() % 5000)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             let blog = LiveBlogParser().parse(bytes: bytes)
@@ -39,18 +39,5 @@ struct RobustnessTests {
     func onlyStructure() {
         let blog = LiveBlogParser().parse("___\n10:45\n---\n11:00\n")
         #expect(blog.entries.isEmpty)
-    }
-}
-
-/// A small deterministic random source for tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

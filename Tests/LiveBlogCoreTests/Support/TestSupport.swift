@@ -1,10 +1,8 @@
 import Foundation
 import LiveBlogCore
+// Shared helpers (dump, SeededRandom, TemporaryDirectory) for every file of this target.
+@_exported import LiveBlogTestSupport
 
-/// A readable dump of a parsed blog, for golden tests that compare against multi-line literals.
-func dump(_ blog: LiveBlog, paragraphWidth: Int = 60) -> String {
-    blog.dump(paragraphWidth: paragraphWidth)
-}
 
 /// Files under `Tests/LiveBlogCoreTests/Fixtures`, found from this source file so that no resource bundle is needed.
 enum Fixtures {
