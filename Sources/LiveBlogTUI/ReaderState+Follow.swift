@@ -28,6 +28,7 @@ extension ReaderState {
     mutating func mergeUpdate(_ newBlog: LiveBlog) -> [Effect] {
         if let reason = BlogMerge.rejection(of: newBlog, replacing: blog) {
             followNote = .init("Kept the last good version: \(reason)", isError: true)
+            message = nil
             return []
         }
         let merge = BlogMerge(from: blog, to: newBlog)
