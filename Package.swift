@@ -23,9 +23,7 @@ let package = Package(
                 // Embedded so that an installed binary never depends on the build folder.
                 .embedInCode("../../Resources/sample-liveblog.txt"),
                 .embedInCode("../../Resources/boilerplate-rules.txt"),
-            ],
-            // The parser and index are byte loops over local buffers; runtime exclusivity checks cost ~10 % there.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            ]
         ),
         .target(
             name: "LiveBlogStore",
@@ -47,7 +45,8 @@ let package = Package(
             name: "LiveBlogHTTP",
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
-        .target(name: "LiveBlogTUI", dependencies: ["LiveBlogCore"]),
+        // CNcursesw only for `wcwidth`, so that cell widths are measured as the terminal library measures them.
+        .target(name: "LiveBlogTUI", dependencies: ["LiveBlogCore", "CNcursesw"]),
         .executableTarget(
             name: "liveblog",
             dependencies: [

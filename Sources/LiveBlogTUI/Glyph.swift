@@ -1,8 +1,5 @@
 import LiveBlogCore
 
-@_silgen_name("wcwidth")
-private func tuiWcwidth(_ c: Int32) -> Int32
-
 /// One glyph ready for the screen: a base scalar with any combining marks, its width in cells and its style.
 ///
 /// Glyphs are what text becomes after sanitising: control characters are gone (shown as `?`), the joiners the
@@ -95,7 +92,7 @@ enum GlyphBuilder {
                 }
                 continue
             }
-            if tuiWcwidth(Int32(bitPattern: v)) < 0 {
+            if DisplayWidth.wcwidthOf(scalar) < 0 {
                 // Unassigned or unprintable: the terminal would show it unpredictably.
                 result.append(Glyph(text: "?", width: 1, style: cellStyle, kind: .word, match: match))
                 width += 1
@@ -119,7 +116,7 @@ enum GlyphBuilder {
         if DisplayWidth.isStripped(scalar) { return nil }
         let w = DisplayWidth.of(scalar)
         if w <= 0 { return nil }
-        if tuiWcwidth(Int32(bitPattern: v)) < 0 { return (.word, 1) }
+        if DisplayWidth.wcwidthOf(scalar) < 0 { return (.word, 1) }
         return (.word, min(w, 2))
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LiveBlogCore
+import LiveBlogTUI
 
 /// `liveblog list`: one line per entry.
 struct ListCommand: ParsableCommand {

@@ -54,11 +54,13 @@ public final class SearchIndex: Sendable {
         let termCount = table.count
 
         // Renumber in byte order so that prefixes become ranges.
-        let order = (0..<termCount).sorted { a, b in
-            let x = table.bytes(of: a), y = table.bytes(of: b)
-            let common = min(x.count, y.count)
-            let c = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-            return c != 0 ? c < 0 : x.count < y.count
+        let order = table.withArena { arena in
+            (0..<termCount).sorted { a, b in
+                let x = table.range(of: a), y = table.range(of: b)
+                let common = min(x.count, y.count)
+                let c = common == 0 ? 0 : memcmp(arena.baseAddress! + x.lowerBound, arena.baseAddress! + y.lowerBound, common)
+                return c != 0 ? c < 0 : x.count < y.count
+            }
         }
         var rank = [UInt32](repeating: 0, count: termCount)
         var vocabularyBytes: [UInt8] = []
@@ -68,7 +70,7 @@ public final class SearchIndex: Sendable {
         for (r, old) in order.enumerated() {
             rank[old] = UInt32(r)
             vocabularyStarts.append(Int32(vocabularyBytes.count))
-            vocabularyBytes.append(contentsOf: table.bytes(of: old))
+            vocabularyBytes.append(contentsOf: table.arena[table.range(of: old)])
         }
         vocabularyStarts.append(Int32(vocabularyBytes.count))
 

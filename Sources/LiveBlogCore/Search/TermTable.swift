@@ -27,10 +27,14 @@ struct TermTable {
 
     var count: Int { starts.count }
 
-    func bytes(of term: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = Int(starts[term])
-        let end = term + 1 < starts.count ? Int(starts[term + 1]) : arena.count
-        return arena.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<end]) }
+    /// Where term `term`'s bytes stand in `arena`.
+    func range(of term: Int) -> Range<Int> {
+        Int(starts[term])..<(term + 1 < starts.count ? Int(starts[term + 1]) : arena.count)
+    }
+
+    /// Calls `body` with the arena's bytes; a pointer into them is valid only inside `body`.
+    func withArena<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        arena.withUnsafeBufferPointer(body)
     }
 
     @inline(__always)
@@ -75,8 +79,9 @@ struct TermTable {
     }
 
     private func equals(_ term: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let b = bytes(of: term)
-        return b.count == word.count && (b.count == 0 || memcmp(b.baseAddress!, word.baseAddress!, b.count) == 0)
+        let r = range(of: term)
+        guard r.count == word.count else { return false }
+        return r.isEmpty || withArena { memcmp($0.baseAddress! + r.lowerBound, word.baseAddress!, r.count) == 0 }
     }
 
     private mutating func grow() {

@@ -1,15 +1,17 @@
+import CNcursesw
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-@_silgen_name("wcwidth")
-private func c_wcwidth(_ c: Int32) -> Int32
-
 /// Terminal cell widths measured the way ncurses and the terminal measure them: per Unicode scalar, with `wcwidth`.
+///
+/// The package's one binding of `wcwidth` is the declaration in the `CNcursesw` shim, the library the reader draws
+/// with; the parser and the rest of `LiveBlogCore` never measure cells.
 public enum DisplayWidth {
-    /// `wcwidth` answers -1 for every non-ASCII scalar in the "C" locale, which test processes start in.
+    /// `wcwidth` answers -1 for every non-ASCII scalar in the "C" locale, which test processes start in. The
+    /// reader sets the locale itself before drawing (`Terminal`); this covers list output and tests.
     private static let localeReady: Bool = {
         setlocale(LC_CTYPE, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
@@ -17,16 +19,21 @@ public enum DisplayWidth {
         return true
     }()
 
+    /// What `wcwidth` says of one scalar: -1 for an unassigned or unprintable one.
+    static func wcwidthOf(_ scalar: Unicode.Scalar) -> Int {
+        _ = localeReady
+        return Int(wcwidth(wchar_t(bitPattern: scalar.value)))
+    }
+
     /// Cells one scalar takes: 0 for combining marks and the joiners the reader strips, 1 or 2 otherwise.
     @inline(__always)
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v >= 0x20 && v < 0x7F { return 1 }
         if isStripped(scalar) { return 0 }
-        _ = localeReady
-        let w = c_wcwidth(Int32(bitPattern: v))
+        let w = wcwidthOf(scalar)
         // Unprintable scalars are shown as a replacement of width 1 by the renderer.
-        return w < 0 ? 1 : Int(w)
+        return w < 0 ? 1 : w
     }
 
     /// Cells a string takes: the sum of its scalars' widths.
