@@ -4,7 +4,6 @@ import PackageDescription
 
 let package = Package(
     name: "liveblog",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "liveblog", targets: ["liveblog"]),
         .library(name: "LiveBlogCore", targets: ["LiveBlogCore"]),
@@ -45,8 +44,7 @@ let package = Package(
             name: "LiveBlogHTTP",
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
-        // CNcursesw only for `wcwidth`, so that cell widths are measured as the terminal library measures them.
-        .target(name: "LiveBlogTUI", dependencies: ["LiveBlogCore", "CNcursesw"]),
+        .target(name: "LiveBlogTUI", dependencies: ["LiveBlogCore"]),
         .executableTarget(
             name: "liveblog",
             dependencies: [
@@ -56,12 +54,21 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
         ),
         .executableTarget(
-            name: "liveblog-bench", dependencies: ["LiveBlogCore", "LiveBlogTUI", "LiveBlogStore", "LiveBlogHTML"],
+            name: "liveblog-bench",
+            dependencies: [
+                "LiveBlogCore", "LiveBlogTUI", "LiveBlogStore", "LiveBlogHTML", "LiveBlogHTTP",
+                // A loopback server for the follow benchmarks.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
         ),
-        .testTarget(name: "LiveBlogCoreTests", dependencies: ["LiveBlogCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "LiveBlogStoreTests", dependencies: ["LiveBlogStore", "LiveBlogCore"]),
-        .testTarget(name: "LiveBlogTUITests", dependencies: ["LiveBlogTUI", "LiveBlogCore"]),
+        // What several test targets share: temporary directories, the built binaries, seeded randomness, dumps.
+        .target(name: "LiveBlogTestSupport", dependencies: ["LiveBlogCore"], path: "Tests/LiveBlogTestSupport"),
+        .testTarget(name: "LiveBlogCoreTests", dependencies: ["LiveBlogCore", "LiveBlogTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LiveBlogStoreTests", dependencies: ["LiveBlogStore", "LiveBlogCore", "LiveBlogTestSupport"]),
+        .testTarget(name: "LiveBlogTUITests", dependencies: ["LiveBlogTUI", "LiveBlogCore", "LiveBlogTestSupport"]),
         .testTarget(
             name: "LiveBlogHTMLTests", dependencies: ["LiveBlogHTML", "LiveBlogCore"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
@@ -75,9 +82,19 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "LiveblogCLITests", dependencies: ["liveblog", "LiveBlogCore"],
+        .testTarget(name: "LiveblogCLITests",
+                    dependencies: ["liveblog", "LiveBlogCore", "LiveBlogTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
-        .testTarget(name: "LiveblogE2ETests", dependencies: ["liveblog"]),
+        .testTarget(
+            name: "LiveblogE2ETests",
+            dependencies: [
+                "liveblog", "LiveBlogTestSupport",
+                // The scripted loopback server (shared with LiveBlogHTTPTests) serves the blogs that are followed.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
     ]
 )
 

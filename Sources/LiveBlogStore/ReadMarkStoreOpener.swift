@@ -41,7 +41,11 @@ public enum ReadMarkStoreOpener {
             throw StoreError(.unusable, path: path, "it is a directory")
         }
         // Only a file that was liveblog's may be moved aside; anything else throws here and stays as it is.
-        let verdict = try StateFileCheck.inspect(path)
+        var verdict = try StateFileCheck.inspect(path)
+        if verdict == .new {
+            try createAtomically(path)
+            verdict = try StateFileCheck.inspect(path)
+        }
         do {
             if verdict == .corruptOurs { throw StoreError(.corrupt, path: path, "SQLite cannot read it") }
             return Opened(store: try openVerified(path), path: path, warning: nil)
@@ -103,6 +107,29 @@ public enum ReadMarkStoreOpener {
             throw error
         }
         return store
+    }
+
+    /// Makes a new state file at `path` whole or not at all: the schema and application id are written to a
+    /// private file beside it, which is then linked into place. Two processes creating the file at once would
+    /// otherwise let one of them see the other's half-made database (SQLite, but no application id yet) and
+    /// refuse it as another program's. A file that appeared meanwhile wins; ours is discarded.
+    static func createAtomically(_ path: String) throws {
+        let staging = "\(path).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(staging + suffix) }
+        }
+        let store = try SQLiteReadMarkStore(path: staging)
+        try store.close()
+        // An empty file left by an older liveblog (or a failed create) is replaced; anything else stays.
+        if isRegularFile(path), fileSize(path) == 0 { unlink(path) }
+        if link(staging, path) != 0 && errno != EEXIST {
+            throw StoreError(.unusable, path: path, "cannot create it: \(errnoText())")
+        }
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : -1
     }
 
     /// Renames the file and its `-wal`/`-shm` companions to `<path>.corrupt-<UTC time>` (plus the suffix) and returns the new main path.

@@ -15,6 +15,7 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
     public let reason: String
     private let blogs: [String: StoredBlog]
     private let marks: [Int64: [EntryID: Date]]
+    private let state: [Int64: [String: String]]
 
     /// Reads every blog and mark of the liveblog state file at `path`.
     public init(path: String, reason: String) throws {
@@ -23,7 +24,7 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(SQLiteReadMarkStore.busyTimeout)
-        let snapshot: ([String: StoredBlog], [Int64: [EntryID: Date]]) = try StoreError.wrap(path: path) {
+        let snapshot: ([String: StoredBlog], [Int64: [EntryID: Date]], [Int64: [String: String]]) = try StoreError.wrap(path: path) {
             do {
                 return try Self.snapshot(path, path: path, configuration)
             } catch let error as StoreError {
@@ -44,11 +45,12 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
         }
         blogs = snapshot.0
         marks = snapshot.1
+        state = snapshot.2
     }
 
     /// Every blog (by identity) and every mark (by blog row id) of the database at `location`.
     private static func snapshot(_ location: String, path: String, _ configuration: Configuration) throws
-        -> ([String: StoredBlog], [Int64: [EntryID: Date]])
+        -> ([String: StoredBlog], [Int64: [EntryID: Date]], [Int64: [String: String]])
     {
         let queue = try DatabaseQueue(path: location, configuration: configuration)
         defer { try? queue.close() }
@@ -67,7 +69,14 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
             for row in try Row.fetchAll(db, sql: "SELECT blogId, entryId, readAt FROM marks") {
                 marks[row["blogId"], default: [:]][EntryID(row["entryId"])] = StoredTime.date(row["readAt"])
             }
-            return (blogs, marks)
+            var state: [Int64: [String: String]] = [:]
+            // A file from before reader state was kept has no such table.
+            if try db.tableExists("readerState") {
+                for row in try Row.fetchAll(db, sql: "SELECT blogId, name, value FROM readerState") {
+                    state[row["blogId"], default: [:]][row["name"]] = row["value"]
+                }
+            }
+            return (blogs, marks, state)
         }
     }
 
@@ -82,5 +91,29 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
 
     public func setRead(_ ids: [EntryID], read: Bool, at date: Date, for blog: BlogKey) throws {
         throw StoreError(.unusable, path: path, "it can only be read (\(reason))")
+    }
+
+    public func readerState(_ name: String, for blog: BlogKey?) throws -> String? { state[blog?.rawValue ?? 0]?[name] }
+
+    public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
+        throw StoreError(.unusable, path: path, "it can only be read (\(reason))")
+    }
+
+    /// Nothing can be recorded; seeing entries is not worth an error on the screen.
+    public func recordSeen(_ ids: [EntryID], at date: Date, for blog: BlogKey) throws {}
+
+    /// The marked entries stand in for the seen ones (the snapshot holds only marks).
+    public func seenEntries(for blog: BlogKey) throws -> Set<EntryID> { Set((marks[blog.rawValue] ?? [:]).keys) }
+
+    public func blog(sharingEntries ids: [EntryID]) throws -> StoredBlog? {
+        let given = Set(ids)
+        var best: (key: Int64, shared: Int)?
+        for (key, known) in marks.sorted(by: { $0.key < $1.key }) {
+            let shared = given.filter { known[$0] != nil }.count
+            if shared > (best?.shared ?? 0) { best = (key, shared) }
+        }
+        guard let best, EntryOverlap.isSameBlog(shared: best.shared, given: given.count, known: marks[best.key]?.count ?? 0)
+        else { return nil }
+        return blogs.values.first { $0.key.rawValue == best.key }
     }
 }

@@ -17,7 +17,7 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
 
     /// The state file's path.
     public let path: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Opens the state file at `path`, creating and migrating it as needed; its directory must exist.
     public init(path: String) throws {
@@ -123,5 +123,30 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
         let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM blogs WHERE id = ?)",
                                       arguments: [blog.rawValue]) ?? false
         if !known { throw StoreError(.unknownBlog, path: path, blog.description) }
+    }
+
+    public func readerState(_ name: String, for blog: BlogKey?) throws -> String? {
+        try StoreError.wrap(path: path) {
+            try pool.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM readerState WHERE blogId = ? AND name = ?",
+                                    arguments: [blog?.rawValue ?? 0, name])
+            }
+        }
+    }
+
+    public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
+        try StoreError.wrap(path: path) {
+            try pool.write { db in
+                if let value {
+                    try db.execute(sql: """
+                        INSERT INTO readerState (blogId, name, value) VALUES (?, ?, ?)
+                        ON CONFLICT (blogId, name) DO UPDATE SET value = excluded.value
+                        """, arguments: [blog?.rawValue ?? 0, name, value])
+                } else {
+                    try db.execute(sql: "DELETE FROM readerState WHERE blogId = ? AND name = ?",
+                                   arguments: [blog?.rawValue ?? 0, name])
+                }
+            }
+        }
     }
 }

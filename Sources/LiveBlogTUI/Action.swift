@@ -1,191 +1,150 @@
-/// Every user intent of the reader, with its default keys, its title and its help line.
+/// Every user intent of the reader.
 ///
-/// This is the one request table (as in tig): the keymap binds keys from it and the `?` help screen is rendered
-/// from it, so help can never drift from behaviour.
+/// Each action has exactly one row in ``Action/table`` (as in tig's request table): its group, scope, keys,
+/// name and help line, in the order the `?` screen and the README list them. The keymap binds keys from that
+/// table, the help screen and the README's key table are generated from it, and `:` runs actions by its names,
+/// so help can never drift from behaviour.
 public enum Action: CaseIterable, Hashable, Sendable {
-    // Moving
-    case moveDown, moveUp, scrollDown, scrollUp
+    case moveDown, moveUp, scrollDown, scrollUp, nextEntry, previousEntry
     case first, last, pageDown, pageUp, halfPageDown, halfPageUp
-    case spacePage, nextUnread
-    // Panes and views
-    case toggleFocus, open, backToList, toggleUnreadOnly, toggleOrder, help, closeHelp
-    // Search
+    case spacePage, nextUnread, jumpToNewest, count
+    case toggleFocus, open, backToList, widenList, narrowList, maximize, toggleUnreadOnly, toggleOrder, redraw, help
+    case openLink, openNumberedLink, copyLink
     case search, nextMatch, previousMatch, clearSearch
-    case acceptSearch, cancelSearch, historyOlder, historyNewer, deleteBackward
-    // Read marks
-    case toggleRead, markAllRead
-    // Program
-    case reload, quit, suspend
-    // Mouse
+    case acceptPrompt, cancelPrompt, historyOlder, historyNewer, deleteBackward, deleteWord, deleteToStart
+    case cursorLeft, cursorRight, cursorStart, cursorEnd
+    case toggleRead, markAllRead, undoMarkAll
+    case reload, toggleFollow, commandLine, quit, suspend
     case mouseSelect, mouseWheel
+    case closeHelp
 
     /// The groups of the help screen, in the order shown.
     public enum Group: String, CaseIterable, Sendable {
         case moving = "Moving"
         case panes = "Panes and views"
+        case links = "Links"
         case search = "Search"
-        case searchPrompt = "In the search prompt"
+        case prompt = "In the search and command prompts"
         case marks = "Read marks"
         case program = "Program"
         case mouse = "Mouse"
         case help = "On this help screen"
     }
 
-    /// Where a binding applies: the focused pane's keymap is tried first, then the global one.
-    public enum Scope: Sendable, Hashable {
+    /// Where the keyboard is, and so which keymap a binding belongs to: the focused scope's keymap is tried
+    /// first, then the global one.
+    public enum Scope: String, Sendable, Hashable, CaseIterable {
         case global, list, detail, prompt, help
     }
 
-    /// The default keys, first one shown first in help.
-    public var keys: [Key] {
-        switch self {
-        case .moveDown, .scrollDown: [.character("j"), .down]
-        case .moveUp, .scrollUp: [.character("k"), .up]
-        case .first: [.character("g"), .home]
-        case .last: [.character("G"), .end]
-        case .pageDown: [.pageDown, .control("f")]
-        case .pageUp: [.pageUp, .control("b")]
-        case .halfPageDown: [.control("d")]
-        case .halfPageUp: [.control("u")]
-        case .spacePage: [.character(" ")]
-        case .nextUnread: [.character("U")]
-        case .toggleFocus: [.tab, .backTab]
-        case .open: [.enter]
-        case .backToList: [.escape]
-        case .toggleUnreadOnly: [.character("u")]
-        case .toggleOrder: [.character("o")]
-        case .help: [.character("?")]
-        case .closeHelp: [.character("?"), .character("q"), .escape]
-        case .search: [.character("/")]
-        case .nextMatch: [.character("n")]
-        case .previousMatch: [.character("N")]
-        case .clearSearch: [.escape]
-        case .acceptSearch: [.enter]
-        case .cancelSearch: [.escape]
-        case .historyOlder: [.up]
-        case .historyNewer: [.down]
-        case .deleteBackward: [.backspace]
-        case .toggleRead: [.character("m")]
-        case .markAllRead: [.character("A")]
-        case .reload: [.character("R")]
-        case .quit: [.character("q"), .control("c")]
-        case .suspend: [.control("z")]
-        case .mouseSelect: [.click(row: 0, column: 0)]
-        case .mouseWheel: [.wheel(row: 0, column: 0, down: true)]
+    /// One row of the request table.
+    public struct Row: Sendable {
+        public let action: Action
+        public let group: Group
+        public let scope: Scope
+        /// The default keys, the first shown first in help.
+        public let keys: [Key]
+        /// The name `:` and the configuration file use ("mark-all").
+        public let name: String
+        /// One line for the help screen and the README.
+        public let help: String
+
+        /// The same row with other keys (as a configuration binds them).
+        public func with(keys: [Key]) -> Row {
+            Row(action: action, group: group, scope: scope, keys: keys, name: name, help: help)
+        }
+
+        /// The keys as help writes them; a run of digit keys is written as one range ("1–9").
+        public var keyNames: [String] {
+            var names: [String] = []
+            var digits: [Character] = []
+            func flush() {
+                if digits.count > 2 { names.append("\(digits.first!)–\(digits.last!)") } else { names += digits.map { String($0) } }
+                digits = []
+            }
+            for key in keys {
+                if case .character(let c) = key, c.isASCII, c.isNumber { digits.append(c); continue }
+                flush()
+                names.append(key.displayName)
+            }
+            flush()
+            return names
         }
     }
 
-    /// The keys as the help screen and the README show them ("j", "↓", "Ctrl-F").
-    public var keyNames: [String] { keys.map(\.displayName) }
-
-    /// A short name for the action.
-    public var title: String {
-        switch self {
-        case .moveDown: "next entry"
-        case .moveUp: "previous entry"
-        case .scrollDown: "scroll down"
-        case .scrollUp: "scroll up"
-        case .first: "first"
-        case .last: "last"
-        case .pageDown: "page down"
-        case .pageUp: "page up"
-        case .halfPageDown: "half page down"
-        case .halfPageUp: "half page up"
-        case .spacePage: "read on"
-        case .nextUnread: "next unread"
-        case .toggleFocus: "switch pane"
-        case .open: "open"
-        case .backToList: "back to list"
-        case .toggleUnreadOnly: "unread only"
-        case .toggleOrder: "order"
-        case .help: "help"
-        case .closeHelp: "close help"
-        case .search: "search"
-        case .nextMatch: "next match"
-        case .previousMatch: "previous match"
-        case .clearSearch: "clear search"
-        case .acceptSearch: "keep filter"
-        case .cancelSearch: "cancel search"
-        case .historyOlder: "older search"
-        case .historyNewer: "newer search"
-        case .deleteBackward: "delete"
-        case .toggleRead: "toggle read"
-        case .markAllRead: "mark all read"
-        case .reload: "reload"
-        case .quit: "quit"
-        case .suspend: "suspend"
-        case .mouseSelect: "select"
-        case .mouseWheel: "scroll"
+    /// The request table, in display order.
+    public static let table: [Row] = {
+        func row(_ action: Action, _ group: Group, _ scope: Scope, _ keys: [Key], _ name: String, _ help: String) -> Row {
+            Row(action: action, group: group, scope: scope, keys: keys, name: name, help: help)
         }
-    }
+        let digits = (0...9).map { Key.character(Character(String($0))) }
+        return [
+            row(.moveDown, .moving, .list, [.character("j"), .down], "move-down", "Next entry in the list"),
+            row(.moveUp, .moving, .list, [.character("k"), .up], "move-up", "Previous entry in the list"),
+            row(.scrollDown, .moving, .detail, [.character("j"), .down], "scroll-down", "Scroll the detail pane down a line (when it has focus)"),
+            row(.scrollUp, .moving, .detail, [.character("k"), .up], "scroll-up", "Scroll the detail pane up a line (when it has focus)"),
+            row(.nextEntry, .moving, .global, [.character("J")], "next-entry", "Next entry, staying in the detail pane"),
+            row(.previousEntry, .moving, .global, [.character("K")], "previous-entry", "Previous entry, staying in the detail pane"),
+            row(.first, .moving, .global, [.character("g"), .home], "first", "First entry (3g: the third); top of the entry in the detail pane"),
+            row(.last, .moving, .global, [.character("G"), .end], "last", "Last entry (3G: the third); end of the entry in the detail pane"),
+            row(.pageDown, .moving, .global, [.pageDown, .control("f")], "page-down", "Page down in the focused pane"),
+            row(.pageUp, .moving, .global, [.pageUp, .control("b"), .character("b")], "page-up", "Page up in the focused pane"),
+            row(.halfPageDown, .moving, .global, [.control("d")], "half-page-down", "Half a page down in the focused pane"),
+            row(.halfPageUp, .moving, .global, [.control("u")], "half-page-up", "Half a page up in the focused pane"),
+            row(.spacePage, .moving, .global, [.character(" ")], "read-on", "Page down the detail pane; at its end go on to the next entry"),
+            row(.nextUnread, .moving, .global, [.character("U")], "next-unread", "Jump to the next unread entry (wrapping to the top)"),
+            row(.jumpToNewest, .moving, .global, [.character(".")], "newest", "Jump to the newest entry; what arrived is no longer new"),
+            row(.count, .moving, .list, digits, "count", "A count for the next movement key in the list (5j, 3G)"),
+            row(.toggleFocus, .panes, .global, [.tab, .backTab], "switch-pane", "Move focus between the list and the detail pane"),
+            row(.open, .panes, .list, [.enter, .character("l"), .right], "open", "Open the entry in the detail pane, focus it and mark it read"),
+            row(.backToList, .panes, .detail, [.character("q"), .character("h"), .left, .escape], "back", "Back to the list from the detail pane"),
+            row(.widenList, .panes, .global, [.character(">")], "widen-list", "Widen the list (the width is remembered)"),
+            row(.narrowList, .panes, .global, [.character("<")], "narrow-list", "Narrow the list (the width is remembered)"),
+            row(.maximize, .panes, .global, [.character("z")], "maximize", "Maximise the focused pane, or show both again"),
+            row(.toggleUnreadOnly, .panes, .global, [.character("u")], "unread-only", "Show unread entries only, or all entries again"),
+            row(.toggleOrder, .panes, .global, [.character("s")], "sort", "Sort: as published / oldest first"),
+            row(.redraw, .panes, .global, [.control("l")], "redraw", "Redraw the screen"),
+            row(.help, .panes, .global, [.character("?")], "help", "Show this help"),
+            row(.openLink, .links, .global, [.character("o")], "open-link", "Open the entry's link in the browser ($BROWSER, else xdg-open)"),
+            row(.openNumberedLink, .links, .detail, Array(digits.dropFirst()), "open-link-number", "Open the entry's link of that number (numbered in the detail pane)"),
+            row(.copyLink, .links, .global, [.character("y")], "copy", "Copy the entry's link, or its text when it has none (OSC 52)"),
+            row(.search, .search, .global, [.character("/")], "search", "Search: the list is filtered as you type"),
+            row(.nextMatch, .search, .global, [.character("n")], "next-match", "Next match, going on to the next matching entry"),
+            row(.previousMatch, .search, .global, [.character("N")], "previous-match", "Previous match, going back to the previous matching entry"),
+            row(.clearSearch, .search, .list, [.escape], "clear-search", "Clear the search filter, keeping the selected entry (in the list)"),
+            row(.acceptPrompt, .prompt, .prompt, [.enter], "accept", "Search: keep the filter and show the first match; command: run it"),
+            row(.cancelPrompt, .prompt, .prompt, [.escape, .control("g")], "cancel", "Close the prompt, leaving things as they were"),
+            row(.historyOlder, .prompt, .prompt, [.up], "history-older", "Older search from the history (kept between runs)"),
+            row(.historyNewer, .prompt, .prompt, [.down], "history-newer", "Newer search from the history"),
+            row(.cursorLeft, .prompt, .prompt, [.left, .control("b")], "cursor-left", "Cursor left a character"),
+            row(.cursorRight, .prompt, .prompt, [.right, .control("f")], "cursor-right", "Cursor right a character"),
+            row(.cursorStart, .prompt, .prompt, [.control("a"), .home], "cursor-start", "Cursor to the start"),
+            row(.cursorEnd, .prompt, .prompt, [.control("e"), .end], "cursor-end", "Cursor to the end"),
+            row(.deleteBackward, .prompt, .prompt, [.backspace], "delete", "Delete the character before the cursor"),
+            row(.deleteWord, .prompt, .prompt, [.control("w")], "delete-word", "Delete the word before the cursor"),
+            row(.deleteToStart, .prompt, .prompt, [.control("u")], "delete-to-start", "Delete everything before the cursor"),
+            row(.toggleRead, .marks, .global, [.character("m")], "toggle-read", "Mark the entry read or unread"),
+            row(.markAllRead, .marks, .global, [.character("A")], "mark-all", "Mark every listed entry read"),
+            row(.undoMarkAll, .marks, .global, [.character("X")], "undo-mark-all", "Undo the last mark-all: those entries are unread again"),
+            row(.reload, .program, .global, [.character("R"), .character("r")], "reload", "Read the source again, keeping selection, scroll and marks"),
+            row(.toggleFollow, .program, .global, [.character("F")], "follow", "Follow the source for updates, or stop (a file is watched, an address polled)"),
+            row(.commandLine, .program, .global, [.character(":")], "command", "Command line: an action by name (:mark-all), or :set mark-after 5"),
+            row(.quit, .program, .global, [.character("q"), .control("c"), .control("\\")], "quit", "Quit (from the list)"),
+            row(.suspend, .program, .global, [.control("z")], "suspend", "Suspend to the shell"),
+            row(.mouseSelect, .mouse, .global, [.click(row: 0, column: 0)], "select", "Select the row clicked, or focus the pane"),
+            row(.mouseWheel, .mouse, .global, [.wheel(row: 0, column: 0, down: true)], "scroll", "Scroll the pane under the pointer"),
+            row(.closeHelp, .help, .help, [.character("?"), .character("q"), .escape], "close-help", "Close the help"),
+        ]
+    }()
 
-    /// One line for the help screen.
-    public var helpText: String {
-        switch self {
-        case .moveDown: "Next entry in the list"
-        case .moveUp: "Previous entry in the list"
-        case .scrollDown: "Scroll the detail pane down a line (when it has focus)"
-        case .scrollUp: "Scroll the detail pane up a line (when it has focus)"
-        case .first: "First entry; top of the entry when the detail pane has focus"
-        case .last: "Last entry; end of the entry when the detail pane has focus"
-        case .pageDown: "Page down in the focused pane"
-        case .pageUp: "Page up in the focused pane"
-        case .halfPageDown: "Half a page down in the focused pane"
-        case .halfPageUp: "Half a page up in the focused pane"
-        case .spacePage: "Page down the detail pane; at its end go on to the next entry"
-        case .nextUnread: "Jump to the next unread entry (wrapping to the top)"
-        case .toggleFocus: "Move focus between the list and the detail pane"
-        case .open: "Open the entry in the detail pane, focus it and mark it read"
-        case .backToList: "Back to the list (in the detail pane)"
-        case .toggleUnreadOnly: "Show unread entries only, or all entries again"
-        case .toggleOrder: "Toggle the order: as published / oldest first"
-        case .help: "Show this help"
-        case .closeHelp: "Close the help"
-        case .search: "Search: the list is filtered as you type"
-        case .nextMatch: "Next match, going on to the next matching entry"
-        case .previousMatch: "Previous match, going back to the previous matching entry"
-        case .clearSearch: "Clear the search filter, keeping the selected entry (in the list)"
-        case .acceptSearch: "Keep the filter and browse the matches"
-        case .cancelSearch: "Cancel the search"
-        case .historyOlder: "Older search from the history"
-        case .historyNewer: "Newer search from the history"
-        case .deleteBackward: "Delete the last character"
-        case .toggleRead: "Mark the entry read or unread"
-        case .markAllRead: "Mark every listed entry read"
-        case .reload: "Read the source again, keeping selection, scroll and marks"
-        case .quit: "Quit"
-        case .suspend: "Suspend to the shell"
-        case .mouseSelect: "Select the row clicked, or focus the pane"
-        case .mouseWheel: "Scroll the pane under the pointer"
-        }
-    }
+    /// Each action's position in ``table``.
+    private static let rowIndex: [Action: Int] = Dictionary(uniqueKeysWithValues: table.enumerated().map { ($1.action, $0) })
 
-    /// The help screen group the action is listed under.
-    public var group: Group {
-        switch self {
-        case .moveDown, .moveUp, .scrollDown, .scrollUp, .first, .last, .pageDown, .pageUp, .halfPageDown,
-            .halfPageUp, .spacePage, .nextUnread:
-            .moving
-        case .toggleFocus, .open, .backToList, .toggleUnreadOnly, .toggleOrder, .help: .panes
-        case .search, .nextMatch, .previousMatch, .clearSearch: .search
-        case .acceptSearch, .cancelSearch, .historyOlder, .historyNewer, .deleteBackward: .searchPrompt
-        case .toggleRead, .markAllRead: .marks
-        case .reload, .quit, .suspend: .program
-        case .mouseSelect, .mouseWheel: .mouse
-        case .closeHelp: .help
-        }
-    }
+    /// The action's row in the request table.
+    public var row: Row { Action.table[Action.rowIndex[self]!] }
 
-    /// The keymap the action's keys belong to.
-    public var scope: Scope {
-        switch self {
-        case .moveDown, .moveUp, .clearSearch: .list
-        case .scrollDown, .scrollUp, .backToList: .detail
-        case .acceptSearch, .cancelSearch, .historyOlder, .historyNewer, .deleteBackward: .prompt
-        case .closeHelp: .help
-        default: .global
-        }
-    }
+    /// The action named `name` in the table (as `:` and the configuration file write it), or nil.
+    public static func named(_ name: String) -> Action? { table.first { $0.name == name }?.action }
 }
 
 extension Key {

@@ -27,7 +27,9 @@ struct DetailLayout: Sendable {
 
     /// Lays out `entry` for `width` cells, painting `matches` (from `EntryMatcher`) and marking `isNew`;
     /// keeps the lines in `window` (all lines when nil).
-    init(entry: Entry, width: Int, matches: [SearchMatch] = [], isNew: Bool = false, window: Range<Int>? = nil) {
+    /// `time` is the line shown under the headline (the full date and time; the entry's own words by default).
+    init(entry: Entry, width: Int, matches: [SearchMatch] = [], isNew: Bool = false, isEdited: Bool = false,
+         window: Range<Int>? = nil, time: String?? = nil) {
         self.window = window ?? 0..<Int.max
         guard width > 0 else { return }
         var sink = LineSink(window: self.window)
@@ -48,13 +50,14 @@ struct DetailLayout: Sendable {
 
         if let headline = entry.headline { add(text(headline, Self.headlineStyle, .headline, nil)) }
         var meta: [Glyph] = []
-        if let time = entry.time {
+        if let time = time ?? entry.time {
             meta += GlyphBuilder.glyphs(time, style: CellStyle(role: .time), singleLine: true)
         }
         var notes: [(String, CellStyle.Role)] = []
         if entry.flags.contains(.keyEvent) { notes.append(("key event", .dim)) }
         if entry.flags.contains(.pinned) { notes.append(("pinned", .dim)) }
         if isNew { notes.append(("new", .unreadMarker)) }
+        if isEdited { notes.append(("edited", .unreadMarker)) }
         for (note, role) in notes {
             if !meta.isEmpty { meta += GlyphBuilder.glyphs(" · ", style: CellStyle(role: .dim)) }
             meta += GlyphBuilder.glyphs(note, style: CellStyle(role: role))
@@ -81,6 +84,18 @@ struct DetailLayout: Sendable {
                     glyphs += text(summary, linkStyle, .relatedSummary, i)
                 }
                 add(glyphs, indent: 2)
+            }
+        }
+        let links = Self.links(of: entry)
+        if !links.isEmpty {
+            if sink.total > 0 { sink.emit([]) }
+            for (n, link) in links.enumerated() {
+                var glyphs = GlyphBuilder.glyphs("[\(n + 1)] ", style: CellStyle(role: .related, bold: true))
+                if !link.text.isEmpty && link.text != link.url {
+                    glyphs += GlyphBuilder.glyphs(link.text + " ", style: CellStyle(role: .related), singleLine: true)
+                }
+                glyphs += GlyphBuilder.glyphs(link.url, style: CellStyle(role: .dim), singleLine: true)
+                add(glyphs, indent: 4)
             }
         }
         sink.finish()
@@ -132,6 +147,12 @@ struct DetailLayout: Sendable {
             scalarBase += scalars
             start = end
         }
+    }
+
+    /// The entry's links as the detail pane numbers them (from 1): those in its paragraphs, each address once.
+    static func links(of entry: Entry) -> [EntryLink] {
+        var seen = Set<String>()
+        return entry.links.filter { seen.insert($0.url).inserted }
     }
 
     static func symbol(_ kind: RelatedLink.Kind) -> String {

@@ -92,7 +92,7 @@ enum GlyphBuilder {
                 }
                 continue
             }
-            if DisplayWidth.wcwidthOf(scalar) < 0 {
+            if DisplayWidth.terminalCells(scalar) < 0 {
                 // Unassigned or unprintable: the terminal would show it unpredictably.
                 result.append(Glyph(text: "?", width: 1, style: cellStyle, kind: .word, match: match))
                 width += 1
@@ -116,7 +116,7 @@ enum GlyphBuilder {
         if DisplayWidth.isStripped(scalar) { return nil }
         let w = DisplayWidth.of(scalar)
         if w <= 0 { return nil }
-        if DisplayWidth.wcwidthOf(scalar) < 0 { return (.word, 1) }
+        if DisplayWidth.terminalCells(scalar) < 0 { return (.word, 1) }
         return (.word, min(w, 2))
     }
 

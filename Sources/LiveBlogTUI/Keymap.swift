@@ -1,23 +1,30 @@
-/// Resolves keys to actions: the focused context's keymap first, then the global one (as tig does).
-public enum Keymap {
-    /// Where the keyboard is.
-    public enum Context: Hashable, Sendable {
-        case list, detail, prompt, help
-    }
+/// Resolves keys to actions: the focused scope's keymap first, then the global one (as tig does).
+///
+/// ``standard`` binds every key of the request table (`Action.table`); the configuration file's `bind` lines
+/// change a copy of it.
+public struct Keymap: Sendable {
+    private var bindings: [Action.Scope: [Key: Action]] = [:]
 
-    private static let bindings: [Action.Scope: [Key: Action]] = {
-        var table: [Action.Scope: [Key: Action]] = [:]
-        for action in Action.allCases {
-            for key in action.keys where table[action.scope, default: [:]][key] == nil {
-                table[action.scope, default: [:]][key] = action
+    /// The request table's keys.
+    public static let standard: Keymap = {
+        var keymap = Keymap()
+        for row in Action.table {
+            for key in row.keys where keymap.bindings[row.scope, default: [:]][key] == nil {
+                keymap.bindings[row.scope, default: [:]][key] = row.action
             }
         }
-        return table
+        return keymap
     }()
 
-    /// The scopes searched in a context, most specific first.
-    static func scopes(for context: Context) -> [Action.Scope] {
-        switch context {
+    /// Binds `key` to `action` in the action's own scope, replacing what the key did there.
+    public mutating func bind(_ key: Key, to action: Action) {
+        bindings[action.row.scope, default: [:]][Self.normalized(key)] = action
+    }
+
+    /// The scopes searched when the keyboard is in `scope`, most specific first.
+    static func scopes(for scope: Action.Scope) -> [Action.Scope] {
+        switch scope {
+        case .global: [.global]
         case .list: [.list, .global]
         case .detail: [.detail, .global]
         case .help: [.help, .list, .global]
@@ -25,18 +32,31 @@ public enum Keymap {
         }
     }
 
-    /// The action bound to `key` in `context`, or nil. In the prompt, only control keys reach the global map,
-    /// so that typing `q` or `/` enters text.
-    public static func action(for key: Key, in context: Context) -> Action? {
-        let key = normalized(key)
-        for scope in scopes(for: context) {
-            if context == .prompt && scope == .global {
+    /// The action bound to `key` where the keyboard is, or nil. In the prompt, only control keys reach the
+    /// global map, so that typing `q` or `/` enters text.
+    public func action(for key: Key, in scope: Action.Scope) -> Action? {
+        let key = Self.normalized(key)
+        for candidate in Self.scopes(for: scope) {
+            if scope == .prompt && candidate == .global {
                 guard case .control = key else { return nil }
             }
-            if let action = bindings[scope]?[key] { return action }
+            if let action = bindings[candidate]?[key] { return action }
         }
         return nil
     }
+
+    /// The keys that run `action`: the table's that still do, in its order, then any bound since (for help).
+    public func keys(for action: Action) -> [Key] {
+        let row = action.row
+        let scoped = bindings[row.scope] ?? [:]
+        let standard = row.keys.filter { scoped[$0] == action }
+        let added = scoped.filter { $0.value == action && !row.keys.contains($0.key) }.map(\.key)
+            .sorted { $0.displayName < $1.displayName }
+        return standard + added
+    }
+
+    /// The action bound to `key` in the standard keymap (for tests and tools).
+    public static func action(for key: Key, in scope: Action.Scope) -> Action? { standard.action(for: key, in: scope) }
 
     /// Mouse events bind by kind; their position is read by the reducer.
     static func normalized(_ key: Key) -> Key {
@@ -45,18 +65,5 @@ public enum Keymap {
         case .wheel: .wheel(row: 0, column: 0, down: true)
         default: key
         }
-    }
-
-    /// Every (scope, key) bound to more than one action: empty for the default table (checked by a test).
-    static var conflicts: [(Action.Scope, Key, [Action])] {
-        var seen: [Action.Scope: [Key: [Action]]] = [:]
-        for action in Action.allCases {
-            for key in action.keys { seen[action.scope, default: [:]][key, default: []].append(action) }
-        }
-        var result: [(Action.Scope, Key, [Action])] = []
-        for (scope, keys) in seen {
-            for (key, actions) in keys where actions.count > 1 { result.append((scope, key, actions)) }
-        }
-        return result
     }
 }

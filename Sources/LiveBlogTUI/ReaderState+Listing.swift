@@ -1,3 +1,4 @@
+import Foundation
 import LiveBlogCore
 
 extension ReaderState {
@@ -13,14 +14,55 @@ extension ReaderState {
         return selectedEntry
     }
 
-    static func timeWidth(of blog: LiveBlog) -> Int {
+    static func timeWidth(of blog: LiveBlog, timeZone: TimeZone) -> Int {
         var width = 0
         for entry in blog.entries {
-            if let time = entry.time { width = max(width, DisplayWidth.of(time)) }
-            if width >= 8 { return 8 }
+            if entry.timestamp != nil {
+                width = max(width, 5)
+            } else if let time = entry.time {
+                width = max(width, DisplayWidth.of(EntryTime.shorten(time)))
+            }
+            if width >= EntryTime.columnLimit { return EntryTime.columnLimit }
         }
         return width
     }
+
+    /// The widest list row's cells (capped at 120), so that the default width cuts as few headlines as it can.
+    static func contentWidth(of blog: LiveBlog, timeColumn: Int) -> Int {
+        let fixed = 2 + (timeColumn > 0 ? timeColumn + 1 : 0) + 1
+        var widest = 0
+        for entry in blog.entries {
+            // UTF-8 length bounds the cells from above; measure only rows that could be the widest.
+            let title = entry.headline ?? entry.paragraphs.first ?? ""
+            if title.utf8.count <= widest { continue }
+            widest = max(widest, min(120, DisplayWidth.of(entry.headline ?? Renderer.rowTitle(entry).0)))
+            if widest >= 120 { break }
+        }
+        return fixed + widest
+    }
+
+    static func spansDays(_ blog: LiveBlog, timeZone: TimeZone) -> Bool {
+        var first: Int?
+        for entry in blog.entries {
+            guard let timestamp = entry.timestamp else { continue }
+            let day = EntryTime.dayNumber(timestamp, timeZone: timeZone)
+            if let first, first != day { return true }
+            first = day
+        }
+        return false
+    }
+
+    /// The moment that starts a new day at list position `p`: its entry's timestamp when it is the first
+    /// listed or its day differs from the entry above it; nil otherwise (and for untimed entries).
+    func dayStarting(at p: Int) -> Date? {
+        guard spansDays, let timestamp = blog.entries[listing[p]].timestamp else { return nil }
+        guard p > 0, let previous = blog.entries[listing[p - 1]].timestamp else { return timestamp }
+        let zone = options.timeZone
+        return EntryTime.dayNumber(timestamp, timeZone: zone) != EntryTime.dayNumber(previous, timeZone: zone) ? timestamp : nil
+    }
+
+    /// The time the list shows for entry `i` (see `EntryTime.short`).
+    func listTime(_ i: Int) -> String? { EntryTime.short(blog.entries[i], timeZone: options.timeZone) }
 
     // MARK: Order and listing
 
@@ -191,7 +233,8 @@ extension ReaderState {
     func detailLayout(for i: Int) -> DetailLayout {
         // Callers want its line count and match lines, never its glyphs: keep none.
         DetailLayout(entry: blog.entries[i], width: layout.detailText.width, matches: matches(in: i), isNew: isNew[i],
-                     window: 0..<0)
+                     isEdited: editedEntryIDs.contains(blog.entries[i].id),
+                     window: 0..<0, time: .some(EntryTime.full(blog.entries[i], timeZone: options.timeZone)))
     }
 
     // MARK: Reload
@@ -218,7 +261,9 @@ extension ReaderState {
             newEntryIDs.insert(entry.id)
             return true
         }
-        timeColumnWidth = Self.timeWidth(of: newBlog)
+        timeColumnWidth = Self.timeWidth(of: newBlog, timeZone: options.timeZone)
+        spansDays = Self.spansDays(newBlog, timeZone: options.timeZone)
+        contentWidth = Self.contentWidth(of: newBlog, timeColumn: timeColumnWidth)
         rebuildOrder()
         let keep = oldSelected.flatMap { id in newBlog.entries.firstIndex { $0.id == id } }
         if let saved = prompt?.savedEntry {
@@ -232,6 +277,7 @@ extension ReaderState {
         if let keep {
             applyQuery(q, keeping: keep)
             list.top = list.cursor - oldRow
+            list.holdsRow = list.top > 0
             list.clamp(count: listing.count, height: listHeight)
             detailScroll = oldScroll
             if let shown = selectedEntry {

@@ -47,8 +47,30 @@ public struct ReaderState: Sendable {
     public internal(set) var saveError: String?
     /// Searches entered with Enter, oldest first, without repeats.
     public internal(set) var searchHistory: [String] = []
-    /// Entries that appeared on a reload during this session.
+    /// Entries that arrived since the user last looked (on an update, or since the last session) and have not
+    /// been shown yet: the "new" state, before unread.
     public internal(set) var newEntryIDs: Set<EntryID> = []
+    /// Entries whose text changed on an update during this session (the "edited" badge); marks are kept.
+    public internal(set) var editedEntryIDs: Set<EntryID> = []
+    /// Whether the source is followed (polled or watched) for updates; `F` switches it.
+    public internal(set) var isFollowing = false
+    /// A standing note from following the source ("offline, retrying in 2 min"), shown when no other message is.
+    public internal(set) var followNote: StatusMessage?
+    /// Seconds an entry must be shown to count as read (`:set mark-after`); nil never marks by itself.
+    public internal(set) var markAfter: Double?
+    /// A count typed before a movement key (`5j`), or nil.
+    public internal(set) var pendingCount: Int?
+    /// The list's width side by side as set with `<` and `>`, or nil to follow the content.
+    public internal(set) var listWidth: Int?
+    /// The pane maximised with `z`, if any.
+    public internal(set) var zoom: ScreenLayout.Zoom = .none
+    /// The entries the last mark-all marked read, for its undo.
+    var lastMarkAll: [EntryID] = []
+    /// Whether the entries' timestamps fall on more than one day (in the reader's zone): the list then has a
+    /// row naming each day.
+    var spansDays = false
+    /// Cells the widest list row wants (marker, time, headline), capped: the default list width follows it.
+    var contentWidth = 0
 
     // Per entry position in `blog.entries`.
     var isRead: [Bool]
@@ -87,11 +109,14 @@ public struct ReaderState: Sendable {
         self.options = options
         self.sourceName = sourceName
         self.isUnreadOnly = options.unreadOnly
+        self.markAfter = options.markAfter
         isRead = blog.entries.map { readMarks.contains($0.id) }
         isNew = Array(repeating: false, count: blog.entries.count)
         unreadCount = isRead.reduce(0) { $0 + ($1 ? 0 : 1) }
         filterCount = blog.entries.count
-        timeColumnWidth = Self.timeWidth(of: blog)
+        timeColumnWidth = Self.timeWidth(of: blog, timeZone: options.timeZone)
+        spansDays = Self.spansDays(blog, timeZone: options.timeZone)
+        contentWidth = Self.contentWidth(of: blog, timeColumn: timeColumnWidth)
         textBytes = Self.searchableBytes(of: blog)
         rebuildOrder()
         rebuildListing(keeping: nil)
@@ -132,7 +157,13 @@ public struct ReaderState: Sendable {
     /// Whether a search index has been delivered for the current blog.
     public var hasSearchIndex: Bool { index != nil }
 
-    public var layout: ScreenLayout { ScreenLayout(size: size) }
+    public var layout: ScreenLayout { layout(for: size) }
+
+    /// Where the panes go on a screen of `size`, with the list width and zoom the user chose.
+    public func layout(for size: TerminalSize) -> ScreenLayout {
+        let width = listWidth ?? ScreenLayout.defaultListWidth(columns: size.columns, contentColumns: contentWidth)
+        return ScreenLayout(size: size, listWidth: width, zoom: zoom)
+    }
 
     public func isRead(_ id: EntryID) -> Bool { readMarks.contains(id) }
 }
@@ -140,6 +171,11 @@ public struct ReaderState: Sendable {
 /// The search prompt while it is open.
 struct SearchPrompt: Sendable {
     var text = ""
+    /// What Enter does with the text.
+    enum Kind: Sendable { case search, command }
+    var kind: Kind = .search
+    /// Where typing goes, in characters from the start.
+    var cursor = 0
     /// Position in the history being shown with ↑/↓, or nil for the text being typed.
     var historyIndex: Int?
     /// What was typed before ↑ went into the history.

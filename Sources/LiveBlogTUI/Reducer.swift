@@ -44,19 +44,29 @@ public enum Reducer {
             {
                 state.index = index
                 if let query = state.query {
-                    // Filter again with the index: a waiting search gets its matches now.
+                    // Filter again with the index: a waiting search gets its matches now. The same entry
+                    // keeps the match `n` (or Enter) went to.
+                    let before = state.selectedEntry
+                    let match = state.currentMatch
                     state.applyQuery(query, keeping: state.prompt?.savedEntry ?? state.selectedEntry)
+                    if state.selectedEntry == before { state.currentMatch = match }
                 }
             }
         case .message(let text):
             state.message = .init(text)
             effects = []
+        case .updated(let blog):
+            effects = state.mergeUpdate(blog)
+        case .followNote(let note):
+            state.followNote = note
+            effects = []
         }
+        state.acknowledgeShownEntry()
         // The mark timer follows the entry on show: restarted when it changes, cancelled when none is shown.
         let shown = state.shownEntryID
         if shown != state.timedEntry {
             state.timedEntry = shown
-            if let i = state.shownEntry, let id = shown, state.options.markAfter != nil, !state.isRead[i] {
+            if let i = state.shownEntry, let id = shown, state.markAfter != nil, !state.isRead[i] {
                 effects.append(.startMarkTimer(id))
             } else {
                 effects.append(.cancelMarkTimer)
@@ -65,8 +75,8 @@ public enum Reducer {
         return effects
     }
 
-    /// The context keys are resolved in.
-    static func context(_ state: ReaderState) -> Keymap.Context {
+    /// The scope keys are resolved in.
+    static func scope(_ state: ReaderState) -> Action.Scope {
         switch state.mode {
         case .searching: .prompt
         case .help: .help
@@ -78,40 +88,60 @@ public enum Reducer {
         if case .paste(let text) = key {
             // A paste is text: in the prompt it is typed in (one line, no controls); anywhere else it is ignored,
             // so that pasted letters can never mark, reload or quit.
-            if state.mode == .searching { editPrompt(&state) { $0 += pastedText(text) } }
+            if state.mode == .searching { insert(pastedText(text), &state) }
             return []
         }
-        if let action = Keymap.action(for: key, in: context(state)) {
-            return perform(action, key: key, &state)
+        let count = state.pendingCount
+        state.pendingCount = nil
+        if let action = state.options.keymap.action(for: key, in: scope(state)) {
+            if action == .count, case .character(let c) = key, let digit = c.wholeNumberValue {
+                // A leading 0 is no count; a count stops growing at a million (past any list).
+                if count != nil || digit != 0 { state.pendingCount = min(1_000_000, (count ?? 0) * 10 + digit) }
+                return []
+            }
+            return perform(action, key: key, count: count, &state)
         }
         if state.mode == .searching, case .character(let c) = key {
-            editPrompt(&state) { $0.append(c) }
+            insert(String(c), &state)
         }
         return []
     }
 
     // MARK: Actions
 
-    static func perform(_ action: Action, key: Key, _ state: inout ReaderState) -> [Effect] {
+    static func perform(_ action: Action, key: Key, count: Int? = nil, _ state: inout ReaderState) -> [Effect] {
         if state.mode == .help { return performInHelp(action, key: key, &state) }
         let layout = state.layout
         let listPage = state.listHeight
         let detailPage = max(1, state.detailHeight - 1)
+        let times = count ?? 1
         switch action {
-        case .moveDown: state.moveSelection { $0.move(by: 1, count: $1, height: $2) }
-        case .moveUp: state.moveSelection { $0.move(by: -1, count: $1, height: $2) }
-        case .scrollDown: scrollDetail(&state, by: 1)
-        case .scrollUp: scrollDetail(&state, by: -1)
+        case .moveDown: state.moveSelection { $0.move(by: times, count: $1, height: $2) }
+        case .moveUp: state.moveSelection { $0.move(by: -times, count: $1, height: $2) }
+        case .scrollDown: scrollDetail(&state, by: times)
+        case .scrollUp: scrollDetail(&state, by: -times)
+        case .nextEntry: state.moveSelection { $0.move(by: times, count: $1, height: $2) }
+        case .previousEntry: state.moveSelection { $0.move(by: -times, count: $1, height: $2) }
         case .first:
-            if state.focus == .detail { state.detailScroll = 0 } else { state.moveSelection { $0.select(0, count: $1, height: $2) } }
+            if let count {
+                state.moveSelection { $0.select(count - 1, count: $1, height: $2) }
+            } else if state.focus == .detail {
+                state.detailScroll = 0
+            } else {
+                state.moveSelection { $0.select(0, count: $1, height: $2) }
+            }
         case .last:
-            if state.focus == .detail { scrollDetail(&state, by: .max / 2) } else {
+            if let count {
+                state.moveSelection { $0.select(count - 1, count: $1, height: $2) }
+            } else if state.focus == .detail {
+                scrollDetail(&state, by: .max / 2)
+            } else {
                 state.moveSelection { $0.select($1 - 1, count: $1, height: $2) }
             }
-        case .pageDown: page(&state, listBy: listPage, detailBy: detailPage)
-        case .pageUp: page(&state, listBy: -listPage, detailBy: -detailPage)
-        case .halfPageDown: page(&state, listBy: max(1, listPage / 2), detailBy: max(1, state.detailHeight / 2))
-        case .halfPageUp: page(&state, listBy: -max(1, listPage / 2), detailBy: -max(1, state.detailHeight / 2))
+        case .pageDown: page(&state, listBy: listPage * times, detailBy: detailPage * times)
+        case .pageUp: page(&state, listBy: -listPage * times, detailBy: -detailPage * times)
+        case .halfPageDown: page(&state, listBy: max(1, listPage / 2) * times, detailBy: max(1, state.detailHeight / 2) * times)
+        case .halfPageUp: page(&state, listBy: -max(1, listPage / 2) * times, detailBy: -max(1, state.detailHeight / 2) * times)
         case .spacePage:
             if let shown = state.selectedEntry, state.detailScroll < state.detailLayout(for: shown).maxScroll(height: state.detailHeight) {
                 scrollDetail(&state, by: detailPage)
@@ -121,14 +151,33 @@ public enum Reducer {
                 state.message = .init("End of the list")
             }
         case .nextUnread: nextUnread(&state)
-        case .toggleFocus: state.focus = state.focus == .list ? .detail : .list
+        case .count: break  // handled with the key, which carries the digit
+        case .toggleFocus:
+            state.focus = state.focus == .list ? .detail : .list
+            if state.zoom != .none { state.zoom = state.focus == .list ? .list : .detail }
         case .open:
             guard let selected = state.selectedEntry else { return [] }
             state.focus = .detail
+            if state.zoom == .list { state.zoom = .detail }
             if state.setRead(selected, true) {
                 return [.cancelMarkTimer, .persistReadMarks([state.blog.entries[selected].id], read: true)]
             }
-        case .backToList: state.focus = .list
+        case .backToList:
+            state.focus = .list
+            if state.zoom == .detail { state.zoom = .list }
+        case .widenList, .narrowList:
+            let step = (action == .widenList ? 4 : -4) * times
+            let current = state.zoom == .none ? layout.list.width : state.layout(for: state.size).list.width
+            state.zoom = .none
+            state.listWidth = min(max(ScreenLayout.minimumPaneColumns, current + step),
+                                  max(ScreenLayout.minimumPaneColumns, state.size.columns - 1 - ScreenLayout.minimumPaneColumns))
+            keepInRange(&state)
+            state.message = .init("List width \(state.layout.list.width)")
+            return []
+        case .maximize:
+            state.zoom = state.zoom != .none ? .none : state.focus == .list ? .list : .detail
+            keepInRange(&state)
+            return []
         case .toggleUnreadOnly:
             state.isUnreadOnly.toggle()
             state.rebuildListing(keeping: state.selectedEntry)
@@ -139,14 +188,33 @@ public enum Reducer {
             state.rebuildOrder()
             state.rebuildListing(keeping: selected)
             state.message = .init(state.order == .published ? "Order: as published" : "Order: oldest first")
+        case .redraw: return [.redraw]
         case .help:
             state.mode = .help
             state.helpScroll = 0
         case .closeHelp: state.mode = .browsing
+        case .openLink, .openNumberedLink:
+            var number = count
+            if action == .openNumberedLink, case .character(let c) = key { number = c.wholeNumberValue }
+            return openLink(number: number, &state)
+        case .copyLink:
+            guard let selected = state.selectedEntry else { return [] }
+            let entry = state.blog.entries[selected]
+            if let url = entry.url ?? DetailLayout.links(of: entry).first?.url {
+                state.message = .init("Copied the link")
+                return [.copy(url)]
+            }
+            state.message = .init("Copied the entry's text")
+            return [.copy(([entry.headline].compactMap { $0 } + entry.paragraphs).joined(separator: "\n\n"))]
         case .search:
             state.prompt = SearchPrompt(savedQuery: state.query, savedEntry: state.selectedEntry, savedFocus: state.focus)
             state.mode = .searching
             state.applyQuery(nil, keeping: state.selectedEntry)
+        case .commandLine:
+            var prompt = SearchPrompt(savedQuery: state.query, savedEntry: state.selectedEntry, savedFocus: state.focus)
+            prompt.kind = .command
+            state.prompt = prompt
+            state.mode = .searching
         case .nextMatch: return jumpToMatch(&state, forward: true)
         case .previousMatch: return jumpToMatch(&state, forward: false)
         case .clearSearch:
@@ -154,26 +222,60 @@ public enum Reducer {
                 state.applyQuery(nil, keeping: state.selectedEntry)
                 state.message = .init("Search cleared")
             }
-        case .acceptSearch:
+        case .acceptPrompt:
             guard let prompt = state.prompt else { return [] }
             state.mode = .browsing
             state.prompt = nil
+            if prompt.kind == .command {
+                state.focus = prompt.savedFocus
+                return runCommand(prompt.text, &state)
+            }
             state.focus = .list
             if SearchQuery(prompt.text).isEmpty {
                 state.applyQuery(nil, keeping: state.selectedEntry)
             } else {
                 state.searchHistory.removeAll { $0 == prompt.text }
                 state.searchHistory.append(prompt.text)
-                if state.filterCount == 0 { state.message = .init("No matches for “\(prompt.text)”") }
+                if state.filterCount == 0 {
+                    state.message = .init("No matches for “\(prompt.text)”")
+                } else if let shown = state.selectedEntry {
+                    // The first match in view, as less puts it on screen.
+                    let lines = state.detailLayout(for: shown).matchLines
+                    if !lines.isEmpty {
+                        state.currentMatch = 0
+                        reveal(&state, line: lines[0], entry: shown)
+                    }
+                }
             }
-        case .cancelSearch: cancelSearch(&state)
+        case .cancelPrompt: cancelPrompt(&state)
         case .historyOlder, .historyNewer: recallHistory(&state, older: action == .historyOlder)
         case .deleteBackward:
             if state.prompt?.text.isEmpty ?? true {
-                cancelSearch(&state)
+                cancelPrompt(&state)
             } else {
-                editPrompt(&state) { _ = $0.popLast() }
+                editPrompt(&state) { text, cursor in
+                    guard cursor > 0 else { return }
+                    text.remove(at: cursor - 1)
+                    cursor -= 1
+                }
             }
+        case .deleteWord:
+            editPrompt(&state) { text, cursor in
+                var start = cursor
+                while start > 0 && text[start - 1] == " " { start -= 1 }
+                while start > 0 && text[start - 1] != " " { start -= 1 }
+                text.removeSubrange(start..<cursor)
+                cursor = start
+            }
+        case .deleteToStart:
+            editPrompt(&state) { text, cursor in
+                text.removeSubrange(0..<cursor)
+                cursor = 0
+            }
+        case .cursorLeft: moveCursor(&state) { c, _ in c - 1 }
+        case .cursorRight: moveCursor(&state) { c, _ in c + 1 }
+        case .cursorStart: moveCursor(&state) { _, _ in 0 }
+        case .cursorEnd: moveCursor(&state) { _, n in n }
         case .toggleRead:
             guard let selected = state.selectedEntry else { return [] }
             let read = !state.isRead[selected]
@@ -183,9 +285,22 @@ public enum Reducer {
         case .markAllRead:
             var ids: [EntryID] = []
             for i in state.listing where state.setRead(i, true) { ids.append(state.blog.entries[i].id) }
-            state.message = .init(ids.isEmpty ? "Nothing to mark" : "Marked \(ids.count) read")
+            if !ids.isEmpty { state.lastMarkAll = ids }
+            state.message = .init(ids.isEmpty ? "Nothing to mark" : "Marked \(ids.count) read (X undoes)")
             if state.isUnreadOnly { state.rebuildListing(keeping: state.selectedEntry) }
             return ids.isEmpty ? [] : [.cancelMarkTimer, .persistReadMarks(ids, read: true)]
+        case .undoMarkAll:
+            let ids = state.lastMarkAll
+            state.lastMarkAll = []
+            guard !ids.isEmpty else {
+                state.message = .init("Nothing to undo")
+                return []
+            }
+            let wanted = Set(ids)
+            for (i, entry) in state.blog.entries.enumerated() where wanted.contains(entry.id) { state.setRead(i, false) }
+            if state.isUnreadOnly { state.rebuildListing(keeping: state.selectedEntry) }
+            state.message = .init("\(ids.count) unread again")
+            return [.cancelMarkTimer, .persistReadMarks(ids, read: false)]
         case .reload:
             state.message = .init("Reloading…")
             return [.reloadSource]
@@ -193,12 +308,18 @@ public enum Reducer {
             state.shouldQuit = true
             return [.quit]
         case .suspend: return [.suspend]
+        case .jumpToNewest: state.jumpToNewest()
+        case .toggleFollow:
+            state.isFollowing.toggle()
+            state.message = .init(state.isFollowing ? "Following the source for updates" : "Not following the source")
+            return [.setFollowing(state.isFollowing)]
         case .mouseSelect:
             guard case .click(let row, let column) = key else { return [] }
             if layout.list.contains(row: row, column: column) {
                 state.focus = .list
-                let position = state.list.top + row - layout.list.row
-                if position < state.listing.count {
+                let rows = Renderer.listRows(state, state.list, height: layout.list.height)
+                let r = row - layout.list.row
+                if r >= 0, r < rows.count, case .entry(let position) = rows[r] {
                     state.moveSelection { $0.select(position, count: $1, height: $2) }
                 }
             } else if layout.detail.contains(row: row, column: column), state.selectedEntry != nil {
@@ -216,10 +337,89 @@ public enum Reducer {
         return []
     }
 
+    /// `o` (the entry's own link, or link N with a count) and `1`–`9` in the detail pane.
+    private static func openLink(number: Int?, _ state: inout ReaderState) -> [Effect] {
+        guard let selected = state.selectedEntry else { return [] }
+        let entry = state.blog.entries[selected]
+        let links = DetailLayout.links(of: entry)
+        let url: String?
+        if let number {
+            guard number >= 1 && number <= links.count else {
+                state.message = .init(links.isEmpty ? "This entry has no numbered links" : "No link \(number): the entry has \(links.count)")
+                return []
+            }
+            url = links[number - 1].url
+        } else {
+            url = entry.url ?? links.first?.url
+        }
+        guard let url else {
+            state.message = .init("This entry has no link")
+            return []
+        }
+        guard URLOpening.isOpenable(url) else {
+            state.message = .init("Not a web address; not opened", isError: true)
+            return []
+        }
+        state.message = .init("Opening " + url)
+        return [.openURL(url)]
+    }
+
+    /// Runs a `:` command: an action by its table name (a number after it is its count), or `set NAME VALUE`.
+    static func runCommand(_ line: String, _ state: inout ReaderState) -> [Effect] {
+        let words = line.split(separator: " ").map(String.init)
+        guard let name = words.first else { return [] }
+        if name == "set" {
+            guard words.count == 3 else {
+                state.message = .init("Usage: :set mark-after SECONDS|never, or :set list-width COLUMNS", isError: true)
+                return []
+            }
+            switch words[1] {
+            case "mark-after":
+                if words[2] == "never" {
+                    state.markAfter = nil
+                } else if let seconds = Double(words[2]), seconds >= 0, seconds.isFinite, seconds <= 86_400 {
+                    state.markAfter = seconds
+                } else {
+                    state.message = .init("mark-after takes seconds or never", isError: true)
+                    return []
+                }
+                state.timedEntry = nil  // restart the timer with the new delay
+                state.message = .init("mark-after " + words[2])
+                return []
+            case "list-width":
+                guard let columns = Int(words[2]), columns > 0 else {
+                    state.message = .init("list-width takes a number of columns", isError: true)
+                    return []
+                }
+                state.listWidth = columns
+                state.zoom = .none
+                keepInRange(&state)
+                return []
+            default:
+                state.message = .init("Unknown setting: " + words[1], isError: true)
+                return []
+            }
+        }
+        let aliases = ["q": "quit", "help": "help", "mark-all-read": "mark-all"]
+        guard let action = Action.named(aliases[name] ?? name), Self.commandable(action) else {
+            state.message = .init("Unknown command: " + name, isError: true)
+            return []
+        }
+        let count = words.count > 1 ? Int(words[1]) : nil
+        return perform(action, key: .character(":"), count: count.map { max(1, min($0, 1_000_000)) }, &state)
+    }
+
+    /// Actions that `:` can run: not the prompt's own editing, the mouse, or a bare count.
+    static func commandable(_ action: Action) -> Bool {
+        let row = action.row
+        return row.scope != .prompt && row.group != .mouse && action != .count && action != .openNumberedLink
+            && action != .closeHelp && action != .commandLine
+    }
+
     /// On the help screen, movement keys scroll the help; everything else but quitting closes it or is ignored.
     private static func performInHelp(_ action: Action, key: Key, _ state: inout ReaderState) -> [Effect] {
         let height = max(1, state.layout.body.height)
-        let maxScroll = max(0, HelpScreen.lines(width: state.layout.body.width).count - height)
+        let maxScroll = max(0, HelpScreen.lines(width: state.layout.body.width - 1, keymap: state.options.keymap).count - height)
         var scroll = state.helpScroll
         switch action {
         case .moveDown, .scrollDown: scroll += 1
@@ -233,6 +433,7 @@ public enum Reducer {
         case .mouseWheel:
             if case .wheel(_, _, let down) = key { scroll += down ? 3 : -3 }
         case .closeHelp, .help, .backToList, .clearSearch: state.mode = .browsing
+        case .redraw: return [.redraw]
         case .quit:
             state.shouldQuit = true
             return [.quit]
@@ -290,25 +491,45 @@ public enum Reducer {
         return String(out)
     }
 
-    private static func editPrompt(_ state: inout ReaderState, _ edit: (inout String) -> Void) {
+    /// Types `text` at the prompt's cursor.
+    private static func insert(_ text: String, _ state: inout ReaderState) {
+        editPrompt(&state) { chars, cursor in
+            chars.insert(contentsOf: text, at: cursor)
+            cursor += text.count
+        }
+    }
+
+    /// Changes the prompt's text (as characters) and cursor; a search is filtered again as it changes.
+    private static func editPrompt(_ state: inout ReaderState, _ edit: (inout [Character], inout Int) -> Void) {
         guard var prompt = state.prompt else { return }
-        edit(&prompt.text)
+        var chars = Array(prompt.text)
+        var cursor = min(max(0, prompt.cursor), chars.count)
+        edit(&chars, &cursor)
+        prompt.text = String(chars)
+        prompt.cursor = min(max(0, cursor), chars.count)
         prompt.historyIndex = nil
         prompt.draft = prompt.text
         state.prompt = prompt
-        state.applyQuery(SearchQuery(prompt.text), keeping: prompt.savedEntry)
+        if prompt.kind == .search { state.applyQuery(SearchQuery(prompt.text), keeping: prompt.savedEntry) }
     }
 
-    private static func cancelSearch(_ state: inout ReaderState) {
+    private static func moveCursor(_ state: inout ReaderState, _ move: (Int, Int) -> Int) {
+        guard var prompt = state.prompt else { return }
+        let length = prompt.text.count
+        prompt.cursor = min(max(0, move(prompt.cursor, length)), length)
+        state.prompt = prompt
+    }
+
+    private static func cancelPrompt(_ state: inout ReaderState) {
         guard let prompt = state.prompt else { return }
         state.mode = .browsing
         state.prompt = nil
-        state.applyQuery(prompt.savedQuery, keeping: prompt.savedEntry)
+        if prompt.kind == .search { state.applyQuery(prompt.savedQuery, keeping: prompt.savedEntry) }
         state.focus = prompt.savedFocus
     }
 
     private static func recallHistory(_ state: inout ReaderState, older: Bool) {
-        guard var prompt = state.prompt, !state.searchHistory.isEmpty else { return }
+        guard var prompt = state.prompt, prompt.kind == .search, !state.searchHistory.isEmpty else { return }
         let last = state.searchHistory.count - 1
         switch (prompt.historyIndex, older) {
         case (nil, true): prompt.historyIndex = last
@@ -317,6 +538,7 @@ public enum Reducer {
         case (let i?, false): prompt.historyIndex = i + 1 > last ? nil : i + 1
         }
         prompt.text = prompt.historyIndex.map { state.searchHistory[$0] } ?? prompt.draft
+        prompt.cursor = prompt.text.count
         state.prompt = prompt
         state.applyQuery(SearchQuery(prompt.text), keeping: prompt.savedEntry)
     }
@@ -370,14 +592,14 @@ public enum Reducer {
         }
     }
 
-    private static func keepInRange(_ state: inout ReaderState) {
+    static func keepInRange(_ state: inout ReaderState) {
         state.list.clamp(count: state.listing.count, height: state.listHeight)
         if let shown = state.selectedEntry {
             state.detailScroll = min(state.detailScroll, state.detailLayout(for: shown).maxScroll(height: state.detailHeight))
         }
         if state.mode == .help {
             let height = max(1, state.layout.body.height)
-            state.helpScroll = min(state.helpScroll, max(0, HelpScreen.lines(width: state.layout.body.width).count - height))
+            state.helpScroll = min(state.helpScroll, max(0, HelpScreen.lines(width: state.layout.body.width - 1, keymap: state.options.keymap).count - height))
         }
     }
 }

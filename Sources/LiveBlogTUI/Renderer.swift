@@ -1,3 +1,4 @@
+import Foundation
 import LiveBlogCore
 
 /// Draws the reader state into a frame of styled cells. Pure: the same state and size give the same frame.
@@ -10,12 +11,13 @@ public enum Renderer {
     public static func render(_ state: ReaderState, size: TerminalSize) -> Frame {
         var frame = Frame(width: size.columns, height: size.rows)
         guard frame.width > 0, frame.height > 0 else { return frame }
-        let layout = ScreenLayout(size: size)
+        let layout = state.layout(for: size)
         if layout.isTooSmall {
             drawTooSmall(&frame)
             return frame
         }
         drawTitle(state, &frame)
+        var matchesShown = 0
         if state.mode == .help {
             drawHelp(state, layout, &frame)
         } else {
@@ -23,9 +25,10 @@ public enum Renderer {
             list.clamp(count: state.listing.count, height: max(1, layout.list.height))
             drawList(state, list, layout, &frame)
             drawDivider(layout, &frame)
-            drawDetail(state, list, layout, &frame)
+            matchesShown = drawDetail(state, list, layout, &frame)
+            drawNewMarker(state, layout, &frame)
         }
-        drawStatus(state, layout, &frame)
+        drawStatus(state, layout, matches: matchesShown, &frame)
         return frame
     }
 
@@ -50,6 +53,7 @@ public enum Renderer {
     static func drawDivider(_ layout: ScreenLayout, _ frame: inout Frame) {
         let style = CellStyle(role: .divider)
         let d = layout.divider
+        guard d.width > 0 else { return }
         switch layout.split {
         case .sideBySide:
             for r in 0..<d.height { frame.fill(row: d.row + r, column: d.column, count: 1, style: style, text: "│") }
@@ -64,6 +68,7 @@ public enum Renderer {
 
     static func drawList(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame) {
         let rect = layout.list
+        guard rect.width > 2 else { return }
         if state.listing.isEmpty {
             let note =
                 state.blog.entries.isEmpty ? "No entries" : state.query != nil ? "No matches" : state.isUnreadOnly ? "No unread entries" : "Nothing listed"
@@ -71,11 +76,16 @@ public enum Renderer {
             return
         }
         let matcher = state.query.flatMap { $0.isEmpty ? nil : EntryMatcher($0) }
-        for r in 0..<rect.height {
-            let position = list.top + r
-            guard position < state.listing.count else { break }
-            let i = state.listing[position]
+        for (r, row) in listRows(state, list, height: rect.height).enumerated() {
             let y = rect.row + r
+            guard case .entry(let position) = row else {
+                if case .day(let date) = row {
+                    let text = "── " + EntryTime.dayLine(date, timeZone: state.options.timeZone) + " ──"
+                    frame.draw(text, row: y, column: rect.column + 2, width: max(0, rect.width - 3), style: CellStyle(role: .dim))
+                }
+                continue
+            }
+            let i = state.listing[position]
             let glyphs = listRow(state, entry: i, width: rect.width, matcher: matcher)
             frame.draw(glyphs, row: y, column: rect.column, width: rect.width)
             if position == list.cursor {
@@ -87,6 +97,35 @@ public enum Renderer {
         }
     }
 
+    /// A row of the list pane: an entry (by list position) or the name of the day the entries below fall on.
+    enum ListRow: Equatable {
+        case entry(Int)
+        case day(Date)
+    }
+
+    /// The rows the list pane shows, from `list.top`; when day rows push the cursor off the bottom, the rows
+    /// start further down so that it stays in view. The mouse reads the same rows.
+    static func listRows(_ state: ReaderState, _ list: ListMovement, height: Int) -> [ListRow] {
+        let count = state.listing.count
+        guard height > 0, count > 0 else { return [] }
+        guard state.spansDays else { return (list.top..<min(count, list.top + height)).map { .entry($0) } }
+        var start = list.top
+        while true {
+            var rows: [ListRow] = []
+            var p = start
+            while rows.count < height && p < count {
+                if let day = state.dayStarting(at: p) {
+                    rows.append(.day(day))
+                    if rows.count == height { break }
+                }
+                rows.append(.entry(p))
+                p += 1
+            }
+            if start >= list.cursor || rows.contains(.entry(list.cursor)) { return rows }
+            start += 1
+        }
+    }
+
     /// One list row: unread marker, time, and the headline (or the intro's first words) cut to fit.
     static func listRow(_ state: ReaderState, entry i: Int, width: Int, matcher: EntryMatcher?) -> [Glyph] {
         let entry = state.blog.entries[i]
@@ -94,15 +133,18 @@ public enum Renderer {
         let marker = state.isRead[i] ? " " : state.isNew[i] ? "+" : "•"
         var glyphs = [Glyph.plain(marker, style: markerStyle), Glyph.plain(" ")]
         if state.timeColumnWidth > 0 {
-            var time = GlyphBuilder.glyphs(entry.time ?? "", style: CellStyle(role: .time), singleLine: true, maxWidth: state.timeColumnWidth + 1)
+            var time = GlyphBuilder.glyphs(state.listTime(i) ?? "", style: CellStyle(role: .time), singleLine: true, maxWidth: state.timeColumnWidth + 1)
                 .cut(to: state.timeColumnWidth)
             time += Array(repeating: Glyph.plain(" "), count: state.timeColumnWidth - time.cellWidth + 1)
             glyphs += time
         }
+        let (text, field) = rowTitle(entry)
+        if !state.editedEntryIDs.isEmpty, state.editedEntryIDs.contains(entry.id) {
+            glyphs += [Glyph.plain(editedBadge, style: markerStyle), Glyph.plain(" ")]
+        }
         // One blank column is kept before the divider.
         let room = width - glyphs.cellWidth - 1
         guard room > 0 else { return glyphs }
-        let (text, field) = rowTitle(entry)
         var highlights: [Highlight] = []
         if let matcher, let matches = matcher.matches(in: entry) {
             for (n, m) in matches.enumerated() where m.field == field && (field == .headline || m.paragraph == 0) {
@@ -141,15 +183,19 @@ public enum Renderer {
 
     // MARK: Detail
 
-    static func drawDetail(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame) {
+    /// Draws the selected entry; returns how many search matches it has.
+    @discardableResult
+    static func drawDetail(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame) -> Int {
         let rect = layout.detailText
-        guard !state.listing.isEmpty, rect.width > 0 else { return }
+        guard !state.listing.isEmpty, rect.width > 0 else { return 0 }
         let i = state.listing[list.cursor]
         // Only the lines on screen are built; a scroll past the end (the pane grew) is pulled back and built again.
         let matches = state.matches(in: i)
+        let time = EntryTime.full(state.blog.entries[i], timeZone: state.options.timeZone)
         func laidOut(from scroll: Int) -> DetailLayout {
             DetailLayout(entry: state.blog.entries[i], width: rect.width, matches: matches, isNew: state.isNew[i],
-                         window: scroll..<(scroll + rect.height))
+                         isEdited: state.editedEntryIDs.contains(state.blog.entries[i].id),
+                         window: scroll..<(scroll + rect.height), time: .some(time))
         }
         var scroll = max(0, state.detailScroll)
         var detail = laidOut(from: scroll)
@@ -168,13 +214,14 @@ public enum Renderer {
             }
             frame.draw(glyphs, row: rect.row + r, column: rect.column, width: rect.width)
         }
+        return detail.matchLines.count
     }
 
     // MARK: Help
 
     static func drawHelp(_ state: ReaderState, _ layout: ScreenLayout, _ frame: inout Frame) {
         let rect = layout.body
-        let lines = HelpScreen.lines(width: rect.width - 1)
+        let lines = HelpScreen.lines(width: rect.width - 1, keymap: state.options.keymap)
         let scroll = min(max(0, state.helpScroll), max(0, lines.count - rect.height))
         for r in 0..<rect.height {
             guard scroll + r < lines.count else { break }
@@ -184,7 +231,8 @@ public enum Renderer {
 
     // MARK: Status
 
-    static func drawStatus(_ state: ReaderState, _ layout: ScreenLayout, _ frame: inout Frame) {
+    /// The status line; `matches` is how many search matches the shown entry has.
+    static func drawStatus(_ state: ReaderState, _ layout: ScreenLayout, matches: Int = 0, _ frame: inout Frame) {
         let row = layout.statusRow
         let width = frame.width
         switch state.mode {
@@ -193,16 +241,28 @@ public enum Renderer {
         case .help:
             frame.draw("Help  ↑/↓ PgUp/PgDn scroll  q, ? or Esc close", row: row, column: 0, width: width, style: statusStyle)
         case .browsing:
-            let total = state.blog.entries.count
+                let total = state.blog.entries.count
             let position = state.listing.isEmpty ? 0 : min(state.list.cursor, state.listing.count - 1) + 1
             var parts = ["\(position)/\(state.listing.count)", "\(state.unreadCount) unread"]
+            if state.newCount > 0 { parts.append("\(state.newCount) new") }
             if let query = state.query {
-                parts.append(state.isSearchPending ? "/\(query.text)  searching…" : "/\(query.text)  \(state.filterCount) of \(total)")
+                if state.isSearchPending {
+                    parts.append("/\(query.text)  searching…")
+                } else {
+                    // Entries and matches told apart, so that nobody reads an entry count as a match count.
+                    var search = "/\(query.text)  entry \(position) of \(state.filterCount)"
+                    if matches > 0 {
+                        search += state.currentMatch.map { " · match \($0 + 1) of \(matches)" } ?? " · \(matches) \(matches == 1 ? "match" : "matches")"
+                    }
+                    parts.append(search)
+                }
             }
+            if let count = state.pendingCount { parts.append("\(count)…") }
             if state.isUnreadOnly { parts.append("unread only") }
             if state.order == .oldestFirst { parts.append("oldest first") }
             var glyphs = GlyphBuilder.glyphs(parts.joined(separator: "  "), style: statusStyle, singleLine: true)
-            if let message = state.message ?? state.saveError.map({ ReaderState.StatusMessage("Read marks not saved: " + $0, isError: true) }) {
+            if let message = state.message ?? state.saveError.map({ ReaderState.StatusMessage("Read marks not saved: " + $0, isError: true) })
+                ?? state.followNote {
                 let style = message.isError ? CellStyle(role: .error, bold: true) : statusStyle
                 glyphs += GlyphBuilder.glyphs("  ", style: statusStyle)
                 glyphs += GlyphBuilder.glyphs(message.text, style: style, singleLine: true, maxWidth: width + 1)
@@ -217,27 +277,31 @@ public enum Renderer {
         }
     }
 
-    /// The search prompt: `/` and the text, the cursor after it, the live count on the right.
+    /// The prompt: `/` (or `:`) and the text, the cursor where typing goes, the live count on the right.
     static func drawPrompt(_ state: ReaderState, row: Int, _ frame: inout Frame) {
         let width = frame.width
-        let text = state.prompt?.text ?? ""
+        let prompt = state.prompt
+        let text = prompt?.text ?? ""
+        let isCommand = prompt?.kind == .command
         var count = ""
-        if let query = state.query, !query.isEmpty {
-            count = state.isSearchPending ? "indexing…" : "\(state.filterCount) of \(state.blog.entries.count)"
+        if !isCommand, let query = state.query, !query.isEmpty {
+            count = state.isSearchPending ? "indexing…" : "\(state.filterCount) of \(state.blog.entries.count) entries"
         }
-        let room = width - 1 - (count.isEmpty ? 0 : count.count + 2) - 1
-        var glyphs = GlyphBuilder.glyphs(text, style: statusStyle, singleLine: true)
-        if glyphs.cellWidth > room {
-            // Show the end of a long query, where the typing happens.
-            var dropped = 0
-            while !glyphs.isEmpty && glyphs.cellWidth > max(0, room - 1) {
-                dropped += glyphs.removeFirst().width
-            }
-            glyphs.insert(Glyph.plain(Glyph.ellipsis, style: statusStyle), at: 0)
+        let room = max(1, width - 1 - (count.isEmpty ? 0 : count.count + 2) - 1)
+        let chars = Array(text)
+        let cursor = min(max(0, prompt?.cursor ?? chars.count), chars.count)
+        var before = GlyphBuilder.glyphs(String(chars[..<cursor]), style: statusStyle, singleLine: true)
+        var after = GlyphBuilder.glyphs(String(chars[cursor...]), style: statusStyle, singleLine: true)
+        if before.cellWidth > room - 1 {
+            // Keep the cursor in view: drop the start of a long line, where no typing happens.
+            while !before.isEmpty && before.cellWidth > max(0, room - 2) { before.removeFirst() }
+            before.insert(Glyph.plain(Glyph.ellipsis, style: statusStyle), at: 0)
         }
-        frame.draw([Glyph.plain("/", style: statusStyle)] + glyphs, row: row, column: 0, width: width)
-        let cursorColumn = min(width - 1, 1 + glyphs.cellWidth)
-        if !count.isEmpty, cursorColumn + 2 + count.count <= width {
+        after = after.cut(to: max(0, room - before.cellWidth))
+        frame.draw([Glyph.plain(isCommand ? ":" : "/", style: statusStyle)] + before + after, row: row, column: 0, width: width)
+        let cursorColumn = min(width - 1, 1 + before.cellWidth)
+        let end = 1 + before.cellWidth + after.cellWidth
+        if !count.isEmpty, end + 2 + count.count <= width {
             frame.draw(count, row: row, column: width - count.count, width: count.count, style: statusStyle)
         }
         frame.cursor = (row, cursorColumn)

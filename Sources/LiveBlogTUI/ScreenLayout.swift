@@ -48,8 +48,27 @@ public struct ScreenLayout: Hashable, Sendable {
     public let detailText: Rect
     /// Rows between the title and status lines (the help screen's area).
     public let body: Rect
+    public let zoom: Zoom
 
-    public init(size: TerminalSize) {
+    /// Which pane fills the body, if one was maximised.
+    public enum Zoom: String, Hashable, Sendable, CaseIterable {
+        case none, list, detail
+    }
+
+    /// The narrowest a pane may be made side by side.
+    public static let minimumPaneColumns = 20
+
+    /// The list width for a terminal `columns` wide when the user chose none: enough for the rows' content
+    /// (`contentColumns`), kept between 35 % and 45 % of the terminal.
+    public static func defaultListWidth(columns: Int, contentColumns: Int) -> Int {
+        min(max(contentColumns, columns * 35 / 100), columns * 45 / 100)
+    }
+
+    /// - Parameters:
+    ///   - listWidth: the list's columns side by side (kept so that both panes have ``minimumPaneColumns``);
+    ///     nil for 40 % (30 to 60 columns).
+    ///   - zoom: a pane that fills the whole body.
+    public init(size: TerminalSize, listWidth: Int? = nil, zoom: Zoom = .none) {
         self.size = size
         let rows = max(0, size.rows)
         let columns = max(0, size.columns)
@@ -62,15 +81,27 @@ public struct ScreenLayout: Hashable, Sendable {
             detail = .empty
             detailText = .empty
             body = .empty
+            self.zoom = zoom
             return
         }
         titleRow = 0
         statusRow = rows - 1
         let bodyRows = rows - 2
         body = Rect(row: 1, column: 0, height: bodyRows, width: columns)
-        if columns >= Self.splitColumns {
+        if zoom == .list {
             split = .sideBySide
-            let listWidth = min(60, max(30, columns * 2 / 5))
+            list = Rect(row: 1, column: 0, height: bodyRows, width: columns)
+            divider = Rect(row: 1, column: columns, height: bodyRows, width: 0)
+            detail = Rect(row: 1, column: columns, height: bodyRows, width: 0)
+        } else if zoom == .detail {
+            split = .sideBySide
+            list = Rect(row: 1, column: 0, height: bodyRows, width: 0)
+            divider = Rect(row: 1, column: 0, height: bodyRows, width: 0)
+            detail = Rect(row: 1, column: 0, height: bodyRows, width: columns)
+        } else if columns >= Self.splitColumns {
+            split = .sideBySide
+            let chosen = listWidth ?? min(60, max(30, columns * 2 / 5))
+            let listWidth = min(max(Self.minimumPaneColumns, chosen), columns - 1 - Self.minimumPaneColumns)
             list = Rect(row: 1, column: 0, height: bodyRows, width: listWidth)
             divider = Rect(row: 1, column: listWidth, height: bodyRows, width: 1)
             detail = Rect(row: 1, column: listWidth + 1, height: bodyRows, width: columns - listWidth - 1)
@@ -81,7 +112,10 @@ public struct ScreenLayout: Hashable, Sendable {
             divider = Rect(row: 1 + listRows, column: 0, height: 1, width: columns)
             detail = Rect(row: 2 + listRows, column: 0, height: bodyRows - listRows - 1, width: columns)
         }
-        detailText = Rect(row: detail.row, column: detail.column + 1, height: detail.height, width: detail.width - 2)
+        detailText = detail.width == 0
+            ? Rect(row: detail.row, column: detail.column, height: 0, width: 0)
+            : Rect(row: detail.row, column: detail.column + 1, height: detail.height, width: detail.width - 2)
+        self.zoom = zoom
     }
 
     public var isTooSmall: Bool { split == .tooSmall }

@@ -29,6 +29,22 @@ struct BlogSource {
     /// A named file, whatever its name.
     init(path: String) { kind = .file(path: path) }
 
+    /// The source a command reads when none is named: standard input when something is piped or redirected
+    /// into it (a pipe, a file, a socket; as `less` and `cat` do), else the bundled sample. A terminal or
+    /// `/dev/null` on standard input is not a blog.
+    static func implicit(_ argument: String?) -> BlogSource {
+        if argument == nil && standardInputCarriesData() { return BlogSource(argument: "-") }
+        return BlogSource(argument: argument)
+    }
+
+    static func standardInputCarriesData() -> Bool {
+        guard isatty(STDIN_FILENO) == 0 else { return false }
+        var info = stat()
+        guard fstat(STDIN_FILENO, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
+    }
+
     static func isWebAddress(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")
@@ -184,8 +200,14 @@ struct BlogSource {
         #endif
     }
 
-    /// The identity read marks hang on: the canonical path, or for standard input the blog's title.
-    func identity(for blog: LiveBlog) -> String {
+    /// The identity read marks hang on: the page's canonical address, the name it was read under, its entries.
+    func identity(for blog: LiveBlog) -> BlogIdentity {
+        BlogIdentity(canonical: blog.canonicalURL.map { "url:" + $0 }, name: name(for: blog), entries: blog.entries.map(\.id))
+    }
+
+    /// The name a blog was stored under before canonical addresses: the canonical path, `url:` and the
+    /// address, or for standard input the blog's title.
+    func name(for blog: LiveBlog) -> String {
         switch kind {
         case .file(let path):
             let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()

@@ -7,10 +7,16 @@ struct CheckCommand: ParsableCommand {
         commandName: "check", abstract: "Explain the parse line by line: what was dropped and why, for tuning rules.")
 
     @OptionGroup var options: SourceOptions
+    @Flag(help: "Print the whole parse instead: every entry with its source line, time, headline, paragraphs and links, then the notes.")
+    var dump = false
 
     func run() throws {
         try CLIError.reporting {
             let (source, blog) = try options.loadBlog()
+            if dump {
+                Output.write(blog.dump(.all) + "\n")
+                return
+            }
             var out = "\(source.displayName): \(blog.entries.count) entries"
             out += ", title “\(blog.title)”"
             out += blog.standfirst == nil ? ", no standfirst\n" : ", with a standfirst\n"

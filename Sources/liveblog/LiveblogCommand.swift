@@ -8,8 +8,9 @@ struct LiveblogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "liveblog",
         abstract: "A terminal reader for news live blogs.",
+        version: LiveblogVersion.current,
         subcommands: [ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
-                      MarkCommand.self],
+                      MarkCommand.self, FollowCommand.self, ConfigCommand.self, ManualCommand.self],
         defaultSubcommand: ReadCommand.self)
 }
 
@@ -19,22 +20,20 @@ struct ReadCommand: ParsableCommand {
         commandName: "read", abstract: "Open the reader (the default command).")
 
     @OptionGroup var options: SourceOptions
-    @Option(help: ArgumentHelp("Seconds an entry must be shown before it counts as read, or `never`.", valueName: "seconds"))
-    var markAfter = "2"
+    @Option(help: ArgumentHelp("Seconds an entry must be shown before it counts as read, or `never` (default: the configuration's mark-after, else 2).", valueName: "seconds"))
+    var markAfter: MarkDelay?
     @Flag(help: "Draw without colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Start showing unread entries only.") var unread = false
+    @Flag(help: "Show times in UTC rather than the local time zone.") var utc = false
+    @OptionGroup var follow: FollowOptions
 
     func run() throws {
         try CLIError.reporting {
-            let markDelay: Double?
-            if markAfter.lowercased() == "never" {
-                markDelay = nil
-            } else if let seconds = Double(markAfter), seconds >= 0, seconds.isFinite {
-                markDelay = seconds
-            } else {
-                throw CLIError("--mark-after takes a number of seconds or `never`, not \(EchoedText.quoted(markAfter))")
-            }
-            let (source, blog) = try options.loadBlog()
+            // Checked first: a bad configuration is reported before any blog is read.
+            let config = try ConfigFile.load()
+            let markDelay = markAfter.map(\.seconds) ?? config.markAfter ?? 2
+            let following = try FollowSetup.load(options, follow)
+            let (source, blog) = (following.source, following.blog)
             guard isatty(1) == 1 else {
                 let marks = try ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
                 Output.write(EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
@@ -44,7 +43,8 @@ struct ReadCommand: ParsableCommand {
             try ReaderLauncher.launch(
                 source: source, blog: blog, options: options, markAfter: markDelay,
                 noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
-                unreadOnly: unread)
+                unreadOnly: unread, timeZone: utc ? TimeZone(identifier: "UTC")! : config.timeZone ?? .current,
+                config: config, following: following, followOptions: follow)
         }
     }
 }

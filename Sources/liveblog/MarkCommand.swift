@@ -6,7 +6,8 @@ import LiveBlogCore
 struct MarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark", abstract: "Mark entries read by id (see `liveblog list --json`), or all of them.",
-        discussion: "Usage: liveblog mark [SOURCE] ID... [--unread] | liveblog mark [SOURCE] --all [--unread]")
+        usage: "liveblog mark [SOURCE] ID... [--unread]\nliveblog mark [SOURCE] --all [--unread]",
+        discussion: "Ids are those of `liveblog list --json`; marks are kept in the state file (--state).")
 
     @Argument(help: "An optional SOURCE (a path, or -), then entry ids.") var arguments: [String] = []
     @Flag(help: "Mark every entry.") var all = false
@@ -17,21 +18,15 @@ struct MarkCommand: ParsableCommand {
 
     func run() throws {
         try CLIError.reporting {
-            var ids = arguments
-            var sourceArgument: String?
-            // The first argument is the source when it names a file or standard input; ids never contain "/" or ".".
-            if let first = ids.first, first == "-" || first.contains("/") || first.contains(".")
-                || FileManager.default.fileExists(atPath: first) {
-                sourceArgument = first
-                ids.removeFirst()
+            // Ids never contain "/" or "."; a first word that does, or names a file, is the source.
+            let words = SourceAndOperands(arguments) { first in
+                first == "-" || first.contains("/") || first.contains(".") || FileManager.default.fileExists(atPath: first)
             }
+            let ids = words.operands
             if all && !ids.isEmpty { throw CLIError("give entry ids or --all, not both") }
             if !all && ids.isEmpty { throw CLIError("no entry ids given (use --all to mark every entry)") }
-            var options = try SourceOptions.parse(rulesFile.map { ["--rules", $0] } ?? [])
-            options.source = sourceArgument
-            options.state = state
-            options.inputLimit = inputLimit
-            let (source, blog) = try options.loadBlog()
+            let loader = SourceLoader(source: words.source, rulesFile: rulesFile, maxSize: try inputLimit.bytes())
+            let (source, blog) = try loader.loadBlog()
             let known = Set(blog.entries.map(\.id))
             let targets: [EntryID] = all ? blog.entries.map(\.id) : ids.map { EntryID($0) }
             if let missing = targets.first(where: { !known.contains($0) }) {

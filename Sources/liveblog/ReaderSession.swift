@@ -24,6 +24,10 @@ final class ReaderSession {
     private let persist: ([EntryID], Bool) throws -> Void
     private let storeWarning: String?
     private let options: ReaderOptions
+    private let memory: ReaderMemory
+    private let config: ReaderConfig
+    /// Following the source for updates; nil for a reader that only shows a snapshot.
+    var follow: ReaderFollow?
 
     /// - Parameters:
     ///   - blog: the parsed blog to show.
@@ -35,11 +39,15 @@ final class ReaderSession {
     ///   - storeWarning: a one-line warning from opening the store (marks not saved, file moved aside),
     ///     shown in the status line at start.
     ///   - options: the reader's command-line options.
+    ///   - memory: what is restored at start and saved at the end (session, search history, list width).
     init(
         blog: LiveBlog, sourceName: String, reload: @escaping () throws -> LiveBlog,
         initialMarks: Set<EntryID>, persist: @escaping ([EntryID], Bool) throws -> Void,
-        storeWarning: String?, options: ReaderOptions
+        storeWarning: String?, options: ReaderOptions, memory: ReaderMemory = ReaderMemory(),
+        config: ReaderConfig = ReaderConfig()
     ) {
+        self.memory = memory
+        self.config = config
         self.blog = blog
         self.sourceName = sourceName
         self.reload = reload
@@ -53,14 +61,32 @@ final class ReaderSession {
     ///
     /// Throws `TerminalError` (before touching the screen) when there is no usable terminal.
     func run() throws {
-        let terminal = try Terminal(noColor: options.noColor)
+        let terminal = try Terminal(noColor: options.noColor, colors: config.colors, mouse: config.mouse)
+        var state = ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName)
+        // Sized first, so that the session is restored into the real layout; the effects (the mark timer for the
+        // entry on show) are kept for the loop to run, not dropped.
+        let size = TerminalSize(rows: terminal.size.rows, columns: terminal.size.columns)
+        var startEffects = Reducer.reduce(&state, .resized(size))
+        state.restoreSearchHistory(memory.searchHistory)
+        state.restoreListWidth(memory.listWidth)
+        if let session = memory.session {
+            state.restore(session)
+            // The restored entry is the one on show now: give the loop the timer for it.
+            startEffects += Reducer.reduce(&state, .resized(size))
+        }
+        if let follow {
+            state.startFollowing(follow.startsOn && follow.inbox != nil, newSinceLastTime: follow.newSinceLastTime)
+            if follow.startsOn { follow.inbox?.start() }
+        }
         var loop = Loop(
-            terminal: terminal,
-            state: ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName),
-            reload: reload, persist: persist, markAfter: options.markAfter
+            terminal: terminal, state: state, reload: reload, persist: persist, markAfter: options.markAfter
         )
-        loop.run(warning: storeWarning)
+        loop.follow = follow
+        loop.run(warning: storeWarning, startEffects: startEffects)
+        follow?.inbox?.stop()
         terminal.stop()
+        // After the terminal is back: a failure to save is a warning on a normal screen, never lost marks.
+        memory.save(loop.state)
 
         let caught = TerminalSignals.pendingQuit
         if caught == SIGTERM || caught == SIGHUP || caught == SIGQUIT {
@@ -69,6 +95,14 @@ final class ReaderSession {
             raise(caught)
         }
     }
+}
+
+/// The reader's state kept between runs, and how to save it; empty and saving nothing by default.
+struct ReaderMemory {
+    var session: SavedSession?
+    var searchHistory: [String] = []
+    var listWidth: Int?
+    var save: (ReaderState) -> Void = { _ in }
 }
 
 extension ReaderSession {
@@ -94,6 +128,7 @@ private struct Loop {
     var markTimer: (id: EntryID, deadline: ContinuousClock.Instant)?
     let indexBuilder = IndexBuilder()
     var quitRequested = false
+    var follow: ReaderFollow?
 
     /// While an index is being built, the key wait is cut to this, so its arrival is noticed promptly.
     static let indexPollMilliseconds = 30
@@ -114,7 +149,10 @@ private struct Loop {
         self.markAfter = markAfter
     }
 
-    mutating func run(warning: String?) {
+    mutating func run(warning: String?, startEffects: [Effect] = []) {
+        for effect in startEffects {
+            for event in perform(effect) { dispatch(event) }
+        }
         dispatch(.resized(currentSize()))
         if let warning { dispatch(.message(warning)) }
         paint()
@@ -148,6 +186,17 @@ private struct Loop {
                 dispatch(.indexReady(index))
                 changed = true
             }
+            for event in follow?.inbox?.take() ?? [] {
+                switch ReaderFollow.readerEvent(event) {
+                case .updated(let blog):
+                    dispatch(.updated(blog))
+                    // A changed blog dropped its index; an unchanged one keeps it.
+                    if !state.hasSearchIndex { indexBuilder.start(for: state.blog) }
+                case .note(let text, let isError):
+                    dispatch(.followNote(text.map { ReaderState.StatusMessage($0, isError: isError) }))
+                }
+                changed = true
+            }
             if changed && !quitRequested && !state.shouldQuit { paint() }
         }
     }
@@ -174,7 +223,7 @@ private struct Loop {
                 return [.persistFailed(ids, read: read, reason: ReaderSession.shortReason(error))]
             }
         case .startMarkTimer(let id):
-            guard let seconds = markAfter else { return [] }
+            guard let seconds = state.markAfter else { return [] }
             markTimer = (id, ContinuousClock.now + .milliseconds(Int((seconds * 1000).rounded())))
             return []
         case .cancelMarkTimer:
@@ -194,6 +243,29 @@ private struct Loop {
         case .suspend:
             terminal.suspend()
             return [.resized(currentSize())]
+        case .announce(let ids):
+            guard let follow else { return [] }
+            follow.recordSeen(ids)
+            let wanted = Set(ids)
+            let entries = state.blog.entries.filter { wanted.contains($0.id) }
+            follow.signal.announce(entries.reversed(), blogTitle: state.blog.title, bellDescriptor: STDOUT_FILENO)
+            return []
+        case .setFollowing(let on):
+            guard let inbox = follow?.inbox else {
+                return [.followNote(.init("This source cannot be followed", isError: true))]
+            }
+            if on { inbox.start() } else { inbox.stop() }
+            return [.followNote(nil)]
+        case .redraw:
+            terminal.invalidate()
+            return []
+        case .openURL(let url):
+            guard URLOpening.isOpenable(url) else { return [] }
+            if let problem = BrowserLauncher.open(url) { return [.message(problem)] }
+            return []
+        case .copy(let text):
+            terminal.copyToClipboard(text)
+            return []
         }
     }
 

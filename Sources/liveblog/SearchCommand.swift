@@ -6,7 +6,12 @@ import LiveBlogCore
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search the blog: word prefixes, \"phrases\", -exclusions; case, accents and quote marks ignored.")
+        abstract: "Search the blog: word prefixes, \"phrases\", -exclusions; case, accents and quote marks ignored.",
+        usage: "liveblog search [SOURCE] QUERY [--json] [--sort blog|relevance] [--limit n]",
+        discussion: "Every term matches the start of a word (kre finds Kremlin); all terms must match (AND); "
+            + "\"two words\" is a phrase; -word or -\"a phrase\" excludes. Case, diacritics and quote marks are "
+            + "folded. Headlines, paragraphs and related links are searched. A query may start with -: an argument "
+            + "starting with one - that is not an option is the query. Exit status 1 when nothing matches, as grep's.")
 
     @Argument(help: "A live blog saved as text, or - for standard input; leave out for the bundled sample.")
     var arguments: [String] = []
@@ -16,29 +21,27 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var state: StateOptions
     @OptionGroup var inputLimit: InputLimit
     @Flag(help: "Print JSON.") var json = false
-    @Option(help: ArgumentHelp("blog (as published) or relevance.", valueName: "order")) var sort = "blog"
+    @Option(help: ArgumentHelp("blog (as published) or relevance.", valueName: "order")) var sort: SearchOrder = .blog
     @Option(help: ArgumentHelp("Show at most this many hits.", valueName: "n")) var limit: Int?
-
-    static let discussion = "Usage: liveblog search [SOURCE] QUERY"
 
     func run() throws {
         try CLIError.reporting {
             // SOURCE is optional and comes first, so the last argument is always the query.
-            guard let queryText = arguments.last else { throw CLIError("missing QUERY (usage: liveblog search [SOURCE] QUERY)") }
-            guard arguments.count <= 2 else {
+            let words: SourceAndOperands
+            do {
+                words = try SourceAndOperands(arguments, operandCount: 1)
+            } catch {
                 throw CLIError("too many arguments; quote a query of several words (liveblog search [SOURCE] \"QUERY\")")
             }
-            guard let order = SearchOrder(rawValue: sort.lowercased()) else {
-                throw CLIError("unknown sort order \(EchoedText.quoted(sort)) (use blog or relevance)")
+            guard let queryText = words.operands.first else {
+                throw CLIError("missing QUERY (usage: liveblog search [SOURCE] QUERY)")
             }
             if let limit, limit < 0 { throw CLIError("--limit must not be negative") }
-            var options = try SourceOptions.parse(
-                (arguments.count == 2 ? [arguments[0]] : []) + (rulesFile.map { ["--rules", $0] } ?? []))
-            options.inputLimit = inputLimit
+            let loader = SourceLoader(source: words.source, rulesFile: rulesFile, maxSize: try inputLimit.bytes())
             // One query once: search the parsed bytes and build strings only for the entries printed.
-            let parsed = try options.loadSource()
+            let parsed = try loader.loadSource()
             let query = SearchQuery(queryText)
-            let (total, shown) = parsed.search(query, order: order, limit: limit)
+            let (total, shown) = parsed.search(query, order: sort, limit: limit)
             if json {
                 Output.write(SearchReport.json(query: queryText, id: parsed.id(at:), headline: parsed.headline(at:),
                                                total: total, hits: shown))

@@ -6,21 +6,39 @@ import LiveBlogStore
 
 /// The options every command shares: where the blog comes from, extra rules, and where marks live.
 struct SourceOptions: ParsableArguments {
-    @Argument(help: "A live blog: a text scrape, a saved HTML page, - for standard input (either), or an http(s):// address. Default: the bundled sample.")
+    @Argument(help: ArgumentHelp("A live blog: a text scrape, a saved HTML page, - for standard input (either), or an http(s):// address. Default: standard input when it is a pipe or a file, else the bundled sample.", valueName: "source"), completion: .file())
     var source: String?
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules (see Resources/boilerplate-rules.txt).", valueName: "file"))
+    @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules (see Resources/boilerplate-rules.txt).", valueName: "file"), completion: .file())
     var rulesFile: String?
 
     @OptionGroup var state: StateOptions
 
     @OptionGroup var inputLimit: InputLimit
 
+    /// What to read, with the limits these options give.
+    func loader() throws -> SourceLoader {
+        SourceLoader(source: source, rulesFile: rulesFile, maxSize: try inputLimit.bytes())
+    }
+
+    /// Reads and parses the blog; text keeps its texts as spans of the source bytes (see `ParsedSource`).
+    func loadSource() throws -> LoadedSource { try loader().loadSource() }
+
+    /// Reads and parses the blog (see `SourceLoader.loadBlog()`).
+    func loadBlog() throws -> (BlogSource, LiveBlog) { try loader().loadBlog() }
+}
+
+/// Where a blog comes from and how to read it: the one path from a SOURCE word to a parsed blog.
+struct SourceLoader {
+    var source: String?
+    var rulesFile: String?
+    var maxSize: Int
+
     /// Reads and parses the blog; text keeps its texts as spans of the source bytes (see `ParsedSource`).
     func loadSource() throws -> LoadedSource {
-        let source = BlogSource(argument: self.source)
+        let source = BlogSource.implicit(self.source)
         let rules = try RuleLoader.rules(extraFile: rulesFile)
-        let content = try source.load(maxSize: inputLimit.bytes())
+        let content = try source.load(maxSize: maxSize)
         if Self.isHTML(content) {
             return .page(HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType))
         }
@@ -30,9 +48,9 @@ struct SourceOptions: ParsableArguments {
     /// Reads and parses the blog with the bundled rules, the user's config rules and `--rules`; an HTML page
     /// (sniffed from its bytes, or so declared by the server) goes to the HTML reader.
     func loadBlog() throws -> (BlogSource, LiveBlog) {
-        let source = BlogSource(argument: self.source)
+        let source = BlogSource.implicit(self.source)
         let rules = try RuleLoader.rules(extraFile: rulesFile)
-        let content = try source.load(maxSize: inputLimit.bytes())
+        let content = try source.load(maxSize: maxSize)
         if Self.isHTML(content) {
             return (source, HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType))
         }
@@ -49,7 +67,7 @@ struct SourceOptions: ParsableArguments {
 
 /// `--state PATH`, where read marks are kept.
 struct StateOptions: ParsableArguments {
-    @Option(name: .customLong("state"), help: ArgumentHelp("The read-mark database (default: $LIVEBLOG_STATE, else $XDG_STATE_HOME/liveblog/state.sqlite).", valueName: "path"))
+    @Option(name: .customLong("state"), help: ArgumentHelp("The read-mark database (default: $LIVEBLOG_STATE, else $XDG_STATE_HOME/liveblog/state.sqlite).", valueName: "path"), completion: .file(extensions: ["sqlite"]))
     var path: String?
 
     /// The resolved state file path.

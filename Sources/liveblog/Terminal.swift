@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CNcursesw
+import Foundation
 import LiveBlogTUI
 
 /// Why the reader cannot take over the terminal; the description is one line for standard error.
@@ -38,7 +39,9 @@ final class Terminal {
     /// Throws, with the terminal untouched, when standard output is not a terminal, `TERM` is missing or
     /// unknown, or there is no terminal to read keys from. Reads keys from standard input when it is a
     /// terminal and from `/dev/tty` otherwise (the blog itself may arrive on standard input).
-    init(noColor: Bool) throws {
+    /// `colors` gives each role's colours (the configuration's, else `ReaderConfig.defaultColors`); without
+    /// `mouse` the terminal keeps the mouse, so text can be selected as usual.
+    init(noColor: Bool, colors: [CellStyle.Role: ReaderConfig.Colors] = ReaderConfig.defaultColors, mouse: Bool = true) throws {
         Terminal.prepareLocale()
         guard isatty(STDOUT_FILENO) != 0 else {
             throw TerminalError(description: "standard output is not a terminal")
@@ -91,15 +94,17 @@ final class Terminal {
         self.window = window
         TerminalSignals.cursesRunning = 1
 
-        cbreak()
+        // raw, not cbreak: with ISIG off, Ctrl-C, Ctrl-Z and Ctrl-\ reach the reader as keys (the action table
+        // binds them), so there is one path for each; signals from elsewhere (kill) still go to the handlers.
+        raw()
         noecho()
         keypad(window, true)
         curs_set(0)
         set_escdelay(25)
         leaveok(window, false)
         mouseinterval(0)
-        mousemask(CN_BUTTON1_PRESSED | CN_BUTTON4_PRESSED | CN_BUTTON5_PRESSED, nil)
-        setUpColors(enabled: !noColor && !Terminal.noColorRequested)
+        if mouse { mousemask(CN_BUTTON1_PRESSED | CN_BUTTON4_PRESSED | CN_BUTTON5_PRESSED, nil) }
+        setUpColors(enabled: !noColor && !Terminal.noColorRequested, colors: colors)
         // Bracketed paste: the terminal wraps pasted text in ESC [200~ … ESC [201~, which arrive as two key
         // codes of our own, so a paste is read as text and never as keys (an ESC in it would end the prompt).
         define_key("\u{1B}[200~", Terminal.pasteStartCode)
@@ -168,6 +173,7 @@ final class Terminal {
         case 8, 127: return .backspace
         case 27: return .escape
         case 1...26: return .control(Character(Unicode.Scalar(UInt8(code) + 96)))
+        case 28: return .control("\\")  // Ctrl-\, a key since ISIG is off (see `raw()`)
         case 0..<32, 0x80..<0xA0: return nil
         default:
             guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
@@ -266,6 +272,18 @@ final class Terminal {
         clearok(window, true)
     }
 
+    /// Puts `text` on the clipboard with OSC 52: only its base64 reaches the terminal, so no byte of a blog is
+    /// ever read as a control sequence. Texts past 64 KB are cut (terminals drop longer ones anyway).
+    func copyToClipboard(_ text: String) {
+        let bytes = Array(text.utf8.prefix(65_536))
+        let sequence = "\u{1B}]52;c;" + Data(bytes).base64EncodedString() + "\u{07}"
+        if let outputFile {
+            fflush(outputFile)
+            sequence.withCString { fputs($0, outputFile) }
+            fflush(outputFile)
+        }
+    }
+
     @inline(__always)
     private static func isPlainASCII(_ text: String) -> Bool {
         var utf8 = text.utf8.makeIterator()
@@ -307,39 +325,36 @@ final class Terminal {
 
     // MARK: - Colours
 
-    /// Foreground and background (-1 = the terminal's own) per role, and attributes added without colour.
-    private static func palette(_ role: CellStyle.Role) -> (fg: Int32, bg: Int32, mono: attr_t) {
+    /// Attributes that stand in for a role's colour when colours are off.
+    private static func monochrome(_ role: CellStyle.Role) -> attr_t {
         switch role {
-        case .normal, .standfirst, .status, .headline, .help: return (-1, -1, CN_A_NORMAL)
-        case .title: return (COLOR_CYAN, -1, CN_A_BOLD)
-        case .divider: return (COLOR_BLUE, -1, CN_A_NORMAL)
-        case .unreadMarker: return (COLOR_GREEN, -1, CN_A_BOLD)
-        case .time: return (COLOR_CYAN, -1, CN_A_NORMAL)
-        case .match: return (COLOR_BLACK, COLOR_YELLOW, CN_A_BOLD)
-        case .dim: return (-1, -1, CN_A_DIM)
-        case .related: return (COLOR_BLUE, -1, CN_A_NORMAL)
-        case .error: return (COLOR_RED, -1, CN_A_BOLD)
+        case .normal, .standfirst, .status, .headline, .help, .divider, .time, .related: return CN_A_NORMAL
+        case .title, .unreadMarker, .match, .error: return CN_A_BOLD
+        case .dim: return CN_A_DIM
         }
     }
 
-    private func setUpColors(enabled: Bool) {
+    private func setUpColors(enabled: Bool, colors: [CellStyle.Role: ReaderConfig.Colors]) {
         let roles = CellStyle.Role.allCases
         roleAttributes = Array(repeating: CN_A_NORMAL, count: roles.count)
         rolePairs = Array(repeating: 0, count: roles.count)
         usesColor = enabled && has_colors() && start_color() == OK && use_default_colors() == OK
             && cn_colors() >= 8 && cn_color_pairs() > roles.count
         for role in roles {
-            let entry = Terminal.palette(role)
+            let entry = colors[role] ?? ReaderConfig.Colors(-1)
+            // A colour past what the terminal has falls back to the terminal's own.
+            let fg = entry.foreground < Int(cn_colors()) ? entry.foreground : -1
+            let bg = entry.background < Int(cn_colors()) ? entry.background : -1
             if usesColor {
-                if entry.fg == -1 && entry.bg == -1 {
+                if fg == -1 && bg == -1 {
                     roleAttributes[role.rawValue] = role == .dim ? CN_A_DIM : CN_A_NORMAL
                 } else {
                     let pair = Int16(role.rawValue + 1)
-                    init_pair(pair, Int16(entry.fg), Int16(entry.bg))
+                    init_pair(pair, Int16(fg), Int16(bg))
                     rolePairs[role.rawValue] = pair
                 }
             } else {
-                roleAttributes[role.rawValue] = entry.mono
+                roleAttributes[role.rawValue] = Terminal.monochrome(role)
             }
         }
     }

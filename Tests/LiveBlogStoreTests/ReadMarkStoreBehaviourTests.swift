@@ -114,3 +114,27 @@ struct ReadMarkStoreBehaviourTests {
         }
     }
 }
+
+/// Reader state (sessions, search history) kept between runs, the same in both stores.
+struct ReaderStateStoreTests {
+    @Test("Reader state is kept per blog and for all blogs, replaced, and forgotten with nil", arguments: [true, false])
+    func readerState(sqlite: Bool) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lb-rs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store: any ReadMarkStore = sqlite ? try SQLiteReadMarkStore(path: directory.path + "/s.sqlite") : InMemoryReadMarkStore()
+        let a = try store.registerBlog(identity: "a", title: "A")
+        let b = try store.registerBlog(identity: "b", title: "B")
+        #expect(try store.readerState("session", for: a) == nil)
+        try store.setReaderState("entry=1", "session", for: a)
+        try store.setReaderState("entry=2", "session", for: b)
+        try store.setReaderState("ash\ncloud", "search-history", for: nil)
+        try store.setReaderState("entry=3", "session", for: a)
+        #expect(try store.readerState("session", for: a) == "entry=3")
+        #expect(try store.readerState("session", for: b) == "entry=2")
+        #expect(try store.readerState("search-history", for: nil) == "ash\ncloud")
+        #expect(try store.readerState("search-history", for: a) == nil)
+        try store.setReaderState(nil, "session", for: a)
+        #expect(try store.readerState("session", for: a) == nil)
+    }
+}

@@ -25,6 +25,29 @@ struct ReadMarkStoreOpenerTests {
         }
     }
 
+    @Test("Two openers creating the same new file at once both get liveblog's file, never another program's")
+    func concurrentCreation() throws {
+        for round in 0..<20 {
+            try withTemporaryDirectory { directory in
+                let path = directory + "/state.sqlite"
+                let failures = ConcurrentBox<String>()
+                DispatchQueue.concurrentPerform(iterations: 2) { k in
+                    do {
+                        let opened = try ReadMarkStoreOpener.open(path: path)
+                        let blog = try opened.store.registerBlog(identity: "/blog", title: "Blog")
+                        try opened.store.setRead([EntryID("e\(k)")], read: true, for: blog)
+                    } catch {
+                        failures.append("round \(round), opener \(k): \(error)")
+                    }
+                }
+                #expect(failures.all.isEmpty)
+                // Nothing of the staging files is left beside the state file.
+                let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+                #expect(!names.contains { $0.contains(".new-") })
+            }
+        }
+    }
+
     @Test("Missing directories are created", arguments: ["/a/b/c/state.sqlite", "/deep/"])
     func createsDirectories(relativePath: String) throws {
         try withTemporaryDirectory { directory in

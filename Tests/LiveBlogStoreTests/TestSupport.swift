@@ -1,16 +1,10 @@
 import Foundation
 import LiveBlogCore
+// Shared helpers (withTemporaryDirectory…) for every file of this target.
+@_exported import LiveBlogTestSupport
 import Testing
 @testable import LiveBlogStore
 
-/// Runs `body` with the path of a new empty directory, removed afterwards.
-func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("liveblog-store-tests-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    return try body(directory)
-}
 
 /// The two store implementations, so one behaviour test can run against both.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {

@@ -3,20 +3,17 @@ import Testing
 
 @testable import LiveBlogTUI
 
-/// Keystroke cost at 100,000 entries, and searching before the index is there.
+/// Behaviour at 100,000 entries, and searching before the index is there.
 ///
-/// The budget is 5 ms per keystroke; that is measured on a release build (see the README numbers).
-/// These debug-build checks use bounds ten times looser, so that they catch an O(n)-strings-per-key mistake
-/// (which costs hundreds of milliseconds here) without failing on a busy machine.
+/// These check what happens, never how long it takes: keystroke timings are measured by `liveblog-bench tui`
+/// on a release build (see the README's figures); the time limit is only a hang guard.
+@Suite(.timeLimit(.minutes(2)))
 struct PerformanceTests {
     static let words = ["ash", "cloud", "lava", "ferry", "island", "governor", "observatory", "volcano", "evacuation", "harbour", "mainland", "eruption", "東京", "flights"]
 
     static func bigBlog(_ count: Int, words perParagraph: Int = 10) -> LiveBlog {
-        var seed: UInt64 = 7
-        func next() -> String {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return words[Int((seed >> 33) % UInt64(words.count))]
-        }
+        var random = SeededRandom(seed: 7)
+        func next() -> String { random.pick(words) }
         let entries = (0..<count).map { i in
             Entry(
                 id: EntryID("id\(i)"), time: "12:\(i % 60)", headline: (0..<6).map { _ in next() }.joined(separator: " "),
@@ -25,34 +22,33 @@ struct PerformanceTests {
         return LiveBlog(title: "Big", entries: entries)
     }
 
-    /// Median time of reducing one key and rendering the frame.
-    static func median(_ state: inout ReaderState, _ keys: [Key]) -> Duration {
-        var times: [Duration] = []
+    /// Reduces each key and renders the frame after it, as the run loop does.
+    static func press(_ state: inout ReaderState, _ keys: [Key]) {
         for key in keys {
-            let start = ContinuousClock.now
             _ = Reducer.reduce(&state, .key(key))
             _ = Renderer.render(state, size: state.size)
-            times.append(ContinuousClock.now - start)
         }
-        return times.sorted()[times.count / 2]
     }
 
-    @Test("At 100,000 entries moving and typing a search each cost milliseconds, not a pass over the text")
+    @Test("At 100,000 entries moving, typing a search and browsing its matches land where they should")
     func keystrokes() {
         let blog = Self.bigBlog(100_000)
         var state = makeState(blog)
         _ = Reducer.reduce(&state, .indexReady(SearchIndex(blog: blog)))
         #expect(state.hasSearchIndex)
         let j = Key.character("j")
-        let moving = Self.median(&state, [j, j, .character("G"), .character("k"), .pageUp, j, .character("g"), .character(" "), j])
-        #expect(moving < .milliseconds(10), "moving: \(moving)")
+        Self.press(&state, [j, j, .character("G"), .character("k")])
+        #expect(state.selectedEntry == 99_998)
+        Self.press(&state, [.character("g"), j])
+        #expect(state.selectedEntry == 1)
         send(&state, .character("/"))
-        let typing = Self.median(&state, "ash c".map { Key.character($0) } + [.backspace, .backspace])
-        #expect(typing < .milliseconds(60), "typing: \(typing)")
+        Self.press(&state, "ash c".map { Key.character($0) } + [.backspace, .backspace])
+        let expected = blog.entries.indices.filter { EntryMatcher(SearchQuery("ash")).matches(in: blog.entries[$0]) != nil }
+        #expect(state.listedCount == expected.count)
         #expect(state.listedCount > 0 && state.listedCount < 100_000)
         send(&state, .enter)
-        let browsing = Self.median(&state, [j, .character("n"), .character("n"), j, .character("m"), .character("u"), j])
-        #expect(browsing < .milliseconds(60), "browsing matches: \(browsing)")
+        Self.press(&state, [j, .character("n"), .character("n"), j])
+        #expect(state.selectedEntry.map { expected.contains($0) } == true)
     }
 
     @Test("Without the index a big blog is not scanned on every key: the search waits for the index and then filters")

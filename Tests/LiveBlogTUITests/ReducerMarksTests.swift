@@ -96,7 +96,7 @@ struct ReducerMarksTests {
         let effects = send(&state, .character("A"))
         #expect(effects == [.cancelMarkTimer, .persistReadMarks([e0, EntryID("e5")], read: true)])
         #expect(state.unreadCount == 3)
-        #expect(state.message?.text == "Marked 2 read")
+        #expect(state.message?.text == "Marked 2 read (X undoes)")
         #expect(send(&state, .character("A")) == [])
     }
 

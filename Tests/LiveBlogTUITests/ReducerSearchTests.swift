@@ -196,8 +196,7 @@ struct ReducerSearchTests {
         var state = makeState(size: .wide)
         type(&state, "/ash")
         send(&state, .enter)
-        // e0 at 69 columns: headline (line 0), paragraph (line 3), related link (line 8).
-        send(&state, .character("n"))
+        // Enter puts the first match in view (e0: headline, paragraph, related link).
         #expect(state.currentMatch == 0)
         send(&state, .character("n"), .character("n"))
         #expect(state.currentMatch == 2)

@@ -12,44 +12,44 @@ struct RendererTests {
         let state = makeState(size: .wide)
         #expect(screen(state) == """
             Mount Corrigan eruption latest — More than 12,000 people have left the island since the volcano woke
-            • 16:48 Ash begins to fall on Castlemere as cl… │ Ash begins to fall on Castlemere as cloud reaches the mainland
-            • 16:21 Observatory: ‘no sign yet’ that erupti… │ 16:48 · key event
-            • 15:57 Second ash column seen from the north … │
-            •       Japanese volcanologists offer to help   │ The first traces of ash have begun to settle on cars and pavements in
-            • 15:30 Airports across the Skerran Isles to s… │ Castlemere, about 80km east of Tarrow.
-            •       Mount Corrigan on Tarrow Island has be… │
-                                                            │ “It smells faintly of struck matches,” said Marguerite Fenn.
-                                                            │
-                                                            │ → story: Why the ash cloud moved east — Winds explained
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
-                                                            │
+            • 16:48 Ash begins to fall on Castlemere as cloud re… │ Ash begins to fall on Castlemere as cloud reaches the mainland
+            • 16:21 Observatory: ‘no sign yet’ that eruption is … │ 16:48 · key event
+            • 15:57 Second ash column seen from the north coast   │
+            •       Japanese volcanologists offer to help         │ The first traces of ash have begun to settle on cars and
+            • 15:30 Airports across the Skerran Isles to stay cl… │ pavements in Castlemere, about 80km east of Tarrow.
+            •       Mount Corrigan on Tarrow Island has been eru… │
+                                                                  │ “It smells faintly of struck matches,” said Marguerite Fenn.
+                                                                  │
+                                                                  │ → story: Why the ash cloud moved east — Winds explained
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
+                                                                  │
             1/6  6 unread                                                                                                     ? help
             """)
     }
@@ -205,6 +205,8 @@ struct RendererTests {
         var blog = Fixture.small
         blog.entries.insert(Entry(id: EntryID("fresh"), time: "17:02", headline: "Fresh entry"), at: 0)
         _ = Reducer.reduce(&state, .reloaded(blog))
+        // The arrival went in above the selected row, which stays put; the wheel scrolls it into view.
+        send(&state, .wheel(row: 2, column: 2, down: false))
         let frame = Renderer.render(state, size: state.size)
         #expect(frame.line(1) == "+ 17:02 Fresh entry")
         #expect(frame.line(2) == "• 16:48 Ash begins to fall on Castlemere as cloud reaches the mainland")
@@ -218,16 +220,16 @@ struct RendererTests {
         send(&state, .pageDown)
         #expect(screen(state) == """
             Numbered
-            • Entry 10                              │ Entry 12
-            • Entry 11                              │
-            • Entry 12                              │ Paragraph 0 of entry 12.
-            • Entry 13                              │
-            • Entry 14                              │
-            • Entry 15                              │
-            • Entry 16                              │
-            • Entry 17                              │
-            • Entry 18                              │
-            • Entry 19                              │
+            • Entry 10                         │ Entry 12
+            • Entry 11                         │
+            • Entry 12                         │ Paragraph 0 of entry 12.
+            • Entry 13                         │
+            • Entry 14                         │
+            • Entry 15                         │
+            • Entry 16                         │
+            • Entry 17                         │
+            • Entry 18                         │
+            • Entry 19                         │
             13/30  30 unread                                                                              ? help
             """)
     }
@@ -239,10 +241,10 @@ struct RendererTests {
         var state = makeState(size: .wide)
         send(&state, .down)
         let frame = Renderer.render(state, size: state.size)
-        #expect(frame.columns(row: 2, where: \.reverse) == Array(0..<48))
+        #expect(frame.columns(row: 2, where: \.reverse) == Array(0..<54))
         #expect(frame.columns(row: 1, where: \.reverse).isEmpty)
         #expect(frame.columns(row: 3, where: \.reverse).isEmpty)
-        #expect(frame[2, 48].text == "│" && !frame[2, 48].style.reverse)
+        #expect(frame[2, 54].text == "│" && !frame[2, 54].style.reverse)
     }
 
     @Test("With the detail pane focused the selected row is underlined instead of reversed")
@@ -251,15 +253,15 @@ struct RendererTests {
         send(&state, .tab)
         let frame = Renderer.render(state, size: state.size)
         #expect(frame.columns(row: 1, where: \.reverse).isEmpty)
-        #expect(frame.columns(row: 1, where: { $0.underline && $0.bold }) == Array(0..<48))
+        #expect(frame.columns(row: 1, where: { $0.underline && $0.bold }) == Array(0..<54))
     }
 
     @Test("The headline is bold in the detail pane; title, time and links have their roles")
     func detailStyles() {
         let frame = Renderer.render(makeState(size: .wide), size: .wide)
         #expect(frame.styledText(row: 1, where: { $0.bold && $0.role == .headline }) == "Ash begins to fall on Castlemere as cloud reaches the mainland")
-        #expect(frame.styledText(row: 2, columns: 49..<120, where: { $0.role == .time }) == "16:48")
-        #expect(frame.styledText(row: 2, columns: 0..<48, where: { $0.role == .time }) == "16:21")
+        #expect(frame.styledText(row: 2, columns: 55..<120, where: { $0.role == .time }) == "16:48")
+        #expect(frame.styledText(row: 2, columns: 0..<54, where: { $0.role == .time }) == "16:21")
         #expect(frame.styledText(row: 0, where: { $0.role == .title && $0.bold }) == "Mount Corrigan eruption latest")
         #expect(frame.styledText(row: 9, where: { $0.role == .related && $0.bold }) == "Why the ash cloud moved east")
         #expect(frame.styledText(row: 9, where: { $0.role == .related && !$0.bold }) == "→ story: | — Winds explained")
@@ -270,7 +272,7 @@ struct RendererTests {
         var state = makeState(size: .wide)
         type(&state, "/ash")
         let frame = Renderer.render(state, size: state.size)
-        let list = 0..<48, detail = 49..<120
+        let list = 0..<54, detail = 55..<120
         // List: "Ash" in the first headline (selected, so reversed too), "ash" in the second.
         #expect(frame.styledText(row: 1, columns: list, where: { $0.role == .match }) == "Ash")
         #expect(frame.columns(row: 1, where: { $0.role == .match && $0.reverse && $0.underline }) == [8, 9, 10])
@@ -299,7 +301,7 @@ struct RendererTests {
     func currentMatchStyle() {
         var state = makeState(size: .wide)
         type(&state, "/ash")
-        send(&state, .enter, .character("n"), .character("n"))
+        send(&state, .enter, .character("n"))
         let frame = Renderer.render(state, size: state.size)
         #expect(frame.styledText(row: 4, where: { $0.role == .match && $0.bold && $0.underline }) == "ash")
         #expect(frame.styledText(row: 1, where: { $0.role == .match && $0.reverse && !$0.underline && $0.bold == false }).isEmpty == false)
@@ -336,7 +338,7 @@ struct RendererTests {
 
 
 
-            /ash                                                                      3 of 6
+            /ash                                                              3 of 6 entries
             """)
         #expect(frame.cursor?.row == 23 && frame.cursor?.column == 4)
     }
@@ -380,7 +382,7 @@ struct RendererTests {
 
 
 
-            1/3  6 unread  /ash  3 of 6  unread only  Showing unread entries only     ? help
+            1/3  6 unread  /ash  entry 1 of 3 · match 1 of 3  unread only  Showing unread e…
             """)
     }
 
@@ -421,33 +423,33 @@ struct RendererTests {
         #expect(screen(state) == """
             Mount Corrigan eruption latest — More than 12,000 people have left the island since the volcano woke
              Moving
-               j ↓            Next entry in the list
-               k ↑            Previous entry in the list
-               j ↓            Scroll the detail pane down a line (when it has focus)
-               k ↑            Scroll the detail pane up a line (when it has focus)
-               g Home         First entry; top of the entry when the detail pane has focus
-               G End          Last entry; end of the entry when the detail pane has focus
-               PgDn Ctrl-F    Page down in the focused pane
-               PgUp Ctrl-B    Page up in the focused pane
-               Ctrl-D         Half a page down in the focused pane
-               Ctrl-U         Half a page up in the focused pane
-               Space          Page down the detail pane; at its end go on to the next entry
-               U              Jump to the next unread entry (wrapping to the top)
+               j ↓              Next entry in the list
+               k ↑              Previous entry in the list
+               j ↓              Scroll the detail pane down a line (when it has focus)
+               k ↑              Scroll the detail pane up a line (when it has focus)
+               J                Next entry, staying in the detail pane
+               K                Previous entry, staying in the detail pane
+               g Home           First entry (3g: the third); top of the entry in the detail pane
+               G End            Last entry (3G: the third); end of the entry in the detail pane
+               PgDn Ctrl-F      Page down in the focused pane
+               PgUp Ctrl-B b    Page up in the focused pane
+               Ctrl-D           Half a page down in the focused pane
+               Ctrl-U           Half a page up in the focused pane
+               Space            Page down the detail pane; at its end go on to the next entry
+               U                Jump to the next unread entry (wrapping to the top)
+               .                Jump to the newest entry; what arrived is no longer new
+               0–9              A count for the next movement key in the list (5j, 3G)
 
              Panes and views
-               Tab Shift-Tab  Move focus between the list and the detail pane
-               Enter          Open the entry in the detail pane, focus it and mark it read
-               Esc            Back to the list (in the detail pane)
-               u              Show unread entries only, or all entries again
-               o              Toggle the order: as published / oldest first
-               ?              Show this help
-
-             Search
-               /              Search: the list is filtered as you type
-               n              Next match, going on to the next matching entry
-               N              Previous match, going back to the previous matching entry
-               Esc            Clear the search filter, keeping the selected entry (in the list)
-
+               Tab Shift-Tab    Move focus between the list and the detail pane
+               Enter l →        Open the entry in the detail pane, focus it and mark it read
+               q h ← Esc        Back to the list from the detail pane
+               >                Widen the list (the width is remembered)
+               <                Narrow the list (the width is remembered)
+               z                Maximise the focused pane, or show both again
+               u                Show unread entries only, or all entries again
+               s                Sort: as published / oldest first
+               Ctrl-L           Redraw the screen
             Help  ↑/↓ PgUp/PgDn scroll  q, ? or Esc close
             """)
     }
@@ -457,13 +459,13 @@ struct RendererTests {
         var state = makeState(size: TerminalSize(rows: 30, columns: 100))
         send(&state, .character("?"))
         var seen = ""
-        for _ in 0..<10 {
+        for _ in 0..<20 {
             seen += screen(state) + "\n"
             send(&state, .pageDown)
         }
-        for action in Action.allCases {
-            #expect(seen.contains(action.helpText), "\(action)")
-            #expect(seen.contains(action.keyNames.joined(separator: " ")), "\(action)")
+        for row in Action.table {
+            #expect(seen.contains(row.help), "\(row.action)")
+            #expect(seen.contains(row.keyNames.joined(separator: " ")), "\(row.action)")
         }
     }
 

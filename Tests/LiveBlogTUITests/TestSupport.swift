@@ -1,4 +1,6 @@
 import LiveBlogCore
+// Shared helpers (SeededRandom…) for every file of this target.
+@_exported import LiveBlogTestSupport
 import Testing
 
 @testable import LiveBlogTUI

@@ -142,11 +142,8 @@ struct TextLayoutTests {
 
     @Test("Every wrapped line fits its width and keeps the words in order, for many generated texts")
     func wrapProperty() {
-        var seed: UInt64 = 42
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var random = SeededRandom(seed: 42)
+        func next(_ n: Int) -> Int { random.below(n) }
         let pieces = ["ash", " ", "  ", "日本", "👍", "e\u{301}", "\t", "volcanologists", "—", "“x”", "a"]
         for _ in 0..<400 {
             let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()

@@ -34,6 +34,27 @@ struct CommandLineTests {
         #expect(result.stdout.contains("16:48  Ash begins to fall on Castlemere"))
     }
 
+    @Test("list, export and search only read marks: no state directory or database appears")
+    func readOnlyCommandsLeaveNoState() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let path = try runner.write("strike.txt", Self.blogText)
+        let stateDirectory = runner.directory.appendingPathComponent("state-home/liveblog").path
+        let environment = ["LIVEBLOG_STATE": stateDirectory + "/state.sqlite"]
+        for arguments in [["list", path], ["export", path], ["search", path, "ferries"], [path]] {
+            let result = try runner.run(arguments, environment: environment)
+            #expect(result.status == 0, "\(arguments)")
+            #expect(!FileManager.default.fileExists(atPath: stateDirectory), "\(arguments) created the state directory")
+        }
+        // Marking writes, so it makes the file; listing then shows the mark.
+        let ids = try runner.run(["list", path, "--json"], environment: environment)
+        let entries = (try JSONSerialization.jsonObject(with: ids.stdoutData) as! [String: Any])["entries"] as! [[String: Any]]
+        let first = entries[0]["id"] as! String
+        #expect(try runner.run(["mark", path, first], environment: environment).status == 0)
+        #expect(FileManager.default.fileExists(atPath: stateDirectory + "/state.sqlite"))
+        #expect(try runner.run(["list", path], environment: environment).stdout.hasPrefix("1  "))
+    }
+
     @Test("list prints index, unread flag, time and headline")
     func list() throws {
         let runner = try CommandRunner()
@@ -77,9 +98,32 @@ struct CommandLineTests {
         let text = try runner.run(["export", path, "--format", "text"])
         #expect(text.stdout.contains("13:40  Operator blames fuel costs\nThe operator said fuel costs had doubled since spring.\n"))
         let bad = try runner.run(["export", path, "--format", "xml"])
-        #expect(bad.status == 2)
+        #expect(bad.status == 64)
         #expect(bad.stdout.isEmpty)
-        #expect(bad.stderr == "liveblog: error: unknown format \"xml\" (use one of: json, markdown, text)\n")
+        #expect(bad.stderr == "liveblog: error: the value 'xml' is invalid for '--format <format>'. Please provide one of 'json', 'markdown' or 'text'. (see 'liveblog help export')\n")
+    }
+
+    @Test("Every usage error is one line naming the help to read, with status 64; option values are typed")
+    func usageErrors() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let cases: [([String], String)] = [
+            (["search", "--sort", "newest", "ash"], "'liveblog help search'"),
+            (["--mark-after", "soon"], "'liveblog help'"),
+            (["list", "--bogus"], "'liveblog help list'"),
+            (["export", "--format"], "'liveblog help export'"),
+        ]
+        for (arguments, help) in cases {
+            let result = try runner.run(arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.hasPrefix("liveblog: error: "), "\(arguments)")
+            #expect(result.stderr.hasSuffix("(see \(help))\n"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments)")
+        }
+        // Values are read in any case, and --mark-after takes never or seconds.
+        #expect(try runner.run(["export", "--format", "JSON"]).status == 0)
+        #expect(try runner.run(["--mark-after", "never"]).status == 0)
+        #expect(try runner.run(["--mark-after", "0.5"]).status == 0)
     }
 
     @Test("search finds by prefix and folding, prints JSON with offsets, and exits 1 when nothing matches")

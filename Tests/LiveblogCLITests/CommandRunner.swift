@@ -1,4 +1,6 @@
 import Foundation
+// Shared helpers (TemporaryDirectory, BuiltProduct…) for every file of this target.
+@_exported import LiveBlogTestSupport
 
 /// Runs the built `liveblog` binary with arguments and optional standard input, and collects what it printed.
 struct CommandRunner {
@@ -9,20 +11,19 @@ struct CommandRunner {
         var stdoutData: Data
     }
 
-    static let binary: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        .deletingLastPathComponent().appendingPathComponent("liveblog")
+    static let binary: URL = BuiltProduct.liveblog
 
     /// A private state file so that tests never read or write the user's marks.
     let statePath: String
-    let directory: URL
+    let temporary: TemporaryDirectory
+    var directory: URL { temporary.url }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("liveblog-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        statePath = directory.appendingPathComponent("state.sqlite").path
+        temporary = try TemporaryDirectory(prefix: "liveblog-cli")
+        statePath = temporary.file("state.sqlite")
     }
 
-    func cleanUp() { try? FileManager.default.removeItem(at: directory) }
+    func cleanUp() { temporary.remove() }
 
     /// Writes a file into the test's directory and returns its path.
     func write(_ name: String, _ contents: String) throws -> String {

@@ -23,11 +23,12 @@ import Testing
         #expect(Terminal.decodeCharacter(3) == .control("c"))
         #expect(Terminal.decodeCharacter(6) == .control("f"))
         #expect(Terminal.decodeCharacter(26) == .control("z"))
+        #expect(Terminal.decodeCharacter(28) == .control("\\"))  // Ctrl-\, a key in raw mode
     }
 
     @Test("Other control codes (C0 and C1) are dropped, never passed on as text")
     func otherControls() {
-        for code: UInt32 in [0, 28, 29, 30, 31, 0x80, 0x9B, 0x9F] {
+        for code: UInt32 in [0, 29, 30, 31, 0x80, 0x9B, 0x9F] {
             #expect(Terminal.decodeCharacter(code) == nil, "code \(code)")
         }
     }

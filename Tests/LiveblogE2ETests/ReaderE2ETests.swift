@@ -132,9 +132,11 @@ struct ReaderE2ETests {
         defer { t.shutdown() }
         try await t.waitFor(Self.title)
         try t.send("?")
-        let screen = try await t.waitFor("Next entry in the list")
-        #expect(screen.contains("Search: the list is filtered as you type"))
-        #expect(screen.contains("Mark the entry read or unread"))
+        try await t.waitFor("Next entry in the list")
+        // The table is longer than the screen: G scrolls the help to its end.
+        try t.send("G")
+        let screen = try await t.waitFor("Mark the entry read or unread")
+        #expect(screen.contains("Close the help"))
         try t.send("?")
         try await t.waitUntil("help closed") { !$0.contains("Next entry in the list") && $0.contains(Self.title) }
     }
@@ -182,6 +184,20 @@ struct ReaderE2ETests {
         try t.send("C-c")
         try await t.waitFor(TmuxSession.exitMarker(0))
         #expect(try t.format("#{alternate_on} #{cursor_flag}") == "0 1")
+    }
+
+    @Test("Control keys arrive as keys, not signals: ISIG is off and Ctrl-\\ quits through the key table with status 0")
+    func controlKeysAreKeys() async throws {
+        let state = try TemporaryDirectory()
+        let t = try Self.reader(state, ["--mark-after", "never"])
+        defer { t.shutdown() }
+        try await t.waitFor(Self.title)
+        // With ISIG on (cbreak), the kernel would turn Ctrl-C, Ctrl-Z and Ctrl-\ into signals instead.
+        #expect(try t.terminalModes().contains("-isig"))
+        // As SIGQUIT, Ctrl-\ would end the reader with 128 + SIGQUIT; as a key it is the quit action.
+        try t.send("C-\\")
+        let screen = try await t.waitFor("_TTY_OK__")
+        #expect(screen.contains(TmuxSession.exitMarker(0)))
     }
 
     @Test("SIGTERM restores the terminal before the program dies of it")
@@ -420,17 +436,3 @@ struct Screen {
     }
 }
 
-/// A directory under the system's temporary folder, removed when the value goes away.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "liveblog-e2e-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw TmuxError("cannot create a temporary directory") }
-        path = String(cString: made)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}

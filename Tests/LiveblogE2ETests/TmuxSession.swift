@@ -1,4 +1,6 @@
 import Foundation
+// Shared helpers (TemporaryDirectory, BuiltProduct…) for every file of this target.
+@_exported import LiveBlogTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -52,13 +54,7 @@ final class TmuxSession {
     deinit { shutdown() }
 
     /// Where `swift test` put the `liveblog` binary: beside the test runner. `LIVEBLOG_E2E_BINARY` overrides it.
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["LIVEBLOG_E2E_BINARY"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("liveblog")
-    }()
+    static let binary: URL = BuiltProduct.liveblog
 
     // MARK: - Driving
 
@@ -184,6 +180,22 @@ final class TmuxSession {
         guard process.terminationStatus == 0 else {
             throw TmuxError("tmux new-session failed with status \(process.terminationStatus)")
         }
+    }
+
+    /// The pane terminal's modes as `stty -a` prints them, split into words (`-isig`, `icanon`…).
+    func terminalModes() throws -> [String] {
+        let tty = try format("#{pane_tty}")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["stty", "-a", "-F", tty]
+        let pipe = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: { " \n;".contains($0) }).map(String.init)
     }
 
     @discardableResult

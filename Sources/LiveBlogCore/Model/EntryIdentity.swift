@@ -1,15 +1,10 @@
 /// Gives entries ids derived from their content, so that ids survive entries added or removed around them
 /// and later paragraphs being edited.
+///
+/// An id hashes the headline, or for an untitled entry the start (160 scalars) of its first paragraph, or else
+/// its first related link's title. Times are left out on purpose: relative ages ("4m ago") change every time a
+/// page is saved.
 enum EntryIdentity {
-    /// The text an id is derived from: the headline, or for an untitled entry the start of its first paragraph.
-    /// Times are left out on purpose: relative ages ("4m ago") change every time a page is saved.
-    static func key(of entry: Entry) -> String {
-        if let headline = entry.headline { return "h:" + headline }
-        if let first = entry.paragraphs.first { return "p:" + String(first.unicodeScalars.prefix(160)) }
-        if let link = entry.related.first { return "r:" + link.title }
-        return "e:"
-    }
-
     /// 64-bit FNV-1a, shown as 12 hex digits.
     static func hash(_ key: String) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -60,7 +55,7 @@ enum EntryIdentity {
         }
     }
 
-    /// `hash(key(of: entry))` as a number, computed over the entry's bytes without building the key string.
+    /// The id's hash as a number, computed over the entry's bytes without building a key string.
     static func hashValue(of entry: Entry) -> UInt64 {
         func withBytes<R>(_ text: String?, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
             guard var copy = text else { return body(nil) }

@@ -223,9 +223,6 @@ public struct BoilerplateRules: Sendable {
     /// Whether any rule of `kind` exists.
     public func has(_ kind: Kind) -> Bool { byKind[kind] != nil }
 
-    /// The rules of one kind, in the order they were written.
-    public func rules(of kind: Kind) -> [Rule] { (byKind[kind] ?? []).map { rules[$0] } }
-
     /// The rule of `kind` whose text occurs in `line` (ASCII case ignored) and where it starts, searching only
     /// the last `window` bytes; the occurrence that starts last wins. Used for markers that end a line,
     /// such as a photo credit after its caption.

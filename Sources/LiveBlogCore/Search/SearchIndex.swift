@@ -54,14 +54,7 @@ public final class SearchIndex: Sendable {
         let termCount = table.count
 
         // Renumber in byte order so that prefixes become ranges.
-        let order = table.withArena { arena in
-            (0..<termCount).sorted { a, b in
-                let x = table.range(of: a), y = table.range(of: b)
-                let common = min(x.count, y.count)
-                let c = common == 0 ? 0 : memcmp(arena.baseAddress! + x.lowerBound, arena.baseAddress! + y.lowerBound, common)
-                return c != 0 ? c < 0 : x.count < y.count
-            }
-        }
+        let order = (0..<termCount).sorted { table.precedes($0, $1) }
         var rank = [UInt32](repeating: 0, count: termCount)
         var vocabularyBytes: [UInt8] = []
         vocabularyBytes.reserveCapacity(table.arena.count)

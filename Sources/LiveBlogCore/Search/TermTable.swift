@@ -27,14 +27,21 @@ struct TermTable {
 
     var count: Int { starts.count }
 
-    /// Where term `term`'s bytes stand in `arena`.
+    /// Where term `term`'s bytes lie in `arena`.
     func range(of term: Int) -> Range<Int> {
-        Int(starts[term])..<(term + 1 < starts.count ? Int(starts[term + 1]) : arena.count)
+        let start = Int(starts[term])
+        let end = term + 1 < starts.count ? Int(starts[term + 1]) : arena.count
+        return start..<end
     }
 
-    /// Calls `body` with the arena's bytes; a pointer into them is valid only inside `body`.
-    func withArena<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        arena.withUnsafeBufferPointer(body)
+    /// Orders terms `a` and `b` by their bytes (a prefix first), reading the arena only inside its own scope.
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        let x = range(of: a), y = range(of: b)
+        return arena.withUnsafeBufferPointer { bytes in
+            let common = min(x.count, y.count)
+            let c = common == 0 ? 0 : memcmp(bytes.baseAddress! + x.lowerBound, bytes.baseAddress! + y.lowerBound, common)
+            return c != 0 ? c < 0 : x.count < y.count
+        }
     }
 
     @inline(__always)
@@ -81,7 +88,8 @@ struct TermTable {
     private func equals(_ term: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let r = range(of: term)
         guard r.count == word.count else { return false }
-        return r.isEmpty || withArena { memcmp($0.baseAddress! + r.lowerBound, word.baseAddress!, r.count) == 0 }
+        if r.isEmpty { return true }
+        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + r.lowerBound, word.baseAddress!, r.count) == 0 }
     }
 
     private mutating func grow() {

@@ -66,9 +66,9 @@ struct GlobTests {
         #expect(matches(String(repeating: "x", count: 70) + "*", String(repeating: "x", count: 70) + "yz"))
     }
 
-    @Test("Matching is linear whatever the pattern (a hang guard: these took 32 s and 108 s before)")
+    /// The time limit is a hang guard, not a measurement: these took 32 s and 108 s when matching backtracked.
+    @Test("Matching is linear whatever the pattern", .timeLimit(.minutes(1)))
     func hostilePatterns() throws {
-        let started = Date()
         #expect(!matches("*a*a*a*a*a*a*a*a*a*a*c*b", String(repeating: "a", count: 40) + "c"))
         #expect(!matches("*a*a*a*a*a*a*a*a*a*a*c*b", String(repeating: "a", count: 100_000)))
         var rules = BoilerplateRules.bundled
@@ -77,6 +77,5 @@ struct GlobTests {
         #expect(rules.match(.pattern, line) == nil)
         let blog = String(repeating: line + "\n", count: 50)
         _ = LiveBlogParser(rules: rules).parse(blog)
-        #expect(Date().timeIntervalSince(started) < 30)
     }
 }

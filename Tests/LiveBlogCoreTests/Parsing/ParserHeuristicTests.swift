@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import LiveBlogCore
 
-/// One small page per heuristic of issue 5, compared as a readable dump (see `dump` in TestSupport.swift),
+/// One small page per named heuristic, compared as a readable dump (see `dump` in TestSupport.swift),
 /// plus direct checks of the shape functions behind them.
 @Suite("Parser heuristics for many publishers")
 struct ParserHeuristicTests {
@@ -548,7 +548,7 @@ struct ParserHeuristicTests {
 
     // MARK: Appeals
 
-    // An appeal in other words than the Independent's, glued to the first paragraph, is dropped the same way.
+    // An appeal in other words than the sample's, glued to the first paragraph, is dropped the same way.
     @Test("Glued appeal found by its words")
     func gluedAppeal() {
         let blog = parse("""

@@ -15,7 +15,7 @@ struct RobustnessTests {
 
     @Test("Binary noise, NUL bytes and invalid UTF-8 parse to text without control characters")
     func noise() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(seed: 42)
         for _ in 0..<50 {
             let bytes = (0..<Int(generator.next() % 5000)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             let blog = LiveBlogParser().parse(bytes: bytes)
@@ -26,32 +26,18 @@ struct RobustnessTests {
         }
     }
 
-    @Test("A 20 MB line parses quickly into one paragraph")
+    /// A hang guard (the time limit), not a measurement: speed is `liveblog-bench`'s business.
+    @Test("A 20 MB line parses into one paragraph", .timeLimit(.minutes(1)))
     func hugeLine() {
         let line = String(repeating: "word ", count: 4_000_000) + "end."
-        let start = Date()
         let blog = LiveBlogParser().parse("Title\nStandfirst\n" + line + "\n")
         #expect(blog.entries.count == 1)
         #expect(blog.entries[0].paragraphs.first?.utf8.count == line.utf8.count)
-        #expect(Date().timeIntervalSince(start) < 20)  // a guard against quadratic behaviour, not a benchmark
     }
 
     @Test("Only separators and times still gives a blog")
     func onlyStructure() {
         let blog = LiveBlogParser().parse("___\n10:45\n---\n11:00\n")
         #expect(blog.entries.isEmpty)
-    }
-}
-
-/// A small deterministic random source for tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,26 +1,8 @@
 import Foundation
 import LiveBlogCore
+// Shared helpers (dump, SeededRandom, TemporaryDirectory) for every file of this target.
+@_exported import LiveBlogTestSupport
 
-/// A readable dump of a parsed blog, for golden tests that compare against multi-line literals.
-func dump(_ blog: LiveBlog, paragraphWidth: Int = 60) -> String {
-    var lines: [String] = []
-    lines.append("title: \(blog.title)")
-    lines.append("standfirst: \(blog.standfirst ?? "-")")
-    for (i, entry) in blog.entries.enumerated() {
-        var head = "[\(i + 1)]"
-        if let time = entry.time { head += " \(time)" }
-        head += " " + (entry.headline ?? "(untitled)")
-        if !entry.flags.isEmpty { head += " {\(entry.flags.names.joined(separator: ","))}" }
-        lines.append(head)
-        for p in entry.paragraphs {
-            lines.append("  ¶ " + (p.count > paragraphWidth ? String(p.prefix(paragraphWidth)) + "…" : p))
-        }
-        for link in entry.related {
-            lines.append("  → \(link.kind.rawValue): \(link.title)" + (link.summary.map { " — \($0)" } ?? ""))
-        }
-    }
-    return lines.joined(separator: "\n")
-}
 
 /// Files under `Tests/LiveBlogCoreTests/Fixtures`, found from this source file so that no resource bundle is needed.
 enum Fixtures {

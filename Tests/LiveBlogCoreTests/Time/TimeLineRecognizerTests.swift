@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import LiveBlogCore
 
-/// The time-line styles of issue 5, one row each: what the line says, and what is kept as the entry's time.
+/// The time-line styles the recognizer knows, one row each: what the line says, and what is kept as the entry's time.
 @Suite("Time line recognizer")
 struct TimeLineRecognizerTests {
     struct Row: CustomStringConvertible, Sendable {

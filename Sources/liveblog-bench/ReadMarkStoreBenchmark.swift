@@ -1,28 +1,29 @@
 import Foundation
 import LiveBlogCore
+import LiveBlogStore
 
-/// Times read-mark writes for `liveblog-bench` and one-off measurements; not used by the app itself.
-public enum ReadMarkStoreBenchmark {
+/// Times read-mark writes: one mark per transaction, and concurrent writers on one file.
+enum ReadMarkStoreBenchmark {
     /// The figures of one measured run.
-    public struct Summary: Sendable, CustomStringConvertible {
+    struct Summary: Sendable, CustomStringConvertible {
         /// How many `setRead` calls were timed (one id, one transaction each).
-        public let marks: Int
+        let marks: Int
         /// Wall time of the whole run.
-        public let elapsed: Duration
+        let elapsed: Duration
         /// Median latency of one call.
-        public let p50: Duration
+        let p50: Duration
         /// 99th-percentile latency of one call.
-        public let p99: Duration
+        let p99: Duration
         /// Slowest call.
-        public let max: Duration
+        let max: Duration
 
         /// Calls completed per second of wall time.
-        public var marksPerSecond: Double {
+        var marksPerSecond: Double {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             return seconds > 0 ? Double(marks) / seconds : 0
         }
 
-        public var description: String {
+        var description: String {
             "\(marks) marks in \(format(elapsed)): p50 \(format(p50)), p99 \(format(p99)), max \(format(max)), "
                 + String(format: "%.0f marks/s", marksPerSecond)
         }
@@ -34,7 +35,7 @@ public enum ReadMarkStoreBenchmark {
     }
 
     /// Registers a throwaway blog in `store` and marks `count` new ids one call at a time, timing each call.
-    public static func singleMarks(in store: any ReadMarkStore, count: Int) throws -> Summary {
+    static func singleMarks(in store: any ReadMarkStore, count: Int) throws -> Summary {
         let clock = ContinuousClock()
         let start = clock.now
         let latencies = try markOneByOne(store, blogIdentity: "bench:\(UUID().uuidString)", count: count, clock: clock)
@@ -43,7 +44,7 @@ public enum ReadMarkStoreBenchmark {
 
     /// Opens `writers` separate ``SQLiteReadMarkStore``s on the file at `path` and lets each mark
     /// `marksPerWriter` distinct ids of one shared blog, concurrently, one call at a time.
-    public static func concurrentWriters(path: String, writers: Int, marksPerWriter: Int) throws -> Summary {
+    static func concurrentWriters(path: String, writers: Int, marksPerWriter: Int) throws -> Summary {
         let stores = try (0..<writers).map { _ in try SQLiteReadMarkStore(path: path) }
         let identity = "bench:\(UUID().uuidString)"
         let clock = ContinuousClock()
