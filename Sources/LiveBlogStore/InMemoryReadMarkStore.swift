@@ -59,6 +59,14 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
         }
     }
 
+    public func readerState(_ name: String, for blog: BlogKey?) throws -> String? {
+        lock.withLock { state[blog?.rawValue ?? 0]?[name] }
+    }
+
+    public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
+        lock.withLock { state[blog?.rawValue ?? 0, default: [:]][name] = value }
+    }
+
     public func recordSeen(_ ids: [EntryID], at date: Date, for blog: BlogKey) throws {
         try lock.withLock {
             try requireBlog(blog)
@@ -85,14 +93,6 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
             else { return nil }
             return blogs[best.key]
         }
-    }
-
-    public func readerState(_ name: String, for blog: BlogKey?) throws -> String? {
-        lock.withLock { state[blog?.rawValue ?? 0]?[name] }
-    }
-
-    public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
-        lock.withLock { state[blog?.rawValue ?? 0, default: [:]][name] = value }
     }
 
     private func requireBlog(_ blog: BlogKey) throws {

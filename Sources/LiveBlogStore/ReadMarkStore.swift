@@ -23,6 +23,13 @@ public protocol ReadMarkStore: AnyObject, Sendable {
     /// Marking an entry that is already read keeps its first `readAt`; unmarking an unread entry does nothing.
     func setRead(_ ids: [EntryID], read: Bool, at date: Date, for blog: BlogKey) throws
 
+    /// The reader's state kept between runs under `name`, as text: one blog's (its session) or, with `blog`
+    /// nil, every blog's (the search history); nil when none was saved.
+    func readerState(_ name: String, for blog: BlogKey?) throws -> String?
+
+    /// Saves (or with nil forgets) reader state, committed before returning.
+    func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws
+
     /// Records that these entries of the blog have been shown to the user (they are no longer "new" next time),
     /// in one committed transaction; entries already recorded keep their first date.
     func recordSeen(_ ids: [EntryID], at date: Date, for blog: BlogKey) throws
@@ -33,13 +40,6 @@ public protocol ReadMarkStore: AnyObject, Sendable {
     /// The blog that has seen (or marked) the most of these entries, when it shares at least half of them or
     /// half of its own: how a copy, a re-saved page or the same blog under another name is recognised.
     func blog(sharingEntries ids: [EntryID]) throws -> StoredBlog?
-
-    /// The reader's state kept between runs under `name`, as text: one blog's (its session) or, with `blog`
-    /// nil, every blog's (the search history); nil when none was saved.
-    func readerState(_ name: String, for blog: BlogKey?) throws -> String?
-
-    /// Saves (or with nil forgets) reader state, committed before returning.
-    func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws
 }
 
 extension ReadMarkStore {

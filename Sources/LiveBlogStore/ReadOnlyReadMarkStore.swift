@@ -93,6 +93,12 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
         throw StoreError(.unusable, path: path, "it can only be read (\(reason))")
     }
 
+    public func readerState(_ name: String, for blog: BlogKey?) throws -> String? { state[blog?.rawValue ?? 0]?[name] }
+
+    public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
+        throw StoreError(.unusable, path: path, "it can only be read (\(reason))")
+    }
+
     /// Nothing can be recorded; seeing entries is not worth an error on the screen.
     public func recordSeen(_ ids: [EntryID], at date: Date, for blog: BlogKey) throws {}
 
@@ -109,11 +115,5 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
         guard let best, EntryOverlap.isSameBlog(shared: best.shared, given: given.count, known: marks[best.key]?.count ?? 0)
         else { return nil }
         return blogs.values.first { $0.key.rawValue == best.key }
-    }
-
-    public func readerState(_ name: String, for blog: BlogKey?) throws -> String? { state[blog?.rawValue ?? 0]?[name] }
-
-    public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
-        throw StoreError(.unusable, path: path, "it can only be read (\(reason))")
     }
 }

@@ -10,7 +10,7 @@ struct LiveblogCommand: ParsableCommand {
         abstract: "A terminal reader for news live blogs.",
         version: LiveblogVersion.current,
         subcommands: [ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
-                      MarkCommand.self, ConfigCommand.self, ManualCommand.self, FollowCommand.self],
+                      MarkCommand.self, FollowCommand.self, ConfigCommand.self, ManualCommand.self],
         defaultSubcommand: ReadCommand.self)
 }
 

@@ -6,8 +6,8 @@ import LiveBlogTUI
 /// Opens the read-mark store and hands the blog to the full-screen reader.
 enum ReaderLauncher {
     static func launch(source: BlogSource, blog: LiveBlog, options: SourceOptions, markAfter: Double?, noColor: Bool,
-                       unreadOnly: Bool, timeZone: TimeZone, config: ReaderConfig, following: FollowSetup? = nil,
-                       followOptions: FollowOptions? = nil) throws {
+                       unreadOnly: Bool, timeZone: TimeZone, config: ReaderConfig,
+                       following: FollowSetup? = nil, followOptions: FollowOptions? = nil) throws {
         let opened = try ReadMarks.open(identity: source.identity(for: blog), title: blog.title, state: options.state,
                                         fallBack: true)
         var marks = Set<EntryID>()

@@ -63,10 +63,17 @@ final class ReaderSession {
     func run() throws {
         let terminal = try Terminal(noColor: options.noColor, colors: config.colors, mouse: config.mouse)
         var state = ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName)
-        _ = Reducer.reduce(&state, .resized(TerminalSize(rows: terminal.size.rows, columns: terminal.size.columns)))
+        // Sized first, so that the session is restored into the real layout; the effects (the mark timer for the
+        // entry on show) are kept for the loop to run, not dropped.
+        let size = TerminalSize(rows: terminal.size.rows, columns: terminal.size.columns)
+        var startEffects = Reducer.reduce(&state, .resized(size))
         state.restoreSearchHistory(memory.searchHistory)
         state.restoreListWidth(memory.listWidth)
-        if let session = memory.session { state.restore(session) }
+        if let session = memory.session {
+            state.restore(session)
+            // The restored entry is the one on show now: give the loop the timer for it.
+            startEffects += Reducer.reduce(&state, .resized(size))
+        }
         if let follow {
             state.startFollowing(follow.startsOn && follow.inbox != nil, newSinceLastTime: follow.newSinceLastTime)
             if follow.startsOn { follow.inbox?.start() }
@@ -75,7 +82,7 @@ final class ReaderSession {
             terminal: terminal, state: state, reload: reload, persist: persist, markAfter: options.markAfter
         )
         loop.follow = follow
-        loop.run(warning: storeWarning)
+        loop.run(warning: storeWarning, startEffects: startEffects)
         follow?.inbox?.stop()
         terminal.stop()
         // After the terminal is back: a failure to save is a warning on a normal screen, never lost marks.
@@ -142,7 +149,10 @@ private struct Loop {
         self.markAfter = markAfter
     }
 
-    mutating func run(warning: String?) {
+    mutating func run(warning: String?, startEffects: [Effect] = []) {
+        for effect in startEffects {
+            for event in perform(effect) { dispatch(event) }
+        }
         dispatch(.resized(currentSize()))
         if let warning { dispatch(.message(warning)) }
         paint()
