@@ -36,6 +36,15 @@ extension ReaderState {
         guard !merge.isEmpty || newBlog.title != blog.title || newBlog.standfirst != blog.standfirst else { return [] }
         // Times and other small changes are taken too; only a real change is reported.
         _ = replaceBlog(newBlog)
+        // An entry whose headline was edited has a new id: it is the same entry, so its mark moves with it and
+        // it is edited, not new.
+        var carried: [EntryID] = []
+        for (old, new) in merge.retitled {
+            guard let k = newBlog.entries.firstIndex(where: { $0.id == new }) else { continue }
+            isNew[k] = false
+            newEntryIDs.remove(new)
+            if readMarks.contains(old), setRead(k, true) { carried.append(new) }
+        }
         editedEntryIDs.formUnion(merge.edited)
         let present = Set(newBlog.entries.map(\.id))
         editedEntryIDs.formIntersection(present)
@@ -47,7 +56,9 @@ extension ReaderState {
         }
         if !merge.isEmpty { message = .init("Updated: " + merge.summary) }
         let arrived = merge.added.filter { newEntryIDs.contains($0) }
-        return arrived.isEmpty ? [] : [.announce(arrived)]
+        var effects: [Effect] = carried.isEmpty ? [] : [.persistReadMarks(carried, read: true)]
+        if !arrived.isEmpty { effects.append(.announce(arrived)) }
+        return effects
     }
 
     /// The entry on show is no longer new: the user has looked at it.

@@ -113,3 +113,20 @@ struct ReducerFollowTests {
         #expect(state.newEntryIDs == [EntryID("e3")])
     }
 }
+
+/// A post known by its headline, whose headline is edited while followed.
+struct ReducerRetitleTests {
+    @Test("An edited headline keeps the entry's read mark (saved under its new id) and badge, and is not new")
+    func retitledKeepsMark() {
+        let body = "The weather office has lifted its warning for the northern coast this afternoon."
+        var blog = Fixture.small
+        blog.entries[1] = Entry(id: EntryID("w1"), time: "16:21", headline: "Warning lifted", paragraphs: [body])
+        var state = makeState(blog, marks: [EntryID("w1")])
+        blog.entries[1] = Entry(id: EntryID("w2"), time: "16:21", headline: "Warning lifted for the coast", paragraphs: [body])
+        let effects = Reducer.reduce(&state, .updated(blog))
+        #expect(effects == [.persistReadMarks([EntryID("w2")], read: true)])
+        #expect(state.isRead(EntryID("w2")))
+        #expect(state.isEdited(EntryID("w2")))
+        #expect(state.newCount == 0)
+    }
+}
