@@ -130,3 +130,27 @@ struct ReducerRetitleTests {
         #expect(state.newCount == 0)
     }
 }
+
+/// Where `.` goes when the page runs oldest first (a log, a growing pipe).
+struct ReducerNewestTests {
+    static func chronological(_ count: Int) -> LiveBlog {
+        LiveBlog(title: "Log", entries: (0..<count).map {
+            Entry(id: EntryID("c\($0)"), time: "10:\(String(format: "%02d", $0))", headline: "Post \($0)", paragraphs: ["Text."])
+        })
+    }
+
+    @Test("Arrivals appended at the bottom: . goes to the last of them")
+    func appended() {
+        var state = makeState(Self.chronological(3))
+        _ = Reducer.reduce(&state, .updated(Self.chronological(5)))
+        send(&state, .character("."))
+        #expect(state.selectedEntryID == EntryID("c4"))
+    }
+
+    @Test("Nothing new on a page whose times run oldest first: . goes to the bottom")
+    func ascendingTimes() {
+        var state = makeState(Self.chronological(4))
+        send(&state, .character("."))
+        #expect(state.selectedEntryID == EntryID("c3"))
+    }
+}
