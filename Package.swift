@@ -22,9 +22,7 @@ let package = Package(
                 // Embedded so that an installed binary never depends on the build folder.
                 .embedInCode("../../Resources/sample-liveblog.txt"),
                 .embedInCode("../../Resources/boilerplate-rules.txt"),
-            ],
-            // The parser and index are byte loops over local buffers; runtime exclusivity checks cost ~10 % there.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            ]
         ),
         .target(
             name: "LiveBlogStore",
