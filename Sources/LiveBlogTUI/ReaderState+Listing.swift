@@ -16,10 +16,12 @@ extension ReaderState {
 
     static func timeWidth(of blog: LiveBlog, timeZone: TimeZone) -> Int {
         var width = 0
+        // Pages repeat their time words ("10:45", "Just now"): each distinct one is shortened once.
+        var seen = Set<String>()
         for entry in blog.entries {
             if entry.timestamp != nil {
                 width = max(width, 5)
-            } else if let time = entry.time {
+            } else if let time = entry.time, seen.insert(time).inserted {
                 width = max(width, DisplayWidth.of(EntryTime.shorten(time)))
             }
             if width >= EntryTime.columnLimit { return EntryTime.columnLimit }
