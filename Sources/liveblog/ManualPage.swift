@@ -5,7 +5,7 @@ import LiveBlogTUI
 /// The man page, generated from the command definitions (argument-parser's own description of them,
 /// `_dumpHelp()`) and the reader's request table, so that it cannot drift from either.
 ///
-/// `liveblog manual` prints it; `Documentation/liveblog.1` is a copy a test keeps equal to it.
+/// `liveblog manual` prints it; `Resources/liveblog.1` is a copy a test keeps equal to it.
 enum ManualPage {
     /// The parts of argument-parser's command description the page uses.
     struct Command: Decodable {
@@ -140,7 +140,7 @@ enum ManualPage {
     }
 }
 
-/// `liveblog manual`: prints the man page (hidden; `Documentation/liveblog.1` is its output).
+/// `liveblog manual`: prints the man page (hidden; `Resources/liveblog.1` is its output).
 struct ManualCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "manual", abstract: "Print the man page (mdoc).", shouldDisplay: false)

@@ -5,9 +5,9 @@ import Testing
 @Suite("Tooling")
 struct ToolingTests {
     static let manual = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Documentation/liveblog.1")
+        .deletingLastPathComponent().appendingPathComponent("Resources/liveblog.1")
 
-    @Test("Documentation/liveblog.1 is what `liveblog manual` generates (LIVEBLOG_RECORD_MANUAL=1 rewrites it)")
+    @Test("Resources/liveblog.1 is what `liveblog manual` generates (LIVEBLOG_RECORD_MANUAL=1 rewrites it)")
     func manualPage() throws {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
