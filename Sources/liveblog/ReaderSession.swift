@@ -60,8 +60,9 @@ final class ReaderSession {
     /// Throws `TerminalError` (before touching the screen) when there is no usable terminal.
     func run() throws {
         let terminal = try Terminal(noColor: options.noColor, colors: config.colors, mouse: config.mouse)
+        // Restored before the first event: the loop's first `.resized` then starts the mark timer for the
+        // entry the session reopens on (reducing here would swallow that effect).
         var state = ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName)
-        _ = Reducer.reduce(&state, .resized(TerminalSize(rows: terminal.size.rows, columns: terminal.size.columns)))
         state.restoreSearchHistory(memory.searchHistory)
         state.restoreListWidth(memory.listWidth)
         if let session = memory.session { state.restore(session) }
