@@ -22,9 +22,7 @@ let package = Package(
                 // Embedded so that an installed binary never depends on the build folder.
                 .embedInCode("../../Resources/sample-liveblog.txt"),
                 .embedInCode("../../Resources/boilerplate-rules.txt"),
-            ],
-            // The parser and index are byte loops over local buffers; runtime exclusivity checks cost ~10 % there.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            ]
         ),
         .target(
             name: "LiveBlogStore",
@@ -56,7 +54,14 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
         ),
         .executableTarget(
-            name: "liveblog-bench", dependencies: ["LiveBlogCore", "LiveBlogTUI", "LiveBlogStore", "LiveBlogHTML"],
+            name: "liveblog-bench",
+            dependencies: [
+                "LiveBlogCore", "LiveBlogTUI", "LiveBlogStore", "LiveBlogHTML", "LiveBlogHTTP",
+                // A loopback server for the follow benchmarks.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
         ),
         // What several test targets share: temporary directories, the built binaries, seeded randomness, dumps.
@@ -80,7 +85,16 @@ let package = Package(
         .testTarget(name: "LiveblogCLITests",
                     dependencies: ["liveblog", "LiveBlogCore", "LiveBlogTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
-        .testTarget(name: "LiveblogE2ETests", dependencies: ["liveblog", "LiveBlogTestSupport"]),
+        .testTarget(
+            name: "LiveblogE2ETests",
+            dependencies: [
+                "liveblog", "LiveBlogTestSupport",
+                // The scripted loopback server (shared with LiveBlogHTTPTests) serves the blogs that are followed.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
     ]
 )
 

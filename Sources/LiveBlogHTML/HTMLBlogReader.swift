@@ -27,8 +27,15 @@ public struct HTMLBlogReader: Sendable {
     public func read(bytes: [UInt8], contentType: String? = nil) -> LiveBlog {
         let page = HTMLPage(bytes: bytes, contentTypeHint: contentType)
         PageStatistics.compute(page.root)
-        let base = baseURL ?? page.meta["og:url"]
         let json = JSONLDReader.read(page.jsonLD)
+        var blog = readPosts(page, json)
+        blog.canonicalURL = CanonicalAddress.choose(link: page.canonicalLink, openGraph: page.meta["og:url"],
+                                                    jsonLD: json.url, pageAddress: baseURL)
+        return blog
+    }
+
+    private func readPosts(_ page: HTMLPage, _ json: JSONLDReader.Result) -> LiveBlog {
+        let base = baseURL ?? page.meta["og:url"]
         let body = page.root.descendants().first(where: { $0.tag == "body" }) ?? page.root
         let headline = PageTitle.headlineNode(in: body, meta: page.meta, titleTag: page.titleTag, jsonHeadline: json.headline)
         let title = PageTitle.title(headlineNode: headline, meta: page.meta, titleTag: page.titleTag, jsonHeadline: json.headline)

@@ -11,6 +11,8 @@ struct HTMLPage {
     let jsonLD: [String]
     /// The `<title>` text.
     let titleTag: String?
+    /// The first `<link rel=canonical href=…>`.
+    let canonicalLink: String?
     /// The encoding the bytes were read in.
     let encoding: String
     /// Elements deeper than this are flattened into their ancestor at this depth, so no walk can overflow the stack.
@@ -51,6 +53,7 @@ struct HTMLPage {
         meta = builder.meta
         jsonLD = builder.jsonLD
         titleTag = builder.title
+        canonicalLink = builder.canonical
     }
 }
 
@@ -59,6 +62,7 @@ private struct TreeBuilder {
     var meta: [String: String] = [:]
     var jsonLD: [String] = []
     var title: String?
+    var canonical: String?
 
     /// Tags whose content is never text for a reader.
     static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object",
@@ -76,6 +80,7 @@ private struct TreeBuilder {
                 let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
                 let attributes = Self.attributes(of: node)
                 if name == "meta" { record(meta: attributes) }
+                if name == "link" { record(link: attributes) }
                 if name == "title", title == nil { title = Self.text(of: node) }
                 if name == "script", (attributes["type"] ?? "").lowercased().contains("ld+json") {
                     jsonLD.append(Self.text(of: node))
@@ -111,6 +116,7 @@ private struct TreeBuilder {
             let attributes = Self.attributes(of: node)
             switch name {
             case "meta": record(meta: attributes)
+            case "link": record(link: attributes)
             case "title": if title == nil { title = Self.text(of: node) }
             case "script":
                 if (attributes["type"] ?? "").lowercased().contains("ld+json") { jsonLD.append(Self.text(of: node)) }
@@ -121,6 +127,12 @@ private struct TreeBuilder {
                 stack.append(contentsOf: kids.reversed())
             }
         }
+    }
+
+    private mutating func record(link attributes: [String: String]) {
+        guard canonical == nil, let rel = attributes["rel"]?.lowercased(),
+              rel.split(separator: " ").contains("canonical"), let href = attributes["href"], !href.isEmpty else { return }
+        canonical = href
     }
 
     private mutating func record(meta attributes: [String: String]) {

@@ -8,6 +8,8 @@ enum JSONLDReader {
         /// The blog's own headline and description.
         var headline: String?
         var description: String?
+        /// The blog's own `url` (or `mainEntityOfPage`), for its identity.
+        var url: String?
         var foundLiveBlog = false
     }
 
@@ -40,6 +42,10 @@ enum JSONLDReader {
             result.foundLiveBlog = true
             if result.headline == nil { result.headline = string(object["headline"]) ?? string(object["name"]) }
             if result.description == nil { result.description = string(object["description"]) }
+            if result.url == nil {
+                result.url = string(object["url"]) ?? string(object["mainEntityOfPage"])
+                    ?? string((object["mainEntityOfPage"] as? [String: Any])?["@id"])
+            }
             var updates: [Any] = []
             if let list = object["liveBlogUpdate"] as? [Any] { updates = list } else if let one = object["liveBlogUpdate"] { updates = [one] }
             for update in updates {

@@ -10,6 +10,7 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
     private var blogs: [BlogKey: StoredBlog] = [:]
     private var keysByIdentity: [String: BlogKey] = [:]
     private var marks: [BlogKey: [EntryID: Date]] = [:]
+    private var seen: [BlogKey: Set<EntryID>] = [:]
     private var lastKey: Int64 = 0
     private var state: [Int64: [String: String]] = [:]
 
@@ -49,6 +50,7 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
             try requireBlog(blog)
             for id in ids {
                 if read {
+                    seen[blog, default: []].insert(id)
                     if marks[blog, default: [:]][id] == nil { marks[blog, default: [:]][id] = readAt }
                 } else {
                     marks[blog]?[id] = nil
@@ -63,6 +65,34 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
 
     public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
         lock.withLock { state[blog?.rawValue ?? 0, default: [:]][name] = value }
+    }
+
+    public func recordSeen(_ ids: [EntryID], at date: Date, for blog: BlogKey) throws {
+        try lock.withLock {
+            try requireBlog(blog)
+            seen[blog, default: []].formUnion(ids)
+        }
+    }
+
+    public func seenEntries(for blog: BlogKey) throws -> Set<EntryID> {
+        try lock.withLock {
+            try requireBlog(blog)
+            return seen[blog, default: []]
+        }
+    }
+
+    public func blog(sharingEntries ids: [EntryID]) throws -> StoredBlog? {
+        let given = Set(ids)
+        return lock.withLock {
+            var best: (key: BlogKey, shared: Int)?
+            for (key, known) in seen.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let shared = known.intersection(given).count
+                if shared > (best?.shared ?? 0) { best = (key, shared) }
+            }
+            guard let best, EntryOverlap.isSameBlog(shared: best.shared, given: given.count, known: seen[best.key]?.count ?? 0)
+            else { return nil }
+            return blogs[best.key]
+        }
     }
 
     private func requireBlog(_ blog: BlogKey) throws {

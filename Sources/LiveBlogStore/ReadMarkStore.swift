@@ -29,6 +29,17 @@ public protocol ReadMarkStore: AnyObject, Sendable {
 
     /// Saves (or with nil forgets) reader state, committed before returning.
     func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws
+
+    /// Records that these entries of the blog have been shown to the user (they are no longer "new" next time),
+    /// in one committed transaction; entries already recorded keep their first date.
+    func recordSeen(_ ids: [EntryID], at date: Date, for blog: BlogKey) throws
+
+    /// The entries of the blog ever recorded as seen or marked read.
+    func seenEntries(for blog: BlogKey) throws -> Set<EntryID>
+
+    /// The blog that has seen (or marked) the most of these entries, when it shares at least half of them or
+    /// half of its own: how a copy, a re-saved page or the same blog under another name is recognised.
+    func blog(sharingEntries ids: [EntryID]) throws -> StoredBlog?
 }
 
 extension ReadMarkStore {

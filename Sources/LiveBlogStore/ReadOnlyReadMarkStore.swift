@@ -98,4 +98,22 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
     public func setReaderState(_ value: String?, _ name: String, for blog: BlogKey?) throws {
         throw StoreError(.unusable, path: path, "it can only be read (\(reason))")
     }
+
+    /// Nothing can be recorded; seeing entries is not worth an error on the screen.
+    public func recordSeen(_ ids: [EntryID], at date: Date, for blog: BlogKey) throws {}
+
+    /// The marked entries stand in for the seen ones (the snapshot holds only marks).
+    public func seenEntries(for blog: BlogKey) throws -> Set<EntryID> { Set((marks[blog.rawValue] ?? [:]).keys) }
+
+    public func blog(sharingEntries ids: [EntryID]) throws -> StoredBlog? {
+        let given = Set(ids)
+        var best: (key: Int64, shared: Int)?
+        for (key, known) in marks.sorted(by: { $0.key < $1.key }) {
+            let shared = given.filter { known[$0] != nil }.count
+            if shared > (best?.shared ?? 0) { best = (key, shared) }
+        }
+        guard let best, EntryOverlap.isSameBlog(shared: best.shared, given: given.count, known: marks[best.key]?.count ?? 0)
+        else { return nil }
+        return blogs.values.first { $0.key.rawValue == best.key }
+    }
 }

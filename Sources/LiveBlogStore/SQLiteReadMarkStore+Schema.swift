@@ -35,6 +35,20 @@ extension SQLiteReadMarkStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        // Entries shown to the user, per blog: what is "new" since the last session, and how a blog read under
+        // another name (a copy, a saved page) is recognised by its entries. Seeded from the marks.
+        migrator.registerMigration("v3-seen-entries") { db in
+            try db.execute(sql: """
+                CREATE TABLE seen (
+                    blogId INTEGER NOT NULL REFERENCES blogs (id) ON DELETE CASCADE,
+                    entryId TEXT NOT NULL,
+                    seenAt INTEGER NOT NULL,
+                    PRIMARY KEY (blogId, entryId)
+                ) WITHOUT ROWID;
+                CREATE INDEX seen_by_entry ON seen (entryId);
+                INSERT OR IGNORE INTO seen (blogId, entryId, seenAt) SELECT blogId, entryId, readAt FROM marks;
+                """)
+        }
         return migrator
     }
 

@@ -17,7 +17,7 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
 
     /// The state file's path.
     public let path: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Opens the state file at `path`, creating and migrating it as needed; its directory must exist.
     public init(path: String) throws {

@@ -16,9 +16,11 @@ enum StateFileCheck {
     /// "LBLG": marks an SQLite file as liveblog's state.
     static let applicationID: Int32 = 0x4C42_4C47
     /// The schema version this build writes; a file with a higher one came from a newer liveblog.
-    static let schemaVersion: Int32 = 2
+    static let schemaVersion: Int32 = 3
     /// The tables of schema version 1, by which a state file from before the application id is recognised.
     static let legacyTables: Set<String> = ["blogs", "marks", "grdb_migrations"]
+    /// Tables later schema versions added (the reader's state, the entries seen).
+    static let laterTables: Set<String> = ["readerState", "seen"]
 
     /// What the file at a path turned out to be.
     enum Verdict: Equatable {
@@ -71,8 +73,10 @@ enum StateFileCheck {
             if headerVersion > schemaVersion { throw newer(path, headerVersion) }
             return .ours
         }
+        // Files from before the id hold the first tables; later tables may be there too, nothing else may.
         let isLegacy = facts.id == 0
-            && (facts.tables.isEmpty || facts.tables == legacyTables || facts.tables == legacyTables.union(["readerState"]))
+            && (facts.tables.isEmpty
+                || (legacyTables.isSubset(of: facts.tables) && facts.tables.isSubset(of: legacyTables.union(laterTables))))
         guard facts.id == applicationID || isLegacy else {
             let owner = facts.id == 0 ? "another program's SQLite database" : "another program's SQLite database (application id \(facts.id))"
             throw StoreError(.foreign, path: path, "\(owner); left untouched")

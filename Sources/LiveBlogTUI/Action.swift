@@ -7,14 +7,14 @@
 public enum Action: CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, scrollDown, scrollUp, nextEntry, previousEntry
     case first, last, pageDown, pageUp, halfPageDown, halfPageUp
-    case spacePage, nextUnread, count
+    case spacePage, nextUnread, jumpToNewest, count
     case toggleFocus, open, backToList, widenList, narrowList, maximize, toggleUnreadOnly, toggleOrder, redraw, help
     case openLink, openNumberedLink, copyLink
     case search, nextMatch, previousMatch, clearSearch
     case acceptPrompt, cancelPrompt, historyOlder, historyNewer, deleteBackward, deleteWord, deleteToStart
     case cursorLeft, cursorRight, cursorStart, cursorEnd
     case toggleRead, markAllRead, undoMarkAll
-    case reload, commandLine, quit, suspend
+    case reload, toggleFollow, commandLine, quit, suspend
     case mouseSelect, mouseWheel
     case closeHelp
 
@@ -93,6 +93,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
             row(.halfPageUp, .moving, .global, [.control("u")], "half-page-up", "Half a page up in the focused pane"),
             row(.spacePage, .moving, .global, [.character(" ")], "read-on", "Page down the detail pane; at its end go on to the next entry"),
             row(.nextUnread, .moving, .global, [.character("U")], "next-unread", "Jump to the next unread entry (wrapping to the top)"),
+            row(.jumpToNewest, .moving, .global, [.character(".")], "newest", "Jump to the newest entry; what arrived is no longer new"),
             row(.count, .moving, .list, digits, "count", "A count for the next movement key in the list (5j, 3G)"),
             row(.toggleFocus, .panes, .global, [.tab, .backTab], "switch-pane", "Move focus between the list and the detail pane"),
             row(.open, .panes, .list, [.enter, .character("l"), .right], "open", "Open the entry in the detail pane, focus it and mark it read"),
@@ -126,6 +127,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
             row(.markAllRead, .marks, .global, [.character("A")], "mark-all", "Mark every listed entry read"),
             row(.undoMarkAll, .marks, .global, [.character("X")], "undo-mark-all", "Undo the last mark-all: those entries are unread again"),
             row(.reload, .program, .global, [.character("R"), .character("r")], "reload", "Read the source again, keeping selection, scroll and marks"),
+            row(.toggleFollow, .program, .global, [.character("F")], "follow", "Follow the source for updates, or stop (a file is watched, an address polled)"),
             row(.commandLine, .program, .global, [.character(":")], "command", "Command line: an action by name (:mark-all), or :set mark-after 5"),
             row(.quit, .program, .global, [.character("q"), .control("c"), .control("\\")], "quit", "Quit (from the list)"),
             row(.suspend, .program, .global, [.control("z")], "suspend", "Suspend to the shell"),

@@ -28,8 +28,8 @@ struct DetailLayout: Sendable {
     /// Lays out `entry` for `width` cells, painting `matches` (from `EntryMatcher`) and marking `isNew`;
     /// keeps the lines in `window` (all lines when nil).
     /// `time` is the line shown under the headline (the full date and time; the entry's own words by default).
-    init(entry: Entry, width: Int, matches: [SearchMatch] = [], isNew: Bool = false, window: Range<Int>? = nil,
-         time: String?? = nil) {
+    init(entry: Entry, width: Int, matches: [SearchMatch] = [], isNew: Bool = false, isEdited: Bool = false,
+         window: Range<Int>? = nil, time: String?? = nil) {
         self.window = window ?? 0..<Int.max
         guard width > 0 else { return }
         var sink = LineSink(window: self.window)
@@ -57,6 +57,7 @@ struct DetailLayout: Sendable {
         if entry.flags.contains(.keyEvent) { notes.append(("key event", .dim)) }
         if entry.flags.contains(.pinned) { notes.append(("pinned", .dim)) }
         if isNew { notes.append(("new", .unreadMarker)) }
+        if isEdited { notes.append(("edited", .unreadMarker)) }
         for (note, role) in notes {
             if !meta.isEmpty { meta += GlyphBuilder.glyphs(" · ", style: CellStyle(role: .dim)) }
             meta += GlyphBuilder.glyphs(note, style: CellStyle(role: role))

@@ -14,6 +14,10 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Suspend the process (Ctrl-Z) and redraw on resume.
     case suspend
+    /// New entries arrived on an update (page order): ring the bell, run the notify command.
+    case announce([EntryID])
+    /// Start (`true`) or stop following the source for updates.
+    case setFollowing(Bool)
     /// Paint every cell again (Ctrl-L), whatever the terminal layer thinks is on screen.
     case redraw
     /// Open a web address (checked with `URLOpening.isOpenable`) in the user's browser, without waiting for it.

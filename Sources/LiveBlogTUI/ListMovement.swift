@@ -5,6 +5,9 @@ struct ListMovement: Equatable, Sendable {
     var cursor: Int = 0
     /// The first position shown.
     var top: Int = 0
+    /// Set when an update put entries above the view: the selection keeps its screen row exactly (no scroll-off,
+    /// blank rows allowed at the bottom) until the user moves or it would leave the view.
+    var holdsRow = false
 
     static let scrollOff = 2
 
@@ -16,6 +19,8 @@ struct ListMovement: Equatable, Sendable {
     mutating func clamp(count: Int, height: Int) {
         guard count > 0 else { cursor = 0; top = 0; return }
         let height = max(1, height)
+        if holdsRow && top >= 0 && cursor >= top && cursor < min(count, top + height) { return }
+        holdsRow = false
         cursor = min(max(0, cursor), count - 1)
         let so = Self.margin(height)
         if cursor - so < top { top = cursor - so }
@@ -25,12 +30,14 @@ struct ListMovement: Equatable, Sendable {
 
     /// Moves the cursor by `delta` rows, scrolling as needed.
     mutating func move(by delta: Int, count: Int, height: Int) {
+        holdsRow = false
         cursor += delta
         clamp(count: count, height: height)
     }
 
     /// Puts the cursor on `position`.
     mutating func select(_ position: Int, count: Int, height: Int) {
+        holdsRow = false
         cursor = position
         clamp(count: count, height: height)
     }
@@ -38,6 +45,7 @@ struct ListMovement: Equatable, Sendable {
     /// Scrolls the view by `amount` rows (a page or half a page) and moves the cursor as far; where the view can
     /// scroll no further, the cursor still moves, up to the end of the list.
     mutating func page(by amount: Int, count: Int, height: Int) {
+        holdsRow = false
         guard count > 0 else { return }
         let height = max(1, height)
         let maxTop = Self.maxTop(count: count, height: height)
@@ -49,6 +57,7 @@ struct ListMovement: Equatable, Sendable {
 
     /// Scrolls the view by `amount` rows without moving the cursor unless it would leave the view (the wheel).
     mutating func scrollView(by amount: Int, count: Int, height: Int) {
+        holdsRow = false
         guard count > 0 else { return }
         let height = max(1, height)
         top = min(max(0, top + amount), Self.maxTop(count: count, height: height))

@@ -23,4 +23,9 @@ public enum ReaderEvent: Sendable {
     case indexReady(SearchIndex)
     /// A short message for the status line.
     case message(String)
+    /// A followed source has a new version: merged by entry id (see `ReaderState.mergeUpdate`); arrivals
+    /// come back as `Effect.announce`.
+    case updated(LiveBlog)
+    /// What following the source has to say, kept on the status line until replaced (nil clears it).
+    case followNote(ReaderState.StatusMessage?)
 }

@@ -236,6 +236,7 @@ extension ReaderState {
     func detailLayout(for i: Int) -> DetailLayout {
         // Callers want its line count and match lines, never its glyphs: keep none.
         DetailLayout(entry: blog.entries[i], width: layout.detailText.width, matches: matches(in: i), isNew: isNew[i],
+                     isEdited: editedEntryIDs.contains(blog.entries[i].id),
                      window: 0..<0, time: .some(EntryTime.full(blog.entries[i], timeZone: options.timeZone)))
     }
 
@@ -279,6 +280,7 @@ extension ReaderState {
         if let keep {
             applyQuery(q, keeping: keep)
             list.top = list.cursor - oldRow
+            list.holdsRow = list.top > 0
             list.clamp(count: listing.count, height: listHeight)
             detailScroll = oldScroll
             if let shown = selectedEntry {

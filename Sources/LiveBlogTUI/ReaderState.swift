@@ -47,8 +47,15 @@ public struct ReaderState: Sendable {
     public internal(set) var saveError: String?
     /// Searches entered with Enter, oldest first, without repeats.
     public internal(set) var searchHistory: [String] = []
-    /// Entries that appeared on a reload during this session.
+    /// Entries that arrived since the user last looked (on an update, or since the last session) and have not
+    /// been shown yet: the "new" state, before unread.
     public internal(set) var newEntryIDs: Set<EntryID> = []
+    /// Entries whose text changed on an update during this session (the "edited" badge); marks are kept.
+    public internal(set) var editedEntryIDs: Set<EntryID> = []
+    /// Whether the source is followed (polled or watched) for updates; `F` switches it.
+    public internal(set) var isFollowing = false
+    /// A standing note from following the source ("offline, retrying in 2 min"), shown when no other message is.
+    public internal(set) var followNote: StatusMessage?
     /// Seconds an entry must be shown to count as read (`:set mark-after`); nil never marks by itself.
     public internal(set) var markAfter: Double?
     /// A count typed before a movement key (`5j`), or nil.

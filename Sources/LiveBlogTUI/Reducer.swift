@@ -55,7 +55,15 @@ public enum Reducer {
         case .message(let text):
             state.message = .init(text)
             effects = []
+        case .updated(let blog):
+            effects = state.mergeUpdate(blog)
+        case .followNote(let note):
+            state.followNote = note
+            // The note is the newest news: an older message must not hide it.
+            if note != nil { state.message = nil }
+            effects = []
         }
+        state.acknowledgeShownEntry()
         // The mark timer follows the entry on show: restarted when it changes, cancelled when none is shown.
         let shown = state.shownEntryID
         if shown != state.timedEntry {
@@ -302,6 +310,11 @@ public enum Reducer {
             state.shouldQuit = true
             return [.quit]
         case .suspend: return [.suspend]
+        case .jumpToNewest: state.jumpToNewest()
+        case .toggleFollow:
+            state.isFollowing.toggle()
+            state.message = .init(state.isFollowing ? "Following the source for updates" : "Not following the source")
+            return [.setFollowing(state.isFollowing)]
         case .mouseSelect:
             guard case .click(let row, let column) = key else { return [] }
             if layout.list.contains(row: row, column: column) {

@@ -26,6 +26,7 @@ public enum Renderer {
             drawList(state, list, layout, &frame)
             drawDivider(layout, &frame)
             matchesShown = drawDetail(state, list, layout, &frame)
+            drawNewMarker(state, layout, &frame)
         }
         drawStatus(state, layout, matches: matchesShown, &frame)
         return frame
@@ -137,10 +138,13 @@ public enum Renderer {
             time += Array(repeating: Glyph.plain(" "), count: state.timeColumnWidth - time.cellWidth + 1)
             glyphs += time
         }
+        let (text, field) = rowTitle(entry)
+        if !state.editedEntryIDs.isEmpty, state.editedEntryIDs.contains(entry.id) {
+            glyphs += [Glyph.plain(editedBadge, style: markerStyle), Glyph.plain(" ")]
+        }
         // One blank column is kept before the divider.
         let room = width - glyphs.cellWidth - 1
         guard room > 0 else { return glyphs }
-        let (text, field) = rowTitle(entry)
         var highlights: [Highlight] = []
         if let matcher, let matches = matcher.matches(in: entry) {
             for (n, m) in matches.enumerated() where m.field == field && (field == .headline || m.paragraph == 0) {
@@ -190,6 +194,7 @@ public enum Renderer {
         let time = EntryTime.full(state.blog.entries[i], timeZone: state.options.timeZone)
         func laidOut(from scroll: Int) -> DetailLayout {
             DetailLayout(entry: state.blog.entries[i], width: rect.width, matches: matches, isNew: state.isNew[i],
+                         isEdited: state.editedEntryIDs.contains(state.blog.entries[i].id),
                          window: scroll..<(scroll + rect.height), time: .some(time))
         }
         var scroll = max(0, state.detailScroll)
@@ -239,6 +244,7 @@ public enum Renderer {
                 let total = state.blog.entries.count
             let position = state.listing.isEmpty ? 0 : min(state.list.cursor, state.listing.count - 1) + 1
             var parts = ["\(position)/\(state.listing.count)", "\(state.unreadCount) unread"]
+            if state.newCount > 0 { parts.append("\(state.newCount) new") }
             if let query = state.query {
                 if state.isSearchPending {
                     parts.append("/\(query.text)  searching…")
@@ -255,7 +261,8 @@ public enum Renderer {
             if state.isUnreadOnly { parts.append("unread only") }
             if state.order == .oldestFirst { parts.append("oldest first") }
             var glyphs = GlyphBuilder.glyphs(parts.joined(separator: "  "), style: statusStyle, singleLine: true)
-            if let message = state.message ?? state.saveError.map({ ReaderState.StatusMessage("Read marks not saved: " + $0, isError: true) }) {
+            if let message = state.message ?? state.saveError.map({ ReaderState.StatusMessage("Read marks not saved: " + $0, isError: true) })
+                ?? state.followNote {
                 let style = message.isError ? CellStyle(role: .error, bold: true) : statusStyle
                 glyphs += GlyphBuilder.glyphs("  ", style: statusStyle)
                 glyphs += GlyphBuilder.glyphs(message.text, style: style, singleLine: true, maxWidth: width + 1)

@@ -3,7 +3,7 @@ import LiveBlogCore
 
 /// `liveblog-bench`: measures parsing, indexing, queries and the whole `liveblog search` process on synthetic blogs.
 ///
-///     swift build -c release && .build/release/liveblog-bench [core|cli|tui|store|html|hostile|generate] [--entries N] [--file PATH] [--mb N]
+///     swift build -c release && .build/release/liveblog-bench [core|cli|tui|memory|store|html|hostile|follow|generate] [--entries N] [--file PATH] [--mb N]
 @main
 struct BenchmarkCommand {
     static func main() {
@@ -25,6 +25,10 @@ struct BenchmarkCommand {
             CLIBenchmark(entries: entries ?? 100_000, path: file).run()
         case "tui":
             TUIBenchmark().run()
+            TUIBenchmark.readerMemoryInChild(entries: entries ?? 100_000, path: file)
+        case "memory":
+            // The reader's memory in this process alone; `tui` runs it as a child.
+            ReaderMemoryBenchmark(path: file ?? TUIBenchmark.syntheticFile(entries: entries ?? 100_000)).run()
         case "store":
             StoreBenchmark().run()
         case "hostile":
@@ -32,14 +36,18 @@ struct BenchmarkCommand {
         case "html":
             let pages = arguments.indices.filter { arguments[$0] == "--file" && $0 + 1 < arguments.count }.map { arguments[$0 + 1] }
             HTMLBenchmark(pages: pages, syntheticMB: value(of: "--mb", in: arguments).flatMap(Int.init) ?? 50).run()
+        case "follow":
+            FollowBenchmark(idleSeconds: value(of: "--seconds", in: arguments).flatMap(Double.init) ?? 60,
+                            updates: entries ?? 1000, part: value(of: "--part", in: arguments)).run()
         case "all":
             CoreBenchmark(entries: entries ?? 100_000).run()
             CLIBenchmark(entries: entries ?? 100_000, path: file).run()
             TUIBenchmark().run()
+            TUIBenchmark.readerMemoryInChild(entries: entries ?? 100_000, path: file)
             StoreBenchmark().run()
             HostileBenchmark(size: 16_000_000).run()
         default:
-            FileHandle.standardError.write(Data("usage: liveblog-bench [core|cli|tui|store|html|hostile|generate] [--entries N] [--file PATH]… [--mb N]\n".utf8))
+            FileHandle.standardError.write(Data("usage: liveblog-bench [core|cli|tui|memory|store|html|hostile|follow|generate] [--entries N] [--file PATH]… [--mb N]\n".utf8))
             exit(2)
         }
     }

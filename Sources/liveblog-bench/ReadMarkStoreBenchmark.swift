@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LiveBlogCore
 import LiveBlogStore
@@ -48,17 +47,17 @@ enum ReadMarkStoreBenchmark {
     static func concurrentWriters(path: String, writers: Int, marksPerWriter: Int) throws -> Summary {
         let stores = try (0..<writers).map { _ in try SQLiteReadMarkStore(path: path) }
         let identity = "bench:\(UUID().uuidString)"
-        let results = ResultsBox(count: writers)
         let clock = ContinuousClock()
         let start = clock.now
-        DispatchQueue.concurrentPerform(iterations: writers) { writer in
-            results.set(writer, Result {
+        let results = Parallel.map((0..<writers).map { $0..<($0 + 1) }) { piece in
+            let writer = piece.lowerBound
+            return Result {
                 try markOneByOne(stores[writer], blogIdentity: identity, count: marksPerWriter,
                                  idPrefix: "w\(writer)-", clock: clock)
-            })
+            }
         }
         let elapsed = clock.now - start
-        return summarize(try results.all().flatMap { try $0.get() }, elapsed: elapsed)
+        return summarize(try results.flatMap { try $0.get() }, elapsed: elapsed)
     }
 
     /// Summarises per-call latencies with nearest-rank percentiles.
@@ -83,22 +82,5 @@ enum ReadMarkStoreBenchmark {
             latencies.append(try clock.measure { try store.setRead([id], read: true, for: blog) })
         }
         return latencies
-    }
-
-    /// Per-writer results filled in from concurrent threads.
-    private final class ResultsBox: @unchecked Sendable {
-        // @unchecked: `slots` is only touched under `lock`.
-        private let lock = NSLock()
-        private var slots: [Result<[Duration], any Error>?]
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ result: Result<[Duration], any Error>) {
-            lock.withLock { slots[index] = result }
-        }
-
-        func all() -> [Result<[Duration], any Error>] {
-            lock.withLock { slots.compactMap { $0 } }
-        }
     }
 }

@@ -13,6 +13,24 @@ struct TUIBenchmark {
         firstFrameInTmux(entries: 10_000)
     }
 
+    /// A synthetic blog of `entries` entries in the temporary directory, written once.
+    static func syntheticFile(entries: Int) -> String {
+        let path = NSTemporaryDirectory() + "liveblog-bench-\(entries).txt"
+        if !FileManager.default.fileExists(atPath: path) {
+            BenchmarkCommand.write(atPath: path, contents: Data(SyntheticBlog(entries: entries).text().utf8))
+        }
+        return path
+    }
+
+    /// Runs `liveblog-bench memory` on the blog in a child process and passes its line through.
+    static func readerMemoryInChild(entries: Int, path: String?) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        process.arguments = ["memory", "--file", path ?? syntheticFile(entries: entries)]
+        do { try process.run() } catch { print("reader memory: cannot run \(CommandLine.arguments[0])"); return }
+        process.waitUntilExit()
+    }
+
     func firstFrame(entries: Int) {
         let path = NSTemporaryDirectory() + "liveblog-bench-\(entries).txt"
         if !FileManager.default.fileExists(atPath: path) {

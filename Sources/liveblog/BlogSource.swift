@@ -144,32 +144,27 @@ struct BlogSource {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buffer, initialized in
             // A large file is read in pieces on all cores (pread), so the kernel's copy is shared out too.
-            let pieces = ParallelChunks.count(for: sizeHint, minimum: 16 << 20, limit: 4)
+            let pieces = Parallel.ranges(of: sizeHint, pieces: Parallel.pieceCount(for: sizeHint, minimum: 16 << 20, limit: 4))
             BlogSource.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
-            let results = ChunkResults<(Int, Int32)>(count: pieces)
-            let target = PieceTarget(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: pieces) { k in
-                let lower = sizeHint * k / pieces, upper = sizeHint * (k + 1) / pieces
-                var done = lower
-                while done < upper {
-                    let n = pread(fd, target.base + done, upper - done, off_t(done))
+            let target = SendableBuffer(buffer)
+            let results = Parallel.map(pieces) { piece -> (got: Int, error: Int32) in
+                var done = piece.lowerBound
+                while done < piece.upperBound {
+                    let n = pread(fd, target.base! + done, piece.upperBound - done, off_t(done))
                     if n > 0 {
                         done += n
                     } else if n == 0 || errno != EINTR {
-                        results.set(k, [(done - lower, n < 0 ? errno : 0)])
-                        return
+                        return (done - piece.lowerBound, n < 0 ? errno : 0)
                     }
                 }
-                results.set(k, [(done - lower, 0)])
+                return (done - piece.lowerBound, 0)
             }
             // Pieces must be whole up to the first short one; a file that shrank meanwhile ends there.
             var count = 0
-            let parts = results.parts
-            for k in 0..<pieces {
-                let (got, error) = parts[k].first ?? (0, 0)
-                if error != 0 { failure = error }
-                count += got
-                if got < sizeHint * (k + 1) / pieces - sizeHint * k / pieces { break }
+            for (piece, result) in zip(pieces, results) {
+                if result.error != 0 { failure = result.error }
+                count += result.got
+                if result.got < piece.count { break }
             }
             initialized = count
             if lseek(fd, off_t(count), SEEK_SET) < 0 && sizeHint > 0 && failure == 0 { failure = errno }
@@ -205,8 +200,14 @@ struct BlogSource {
         #endif
     }
 
-    /// The identity read marks hang on: the canonical path, or for standard input the blog's title.
-    func identity(for blog: LiveBlog) -> String {
+    /// The identity read marks hang on: the page's canonical address, the name it was read under, its entries.
+    func identity(for blog: LiveBlog) -> BlogIdentity {
+        BlogIdentity(canonical: blog.canonicalURL.map { "url:" + $0 }, name: name(for: blog), entries: blog.entries.map(\.id))
+    }
+
+    /// The name a blog was stored under before canonical addresses: the canonical path, `url:` and the
+    /// address, or for standard input the blog's title.
+    func name(for blog: LiveBlog) -> String {
         switch kind {
         case .file(let path):
             let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
@@ -219,9 +220,4 @@ struct BlogSource {
             return "bundled:sample-liveblog"
         }
     }
-}
-
-/// Where the pieces of a parallel read land; each piece writes only its own range.
-private struct PieceTarget: @unchecked Sendable {
-    let base: UnsafeMutablePointer<UInt8>
 }

@@ -10,7 +10,7 @@ struct LiveblogCommand: ParsableCommand {
         abstract: "A terminal reader for news live blogs.",
         version: LiveblogVersion.current,
         subcommands: [ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
-                      MarkCommand.self, ConfigCommand.self, ManualCommand.self],
+                      MarkCommand.self, FollowCommand.self, ConfigCommand.self, ManualCommand.self],
         defaultSubcommand: ReadCommand.self)
 }
 
@@ -25,13 +25,15 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "Draw without colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Start showing unread entries only.") var unread = false
     @Flag(help: "Show times in UTC rather than the local time zone.") var utc = false
+    @OptionGroup var follow: FollowOptions
 
     func run() throws {
         try CLIError.reporting {
             // Checked first: a bad configuration is reported before any blog is read.
             let config = try ConfigFile.load()
             let markDelay = markAfter.map(\.seconds) ?? config.markAfter ?? 2
-            let (source, blog) = try options.loadBlog()
+            let following = try FollowSetup.load(options, follow)
+            let (source, blog) = (following.source, following.blog)
             guard isatty(1) == 1 else {
                 let marks = try ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
                 Output.write(EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
@@ -42,7 +44,7 @@ struct ReadCommand: ParsableCommand {
                 source: source, blog: blog, options: options, markAfter: markDelay,
                 noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
                 unreadOnly: unread, timeZone: utc ? TimeZone(identifier: "UTC")! : config.timeZone ?? .current,
-                config: config)
+                config: config, following: following, followOptions: follow)
         }
     }
 }

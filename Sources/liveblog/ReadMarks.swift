@@ -6,7 +6,7 @@ import LiveBlogStore
 enum ReadMarks {
     /// The marks of a blog for commands that only read them (list, export): never fails, warns instead.
     /// A state file that is not liveblog's, or is a newer liveblog's, is an error here too: it is left untouched.
-    static func lookUp(identity: String, state: StateOptions) throws -> Set<EntryID> {
+    static func lookUp(identity: BlogIdentity, state: StateOptions) throws -> Set<EntryID> {
         do {
             let path = try state.resolvedPath()
             // Reading marks must leave no trace: with no state file yet there are no marks, and no directory or
@@ -14,7 +14,7 @@ enum ReadMarks {
             guard FileManager.default.fileExists(atPath: path) else { return [] }
             let opened = try refusingForeign { ReadMarkStoreOpener.openOrFallBack(path: path) }
             if let warning = opened.warning { Diagnostics.warning(warning) }
-            guard let blog = try opened.store.blog(identity: identity) else { return [] }
+            guard let blog = try identity.find(in: opened.store) else { return [] }
             return Set(try opened.store.readMarks(for: blog.key).keys)
         } catch let error as CLIError {
             throw error
@@ -36,7 +36,7 @@ enum ReadMarks {
 
     /// The store and this blog's key for commands that write (mark, the reader).
     /// With `fallBack`, an unusable state file gives an in-memory store and a warning instead of an error.
-    static func open(identity: String, title: String, state: StateOptions, fallBack: Bool)
+    static func open(identity: BlogIdentity, title: String, state: StateOptions, fallBack: Bool)
         throws -> (store: any ReadMarkStore, key: BlogKey, warning: String?)
     {
         let path = try state.resolvedPath()
@@ -47,12 +47,12 @@ enum ReadMarks {
             do { opened = try ReadMarkStoreOpener.open(path: path) } catch { throw CLIError(String(describing: error)) }
         }
         do {
-            let key = try opened.store.registerBlog(identity: identity, title: title)
+            let key = try identity.register(in: opened.store, title: title)
             return (opened.store, key, opened.warning)
         } catch {
             guard fallBack else { throw CLIError(String(describing: error)) }
             let memory = InMemoryReadMarkStore()
-            let key = try memory.registerBlog(identity: identity, title: title)
+            let key = try memory.registerBlog(identity: identity.primary, title: title)
             return (memory, key, "read marks will not be saved: \(error)")
         }
     }

@@ -6,7 +6,8 @@ import LiveBlogTUI
 /// Opens the read-mark store and hands the blog to the full-screen reader.
 enum ReaderLauncher {
     static func launch(source: BlogSource, blog: LiveBlog, options: SourceOptions, markAfter: Double?, noColor: Bool,
-                       unreadOnly: Bool, timeZone: TimeZone, config: ReaderConfig) throws {
+                       unreadOnly: Bool, timeZone: TimeZone, config: ReaderConfig,
+                       following: FollowSetup? = nil, followOptions: FollowOptions? = nil) throws {
         let opened = try ReadMarks.open(identity: source.identity(for: blog), title: blog.title, state: options.state,
                                         fallBack: true)
         var marks = Set<EntryID>()
@@ -45,6 +46,18 @@ enum ReaderLauncher {
             options: ReaderOptions(markAfter: markAfter, noColor: noColor, unreadOnly: unreadOnly, timeZone: timeZone,
                                    keymap: config.keymap),
             memory: memory, config: config)
+        if let following {
+            // What arrived since the last session is new; everything shown now counts as seen from here on.
+            let seen = (try? store.seenEntries(for: key)) ?? []
+            let ids = blog.entries.map(\.id)
+            let newSince = seen.isEmpty ? Set<EntryID>() : Set(ids.filter { !seen.contains($0) })
+            try? store.recordSeen(ids, at: Date(), for: key)
+            session.follow = ReaderFollow(
+                inbox: following.makeFollower.map { FollowInbox(make: $0) },
+                startsOn: following.followsAtStart, newSinceLastTime: newSince,
+                signal: followOptions?.signal ?? ArrivalSignal(bell: false),
+                recordSeen: { ids in try? store.recordSeen(ids, at: Date(), for: key) })
+        }
         try session.run()
     }
 }

@@ -26,6 +26,8 @@ final class ReaderSession {
     private let options: ReaderOptions
     private let memory: ReaderMemory
     private let config: ReaderConfig
+    /// Following the source for updates; nil for a reader that only shows a snapshot.
+    var follow: ReaderFollow?
 
     /// - Parameters:
     ///   - blog: the parsed blog to show.
@@ -60,16 +62,28 @@ final class ReaderSession {
     /// Throws `TerminalError` (before touching the screen) when there is no usable terminal.
     func run() throws {
         let terminal = try Terminal(noColor: options.noColor, colors: config.colors, mouse: config.mouse)
-        // Restored before the first event: the loop's first `.resized` then starts the mark timer for the
-        // entry the session reopens on (reducing here would swallow that effect).
         var state = ReaderState(blog: blog, readMarks: initialMarks, options: options, sourceName: sourceName)
+        // Sized first, so that the session is restored into the real layout; the effects (the mark timer for the
+        // entry on show) are kept for the loop to run, not dropped.
+        let size = TerminalSize(rows: terminal.size.rows, columns: terminal.size.columns)
+        var startEffects = Reducer.reduce(&state, .resized(size))
         state.restoreSearchHistory(memory.searchHistory)
         state.restoreListWidth(memory.listWidth)
-        if let session = memory.session { state.restore(session) }
+        if let session = memory.session {
+            state.restore(session)
+            // The restored entry is the one on show now: give the loop the timer for it.
+            startEffects += Reducer.reduce(&state, .resized(size))
+        }
+        if let follow {
+            state.startFollowing(follow.startsOn && follow.inbox != nil, newSinceLastTime: follow.newSinceLastTime)
+            if follow.startsOn { follow.inbox?.start() }
+        }
         var loop = Loop(
             terminal: terminal, state: state, reload: reload, persist: persist, markAfter: options.markAfter
         )
-        loop.run(warning: storeWarning)
+        loop.follow = follow
+        loop.run(warning: storeWarning, startEffects: startEffects)
+        follow?.inbox?.stop()
         terminal.stop()
         // After the terminal is back: a failure to save is a warning on a normal screen, never lost marks.
         memory.save(loop.state)
@@ -114,6 +128,7 @@ private struct Loop {
     var markTimer: (id: EntryID, deadline: ContinuousClock.Instant)?
     let indexBuilder = IndexBuilder()
     var quitRequested = false
+    var follow: ReaderFollow?
 
     /// While an index is being built, the key wait is cut to this, so its arrival is noticed promptly.
     static let indexPollMilliseconds = 30
@@ -134,7 +149,10 @@ private struct Loop {
         self.markAfter = markAfter
     }
 
-    mutating func run(warning: String?) {
+    mutating func run(warning: String?, startEffects: [Effect] = []) {
+        for effect in startEffects {
+            for event in perform(effect) { dispatch(event) }
+        }
         dispatch(.resized(currentSize()))
         if let warning { dispatch(.message(warning)) }
         paint()
@@ -166,6 +184,17 @@ private struct Loop {
             }
             if let index = indexBuilder.take() {
                 dispatch(.indexReady(index))
+                changed = true
+            }
+            for event in follow?.inbox?.take() ?? [] {
+                switch ReaderFollow.readerEvent(event) {
+                case .updated(let blog):
+                    dispatch(.updated(blog))
+                    // A changed blog dropped its index; an unchanged one keeps it.
+                    if !state.hasSearchIndex { indexBuilder.start(for: state.blog) }
+                case .note(let text, let isError):
+                    dispatch(.followNote(text.map { ReaderState.StatusMessage($0, isError: isError) }))
+                }
                 changed = true
             }
             if changed && !quitRequested && !state.shouldQuit { paint() }
@@ -214,6 +243,19 @@ private struct Loop {
         case .suspend:
             terminal.suspend()
             return [.resized(currentSize())]
+        case .announce(let ids):
+            guard let follow else { return [] }
+            follow.recordSeen(ids)
+            let wanted = Set(ids)
+            let entries = state.blog.entries.filter { wanted.contains($0.id) }
+            follow.signal.announce(entries.reversed(), blogTitle: state.blog.title, bellDescriptor: STDOUT_FILENO)
+            return []
+        case .setFollowing(let on):
+            guard let inbox = follow?.inbox else {
+                return [.followNote(.init("This source cannot be followed", isError: true))]
+            }
+            if on { inbox.start() } else { inbox.stop() }
+            return [.followNote(nil)]
         case .redraw:
             terminal.invalidate()
             return []

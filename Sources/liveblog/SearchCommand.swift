@@ -64,11 +64,9 @@ enum SearchReport {
         w.key("total"); w.number(total)
         w.key("hits")
         // Many hits are written on all cores, each core a run of them; the runs are joined with commas.
-        let pieces = ParallelChunks.count(for: hits.count, minimum: 5000)
-        let parts = ChunkResults<UInt8>(count: pieces)
-        DispatchQueue.concurrentPerform(iterations: pieces) { k in
-            var run = JSONWriter(capacity: hits.count / pieces * 160 + 64)
-            for hit in hits[(hits.count * k / pieces)..<(hits.count * (k + 1) / pieces)] {
+        let parts = Parallel.map(hits.count, minimum: 5000) { range -> [UInt8] in
+            var run = JSONWriter(capacity: range.count * 160 + 64)
+            for hit in hits[range] {
                 run.beginObject()
                 run.field("id", id(hit.entryIndex).rawValue)
                 run.key("index"); run.number(hit.entryIndex + 1)
@@ -88,12 +86,12 @@ enum SearchReport {
                 run.endArray()
                 run.endObject()
             }
-            parts.set(k, run.bytes)
+            return run.bytes
         }
         var out = w.bytes
         out.append(UInt8(ascii: "["))
         var first = true
-        for part in parts.parts where !part.isEmpty {
+        for part in parts where !part.isEmpty {
             if !first { out.append(UInt8(ascii: ",")) }
             out.append(contentsOf: part)
             first = false

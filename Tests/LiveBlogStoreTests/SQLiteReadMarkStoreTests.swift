@@ -16,7 +16,7 @@ struct SQLiteReadMarkStoreTests {
             let migrations = try first.writerQuery("SELECT identifier FROM grdb_migrations")
             #expect(schema.contains { $0.hasPrefix("CREATE TABLE blogs") && $0.contains("identity TEXT NOT NULL UNIQUE") })
             #expect(schema.contains { $0.hasPrefix("CREATE TABLE marks") && $0.contains("PRIMARY KEY (blogId, entryId)") })
-            #expect(migrations == ["v1-blogs-and-marks", "v2-reader-state"])
+            #expect(migrations == ["v1-blogs-and-marks", "v2-reader-state", "v3-seen-entries"])
             try first.close()
 
             let second = try SQLiteReadMarkStore(path: path)
@@ -110,7 +110,7 @@ struct SQLiteReadMarkStoreTests {
             #expect(errors.all.isEmpty)
             #expect(stores.all.count == 4)
             let migrations = try stores.all.first?.writerQuery("SELECT identifier FROM grdb_migrations")
-            #expect(migrations == ["v1-blogs-and-marks", "v2-reader-state"])
+            #expect(migrations == ["v1-blogs-and-marks", "v2-reader-state", "v3-seen-entries"])
         }
     }
 }

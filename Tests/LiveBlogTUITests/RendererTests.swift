@@ -205,6 +205,8 @@ struct RendererTests {
         var blog = Fixture.small
         blog.entries.insert(Entry(id: EntryID("fresh"), time: "17:02", headline: "Fresh entry"), at: 0)
         _ = Reducer.reduce(&state, .reloaded(blog))
+        // The arrival went in above the selected row, which stays put; the wheel scrolls it into view.
+        send(&state, .wheel(row: 2, column: 2, down: false))
         let frame = Renderer.render(state, size: state.size)
         #expect(frame.line(1) == "+ 17:02 Fresh entry")
         #expect(frame.line(2) == "• 16:48 Ash begins to fall on Castlemere as cloud reaches the mainland")
@@ -435,6 +437,7 @@ struct RendererTests {
                Ctrl-U           Half a page up in the focused pane
                Space            Page down the detail pane; at its end go on to the next entry
                U                Jump to the next unread entry (wrapping to the top)
+               .                Jump to the newest entry; what arrived is no longer new
                0–9              A count for the next movement key in the list (5j, 3G)
 
              Panes and views
@@ -447,7 +450,6 @@ struct RendererTests {
                u                Show unread entries only, or all entries again
                s                Sort: as published / oldest first
                Ctrl-L           Redraw the screen
-               ?                Show this help
             Help  ↑/↓ PgUp/PgDn scroll  q, ? or Esc close
             """)
     }

@@ -1,36 +1,36 @@
 /// A small, fast JSON writer with a fixed key order, so that exports are stable and cheap for 100,000 entries.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
 
-    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
     private mutating func separate() {
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
     }
 
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast() }
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
+    package mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    package mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast() }
+    package mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    package mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
 
     /// Writes `"name":` inside an object; the value call that follows does not add a comma.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         appendString(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
     }
 
-    public mutating func string(_ value: String?) {
+    package mutating func string(_ value: String?) {
         separate()
         if let value { appendString(value) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
-    public mutating func number(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    package mutating func number(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
 
-    public mutating func number(_ value: Double) {
+    package mutating func number(_ value: Double) {
         separate()
         if value == value.rounded() && abs(value) < 1e15 {
             bytes.append(contentsOf: String(Int(value)).utf8)
@@ -39,11 +39,11 @@ public struct JSONWriter {
         }
     }
 
-    public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
-    public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
+    package mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    package mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
 
     /// Convenience: `"name": "value"` (or null).
-    public mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
+    package mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
 
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))

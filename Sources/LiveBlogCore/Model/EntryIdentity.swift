@@ -23,13 +23,23 @@ enum EntryIdentity {
     }
 
     /// The same ids for entries that are still spans of `text`.
+    /// The hashes are computed on all cores for a large blog; only the repeat count is sequential.
     static func assignIDs(to entries: inout [EntrySpans], text: UnsafeBufferPointer<UInt8>) {
-        assign(count: entries.count, hash: { k in
-            let e = entries[k]
-            return hashValue(headline: e.headline.map { $0.bytes(in: text) },
-                             firstParagraph: e.paragraphs.first.map { $0.bytes(in: text) },
-                             firstLinkTitle: e.related.first.map { $0.title.bytes(in: text) })
-        }, set: { entries[$0].id = $1 })
+        let hashes = hashValues(of: entries, text: text)
+        assign(count: entries.count, hash: { hashes[$0] }, set: { entries[$0].id = $1 })
+    }
+
+    /// `hashValue` of each entry, in order (a borrowed array: no copy that the ids would then have to undo).
+    private static func hashValues(of spans: [EntrySpans], text: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        let shared = SendableBuffer(readOnly: text)
+        return Parallel.map(spans.count, minimum: 20_000) { range in
+            range.map { k in
+                let e = spans[k], text = shared.readable
+                return hashValue(headline: e.headline.map { $0.bytes(in: text) },
+                                 firstParagraph: e.paragraphs.first.map { $0.bytes(in: text) },
+                                 firstLinkTitle: e.related.first.map { $0.title.bytes(in: text) })
+            }
+        }.flatMap { $0 }
     }
 
     private static func assign(count: Int, hash: (Int) -> UInt64, set: (Int, EntryID) -> Void) {

@@ -4,6 +4,9 @@ public struct LiveBlog: Hashable, Sendable {
     public var standfirst: String?
     public var entries: [Entry]
     public var diagnostics: [Diagnostic]
+    /// The page's own canonical address (`<link rel=canonical>`, `og:url`, JSON-LD `url`), where it gives one:
+    /// the blog's identity for read marks, whatever file or address it was read from.
+    public var canonicalURL: String? = nil
 
     public init(title: String, standfirst: String? = nil, entries: [Entry] = [], diagnostics: [Diagnostic] = []) {
         self.title = title

@@ -12,11 +12,13 @@ enum AuthorLine {
     static let maximumWords = 16
 
     /// Small words that may join the names of an author line.
-    private static let joiners: Set<[UInt8]> = Set(
+    private static let joiners: [UInt64] =
         ["and", "&", "in", "at", "by", "of", "the", "for", "with", "staff", "de", "van", "von", "der", "da", "del",
          "di", "la", "le", "al", "bin", "y", "and,", "&,",
          // "and" in German, French, Italian and Portuguese, Polish, Dutch, Spanish.
-         "und", "et", "e", "i", "oraz", "en"].map { Array($0.utf8) })
+         "und", "et", "e", "i", "oraz", "en"].map { word in word.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+    /// The longest joiner, in bytes; a longer word is never one.
+    private static let longestJoiner = 5
 
     /// Whether the whole line is a list of names (and roles, and places) as an author line writes them.
     static func isNames(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -26,7 +28,7 @@ enum AuthorLine {
         var start = 0
         var k = 0
         while k <= line.count {
-            if k == line.count || line[k] == 0x20 {
+            if k == line.count || line[k] == .space {
                 if k > start {
                     words += 1
                     if words > maximumWords { return false }
@@ -47,30 +49,35 @@ enum AuthorLine {
 
     private static func wordKind(_ word: UnsafeBufferPointer<UInt8>) -> WordKind {
         let first = word[0]
-        if first >= 0x41 && first <= 0x5A {
+        if first.isUpper {
             // Capitalised: no digits after the capital (a digit would make it a code or a time, not a name).
-            for b in word where b >= 0x30 && b <= 0x39 { return .other }
+            for b in word where b.isDigit { return .other }
             return .capitalised
         }
-        if first >= 0xC3 {
+        if first.startsNonASCIILetter {
             // A non-ASCII letter starts the word (Élodie, Łukasz, 王): read as a name.
             return .capitalised
         }
         if first == UInt8(ascii: "(") && word.count >= 3 && word[word.count - 1] == UInt8(ascii: ")") {
             return .joiner  // "(now)", "(earlier)"
         }
-        var bytes = Array(word)
-        if bytes.last == UInt8(ascii: ",") { bytes.removeLast() }
-        return joiners.contains(bytes) ? .joiner : .other
+        // The word (less one trailing comma) packed into a number, one byte a place: no allocation, and no zero
+        // byte in normalised text, so equal numbers are equal words.
+        var count = word.count
+        if word[count - 1] == UInt8(ascii: ",") { count -= 1 }
+        guard count <= longestJoiner else { return .other }
+        var packed: UInt64 = 0
+        for k in stride(from: count - 1, through: 0, by: -1) { packed = packed << 8 | UInt64(word[k]) }
+        return joiners.contains(packed) ? .joiner : .other
     }
 
     /// Where a date or time is glued to the end of a name ("Okonjo5 August 2024", "Falk15:10"): the index of the
     /// first digit that directly follows a letter, or nil.
     static func gluedTailStart(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         guard line.count >= 3 else { return nil }
-        for k in 1..<line.count where line[k] >= 0x30 && line[k] <= 0x39 {
+        for k in 1..<line.count where line[k].isDigit {
             let before = line[k - 1]
-            let letter = (before | 0x20) >= 0x61 && (before | 0x20) <= 0x7A || before >= 0x80
+            let letter = before.isLetter || before.isNonASCII
             return letter ? k : nil
         }
         return nil
@@ -83,7 +90,7 @@ enum AuthorLine {
     {
         guard line.count <= maximumBytes + 40, let rule = rules.match(.byline, line) else { return nil }
         let wordLength = rule.text.utf8.count
-        guard line.count > wordLength + 1, line[wordLength] == 0x20 else { return nil }
+        guard line.count > wordLength + 1, line[wordLength] == .space else { return nil }
         let rest = UnsafeBufferPointer(rebasing: line[(wordLength + 1)...])
         if let tail = gluedTailStart(rest) {
             let names = UnsafeBufferPointer(rebasing: rest[..<tail])
@@ -106,7 +113,7 @@ enum AuthorLine {
         var k = 0
         var first = true
         while k <= names.count {
-            if k == names.count || names[k] == 0x20 {
+            if k == names.count || names[k] == .space {
                 if k > start {
                     let kind = wordKind(UnsafeBufferPointer(rebasing: names[start..<k]))
                     if first { if kind != .capitalised { return false } } else if kind != .joiner { return false }
@@ -122,25 +129,25 @@ enum AuthorLine {
     /// Where the time starts after a name and a separator (`Sam Okoro · 19:42`, `Ann Lee | 10:05`,
     /// `Ann Lee - 10.05am`), and where the name ends; nil when the line has no such separator before a digit.
     static func separatedTail(_ line: UnsafeBufferPointer<UInt8>) -> (nameEnd: Int, tail: Int)? {
-        guard let digit = line.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }), digit >= 4, line[digit - 1] == 0x20 else {
+        guard let digit = line.firstIndex(where: { $0.isDigit }), digit >= 4, line[digit - 1] == .space else {
             return nil
         }
         var k = digit - 1
-        while k > 0 && line[k] == 0x20 { k -= 1 }
-        // The separator: · (C2 B7), | - , or a dash (E2 80 93 / 94).
+        while k > 0 && line[k] == .space { k -= 1 }
+        // The separator: ·, | - , or a dash (– —).
         var separatorStart = k
         let b = line[k]
         if b == UInt8(ascii: "|") || b == UInt8(ascii: "-") || b == UInt8(ascii: ",") {
             separatorStart = k
-        } else if b == 0xB7 && k >= 1 && line[k - 1] == 0xC2 {
+        } else if b == Mark.middleDot.trail && k >= 1 && line[k - 1] == Mark.middleDot.lead {
             separatorStart = k - 1
-        } else if (b == 0x93 || b == 0x94) && k >= 2 && line[k - 1] == 0x80 && line[k - 2] == 0xE2 {
+        } else if line.has(.enDash, endingAt: k + 1) || line.has(.emDash, endingAt: k + 1) {
             separatorStart = k - 2
         } else {
             return nil
         }
         var nameEnd = separatorStart
-        while nameEnd > 0 && line[nameEnd - 1] == 0x20 { nameEnd -= 1 }
+        while nameEnd > 0 && line[nameEnd - 1] == .space { nameEnd -= 1 }
         return nameEnd > 0 ? (nameEnd, digit) : nil
     }
 
@@ -159,7 +166,7 @@ enum AuthorLine {
         let names = UnsafeBufferPointer(rebasing: line[..<nameEnd])
         guard isNames(names) else { return nil }
         var spaces = 0
-        for b in names where b == 0x20 { spaces += 1 }
+        for b in names where b == .space { spaces += 1 }
         guard spaces <= 4 else { return nil }
         guard let time = TimeLineRecognizer.recognize(bytes: UnsafeBufferPointer(rebasing: line[tail...])),
             time.hour != nil
@@ -174,8 +181,8 @@ enum AuthorLine {
         var k = wordLength + 1
         while k < line.count {
             let b = line[k]
-            if b >= 0x30 && b <= 0x39 || b == UInt8(ascii: ",") { break }
-            if b == 0x20 {
+            if b.isDigit || b == UInt8(ascii: ",") { break }
+            if b == .space {
                 spaces += 1
                 if spaces == 2 { break }
             }

@@ -223,7 +223,7 @@ enum GluedAppeal {
             let b = line[k]
             guard b == UInt8(ascii: ".") || b == UInt8(ascii: "!") else { continue }
             let before = line[k - 1], after = line[k + 1], then = line[k + 2]
-            if before >= 0x61 && before <= 0x7A && after >= 0x41 && after <= 0x5A && then >= 0x61 && then <= 0x7A {
+            if before.isLower && after.isUpper && then.isLower {
                 return k + 1
             }
         }

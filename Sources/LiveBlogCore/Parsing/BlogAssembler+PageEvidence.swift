@@ -21,10 +21,20 @@ extension BlogAssembler {
         }
     }
 
-    /// A line's text as a 64-bit FNV-1a hash, for counting.
+    /// A line's text as a 64-bit FNV-1a hash, for counting; short lines' hashes come from the parallel pre-pass.
+    @inline(__always)
     func lineHash(_ i: Int) -> UInt64 {
+        if i < shortLineHashes.count && lines[i].end - lines[i].start <= Self.maximumRecurringBytes {
+            return shortLineHashes[i]
+        }
+        return Self.hash(bytes(i))
+    }
+
+    /// The 64-bit FNV-1a hash of some bytes.
+    @inline(__always)
+    static func hash(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes(i) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        for b in line { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
     }
 
@@ -236,7 +246,7 @@ extension BlogAssembler {
     func nextLineOpensWithName(_ i: Int) -> Bool {
         guard let n = nextSignificant(after: i), isText(n) else { return false }
         let name = bytes(i), next = bytes(n)
-        return next.count > name.count + 1 && next[name.count] == 0x20
+        return next.count > name.count + 1 && next[name.count] == .space
             && memcmp(next.baseAddress!, name.baseAddress!, name.count) == 0
     }
 
@@ -255,10 +265,10 @@ extension BlogAssembler {
             guard let at = find(name, in: line) else { continue }
             // The rest of the line must be names, roles and joining words: a byline, not a sentence.
             var rest = Array(line[..<at])
-            rest.append(0x20)
+            rest.append(.space)
             rest.append(contentsOf: line[(at + name.count)...])
             let isByline = rest.withUnsafeBufferPointer { r in
-                r.allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ",") } || AuthorLine.isNames(r) || isJoinedNames(r)
+                r.allSatisfy { $0 == .space || $0 == UInt8(ascii: ",") } || AuthorLine.isNames(r) || isJoinedNames(r)
             }
             if isByline { return true }
         }
@@ -269,7 +279,7 @@ extension BlogAssembler {
     /// name is taken out of it.
     func isJoinedNames(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 0
-        for word in line.split(separator: 0x20) {
+        for word in line.split(separator: .space) {
             var w = Array(word)
             while let last = w.last, last == UInt8(ascii: ",") || last == UInt8(ascii: ":") { w.removeLast() }
             if w.isEmpty { continue }
@@ -299,11 +309,11 @@ extension BlogAssembler {
     /// A person's name as a post header prints it: two to four capitalised words (`Ana Ruiz`, `Jean-Luc Marchetti`,
     /// `Zofia Łukasiewicz`), no digits, no sentence punctuation.
     func isPersonName(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.count >= 5, line.count <= 48, (line[0] >= 0x41 && line[0] <= 0x5A) || line[0] >= 0xC3 else { return false }
+        guard line.count >= 5, line.count <= 48, line[0].isUpper || line[0].startsNonASCIILetter else { return false }
         // Bytes first: one to three spaces, no digits or sentence marks; only then the letters' case.
         var spaces = 0
         for b in line {
-            if b == 0x20 { spaces += 1 } else if b >= 0x30 && b <= 0x39 { return false }
+            if b == .space { spaces += 1 } else if b.isDigit { return false }
             else if b == UInt8(ascii: ",") || b == UInt8(ascii: ":") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!")
                 || b == UInt8(ascii: "(") || b == UInt8(ascii: "\"") { return false }
         }

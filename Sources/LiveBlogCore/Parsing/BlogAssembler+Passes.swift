@@ -66,8 +66,8 @@ extension BlogAssembler {
         guard !item.isEmpty else { return nil }
         var length = item.count
         var truncated = false
-        if length >= 3 && item[length - 3] == 0xE2 && item[length - 2] == 0x80 && item[length - 1] == 0xA6 {
-            length -= 3  // …
+        if item.ends(with: .ellipsis) {
+            length -= 3
             truncated = true
         } else if length >= 3 && item[length - 3] == UInt8(ascii: ".") && item[length - 2] == UInt8(ascii: ".")
             && item[length - 1] == UInt8(ascii: ".")
@@ -75,7 +75,7 @@ extension BlogAssembler {
             length -= 3
             truncated = true
         }
-        while truncated && length > 0 && item[length - 1] == 0x20 { length -= 1 }
+        while truncated && length > 0 && item[length - 1] == .space { length -= 1 }
         if truncated && length < Self.minimumTruncatedItemBytes { return nil }
         let first = item[0]
         var k = i + 1
@@ -135,7 +135,7 @@ extension BlogAssembler {
                 let line = bytes(p)
                 guard line.count <= 60, AuthorLine.isNames(line) else { break }
                 var words = 1
-                for b in line where b == 0x20 { words += 1 }
+                for b in line where b == .space { words += 1 }
                 guard words <= Self.maximumAuthorAboveTimeWords else { break }
                 drop(p, because: "author line above the post time at line \(lines[t].number) (\(Heuristic.authorLine))")
                 taken += 1
@@ -184,10 +184,10 @@ extension BlogAssembler {
             else { continue }
             let line = bytes(p)
             guard headlineShaped(p), CaptionCredit.isCaption(line), LineShape.endsLikeSentence(bytes(above)),
-                bytes(above).last != UInt8(ascii: ":"), !AuthorLine.isNames(line), line[0] < 0x80
+                bytes(above).last != UInt8(ascii: ":"), !AuthorLine.isNames(line), !line[0].isNonASCII
             else { continue }
             var words = 1
-            for b in line where b == 0x20 { words += 1 }
+            for b in line where b == .space { words += 1 }
             guard words >= 4 else { continue }
             drop(p, because: "caption closing the post above the time at line \(lines[t].number) (\(Heuristic.caption))")
         }
@@ -208,7 +208,7 @@ extension BlogAssembler {
                 drop(p, because: "caption above the photo credit at line \(lines[i].number) (\(Heuristic.caption))")
             case .captionWithCredit:
                 let first = text[lines[i].start]
-                guard first >= 0x61 && first <= 0x7A, CaptionCredit.isCaption(caption), !LineShape.endsLikeSentence(caption)
+                guard first.isLower, CaptionCredit.isCaption(caption), !LineShape.endsLikeSentence(caption)
                 else { continue }
                 drop(p, because: "first half of the caption continued at line \(lines[i].number) (\(Heuristic.caption))")
             }

@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 extension BlogAssembler {
     /// Set in `plainLineShapes` for a line on which no block or glued rule starts.
     static let noBlockBit: UInt8 = 4
@@ -10,29 +7,31 @@ extension BlogAssembler {
     /// such paragraphs, so the sequential pass then classifies only the few lines left.
     ///
     /// Returns, per line, bits: 1 plain text, 2 plain headline-shaped text (0 when the sequential pass must look),
-    /// and `noBlockBit` when no `block` or `glued` rule starts on the line.
-    func plainLineShapes() -> [UInt8] {
+    /// and `noBlockBit` when no `block` or `glued` rule starts on the line; and the `lineHash` of each short line.
+    func plainLineShapes() -> (shapes: [UInt8], hashes: [UInt64]) {
         let count = lines.count
         var result = [UInt8](repeating: 0, count: count)
-        let chunks = ParallelChunks.count(for: count, minimum: 20_000)
-        let shared = UnsafeLines(lines: lines, text: text, rules: rules)
-        result.withUnsafeMutableBufferPointer { out in
-            let output = UnsafeShapes(buffer: out)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for i in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                    let line = shared.bytes(i)
+        var hashes = [UInt64](repeating: 0, count: count)
+        let lines = self.lines, rules = self.rules
+        let text = SendableBuffer(readOnly: text)
+        result.withUnsafeMutableBufferPointer { out in hashes.withUnsafeMutableBufferPointer { hashOut in
+            let output = SendableBuffer(out), hashOutput = SendableBuffer(hashOut)
+            _ = Parallel.map(count, minimum: 20_000) { range in
+                for i in range {
+                    let line = text.readable(lines[i].start..<lines[i].end)
+                    if line.count <= BlogAssembler.maximumRecurringBytes { hashOutput[i] = BlogAssembler.hash(line) }
                     var flags: UInt8 = 0
-                    if BlogAssembler.isCertainlyPlain(line, rules: shared.rules) {
+                    if BlogAssembler.isCertainlyPlain(line, rules: rules) {
                         flags = LineShape.isHeadlineShaped(line) ? 2 : 1
                     }
-                    if !shared.rules.matches(.block, line) && !shared.rules.matches(.glued, line) {
+                    if !rules.matches(.block, line) && !rules.matches(.glued, line) {
                         flags |= BlogAssembler.noBlockBit
                     }
-                    output.buffer[i] = flags
+                    output[i] = flags
                 }
             }
-        }
-        return result
+        } }
+        return (result, hashes)
     }
 
     /// The checks of `classify`, in its order, without their effects: true when none of them fits the line.
@@ -56,20 +55,4 @@ extension BlogAssembler {
         }
         return true
     }
-}
-
-/// The lines and text the parallel pass reads; nothing writes them while it runs.
-private struct UnsafeLines: @unchecked Sendable {
-    let lines: [BlogAssembler.Line]
-    let text: UnsafeBufferPointer<UInt8>
-    let rules: BoilerplateRules
-
-    func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: text[lines[i].start..<lines[i].end])
-    }
-}
-
-/// The output of the parallel pass; each chunk writes only its own lines.
-private struct UnsafeShapes: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<UInt8>
 }

@@ -43,6 +43,8 @@ struct BlogAssembler {
     var times: [PostTime] = []
     /// Headline shape of each line, worked out once: 0 not yet, 1 no, 2 yes.
     var shapes: [UInt8] = []
+    /// `lineHash` of each line of at most `maximumRecurringBytes`, from the parallel pre-pass (empty without it).
+    var shortLineHashes: [UInt64] = []
     var diagnostics: [Diagnostic] = []
     /// Credit lines met while classifying, for the caption pass.
     var credits: [(index: Int, match: CaptionCredit.Match)] = []
@@ -96,10 +98,10 @@ struct BlogAssembler {
         text.withMemoryRebound(to: UInt8.self) { buf in
             var i = 0
             while i <= n {
-                if i == n || buf[i] == 0x0A {
+                if i == n || buf[i] == .newline {
                     var s = start, e = i
-                    while s < e && (buf[s] == 0x20 || buf[s] == 0x09) { s += 1 }
-                    while e > s && (buf[e - 1] == 0x20 || buf[e - 1] == 0x09) { e -= 1 }
+                    while s < e && (buf[s] == .space || buf[s] == .tab) { s += 1 }
+                    while e > s && (buf[e - 1] == .space || buf[e - 1] == .tab) { e -= 1 }
                     if e > s { lines.append(Line(start: s, end: e, number: number)) }
                     while join < joinOffsets.count && joinOffsets[join] <= i { number += 1; join += 1 }
                     number += 1
@@ -107,7 +109,7 @@ struct BlogAssembler {
                     if i == n { break }
                     // memchr is far faster than a byte loop on long paragraphs.
                     let rest = n - start
-                    if rest > 0, let p = memchr(buf.baseAddress! + start, 0x0A, rest) {
+                    if rest > 0, let p = memchr(buf.baseAddress! + start, Int32(UInt8.newline), rest) {
                         i = buf.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
                     } else {
                         i = n
@@ -125,12 +127,12 @@ struct BlogAssembler {
         for k in lines.indices {
             let line = lines[k]
             let b = text[line.start]
-            if b >= 0x30 && b <= 0x39, line.end - line.start >= 10,
+            if b.isDigit, line.end - line.start >= 10,
                 let (_, textStart) = GluedTime.split(UnsafeBufferPointer(rebasing: text[line.start..<line.end]))
             {
                 if split == nil { split = Array(lines[..<k]) }
                 var timeEnd = line.start + textStart
-                while timeEnd > line.start && text[timeEnd - 1] == 0x20 { timeEnd -= 1 }
+                while timeEnd > line.start && text[timeEnd - 1] == .space { timeEnd -= 1 }
                 split!.append(Line(start: line.start, end: timeEnd, number: line.number))
                 split!.append(Line(start: line.start + textStart, end: line.end, number: line.number))
                 diagnostics.append(Diagnostic(line: line.number, kind: .note,
@@ -197,7 +199,12 @@ struct BlogAssembler {
     /// it is text, its headline shape noted.
     mutating func classifyLines() {
         let blocks = rules.has(.block) || rules.has(.glued)
-        let plain = usesPlainPrepass ? plainLineShapes() : [UInt8](repeating: 0, count: lines.count)
+        let plain: [UInt8]
+        if usesPlainPrepass {
+            (plain, shortLineHashes) = plainLineShapes()
+        } else {
+            plain = [UInt8](repeating: 0, count: lines.count)
+        }
         var i = 0
         while i < lines.count {
             if case .dropped = classes[i] { i += 1; continue }
@@ -241,11 +248,12 @@ struct BlogAssembler {
 
     mutating func trimGluedStart(_ i: Int, length: Int, reason: String) {
         var s = lines[i].start + length
-        while s < lines[i].end && text[s] == 0x20 { s += 1 }
+        while s < lines[i].end && text[s] == .space { s += 1 }
         let dropped = String(decoding: UnsafeBufferPointer(rebasing: text[lines[i].start..<(lines[i].start + length)]), as: UTF8.self)
         diagnostics.append(Diagnostic(line: lines[i].number, kind: .dropped,
                                       message: "dropped the glued sentence “\(dropped)” at the start of the line (\(reason))"))
         lines[i].start = s
+        if i < shortLineHashes.count { shortLineHashes[i] = Self.hash(bytes(i)) }
         if s >= lines[i].end { classes[i] = .dropped }
         if i < shapes.count { shapes[i] = LineShape.isHeadlineShaped(bytes(i)) ? 2 : 1 }
     }
@@ -363,10 +371,10 @@ struct BlogAssembler {
     func datelineDate(_ line: UnsafeBufferPointer<UInt8>, rule: BoilerplateRules.Rule) -> PostTime? {
         var k = rule.text.utf8.count
         guard k < line.count else { return nil }
-        while k < line.count && (line[k] == 0x20 || line[k] == UInt8(ascii: ":")) { k += 1 }
+        while k < line.count && (line[k] == .space || line[k] == UInt8(ascii: ":")) { k += 1 }
         // "First published on …", "Published On …".
-        if k + 3 < line.count && (line[k] | 0x20) == UInt8(ascii: "o") && (line[k + 1] | 0x20) == UInt8(ascii: "n")
-            && line[k + 2] == 0x20
+        if k + 3 < line.count && line[k].lowercased == UInt8(ascii: "o") && line[k + 1].lowercased == UInt8(ascii: "n")
+            && line[k + 2] == .space
         {
             k += 3
         }
@@ -450,7 +458,7 @@ struct BlogAssembler {
             let before = bytes(p)
             guard LineShape.endsLikeSentence(before), before[before.count - 1] != UInt8(ascii: ":") else { return false }
             var words = 1
-            for b in line where b == 0x20 { words += 1 }
+            for b in line where b == .space { words += 1 }
             return words <= 8
         default: return false
         }

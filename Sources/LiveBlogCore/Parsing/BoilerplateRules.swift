@@ -82,6 +82,9 @@ public struct BoilerplateRules: Sendable {
     private var slots: [Int32] = Array(repeating: 0, count: Kind.allCases.count * 257 + 1)
     private var candidates: [Int32] = []
     private var globs: [Glob] = []
+    /// `globs[r]`'s cheapest tests, as plain values: most candidate rules fail them, so the per-line loops seldom
+    /// call a glob at all (each call retains and releases it).
+    private var keys: [GlobKey] = []
     /// For each lower-cased first byte, the kinds (bit `ordinal`) that have a candidate rule, wildcard rules included.
     private var kindsByFirstByte: [UInt32] = Array(repeating: 0, count: 256)
     /// For each lower-cased byte, the kinds with a rule whose text starts with it: what `lastOccurrence` looks for
@@ -161,6 +164,7 @@ public struct BoilerplateRules: Sendable {
         }
         slots[Kind.allCases.count * 257] = Int32(candidates.count)
         globs = rules.map(\.glob)
+        keys = globs.map(GlobKey.init)
         for b in 0..<256 {
             var mask: UInt32 = 0
             for kind in Kind.allCases where !firstByteIndex[kind.ordinal][b].isEmpty || !wildcardStart[kind.ordinal].isEmpty {
@@ -186,14 +190,14 @@ public struct BoilerplateRules: Sendable {
         var end = Int(slots[first &+ 1])
         while k < end {
             let r = Int(candidates[k])
-            if globs[r].matches(line) { return r }
+            if keys[r].admits(line) && globs[r].matches(line) { return r }
             k += 1
         }
         k = Int(slots[base &+ 256])
         end = Int(slots[base &+ 257])
         while k < end {
             let r = Int(candidates[k])
-            if globs[r].matches(line) { return r }
+            if keys[r].admits(line) && globs[r].matches(line) { return r }
             k += 1
         }
         return nil
@@ -262,7 +266,10 @@ public struct BoilerplateRules: Sendable {
 ///
 /// Matching simulates the pattern's automaton with one bit per position (shift-and), so it costs one step per
 /// byte of the line whatever the pattern: a backtracking matcher is exponential on `*a*a*a…` or `*#*#`.
-struct Glob: Sendable {
+///
+/// A class, so that the rule tables hand it to the per-line loops by reference: as a struct of eight arrays it
+/// was copied (eight retains and releases) at every call once runtime exclusivity checks were on.
+final class Glob: Sendable {
     private typealias Piece = GlobAutomaton.Piece
     private let pieces: [Piece]
     /// The pattern's bytes, lower-cased (used as is by prefix and exact rules).
@@ -270,18 +277,19 @@ struct Glob: Sendable {
     let anchoredEnd: Bool
     let hasWildcards: Bool
     /// Literal bytes every match must start and (for anchored patterns) end with, checked before the automaton.
-    private let requiredPrefix: [UInt8]
-    private let requiredSuffix: [UInt8]
+    fileprivate let requiredPrefix: [UInt8]
+    fileprivate let requiredSuffix: [UInt8]
     /// The longest literal run inside the pattern: a line without it cannot match (`*Get in touch at *@*`), and a
     /// search for it is far cheaper than running the automaton over every line.
     private let requiredInner: [UInt8]
-    private let requiredRare: UInt8?
-    private let minimumLength: Int
+    fileprivate let requiredRare: UInt8?
+    fileprivate let minimumLength: Int
     /// The automaton: state `j` (bit `j`) means the first `j` pieces have matched; `words` 64-bit words per set.
     private let automaton: GlobAutomaton?
 
     init(pattern: String, wildcards: Bool, anchoredEnd: Bool) {
-        literal = pattern.utf8.map(Glob.lower)
+        let literal = pattern.utf8.map(Glob.lower)
+        self.literal = literal
         self.anchoredEnd = anchoredEnd
         var pieces: [Piece] = []
         for b in literal {
@@ -293,14 +301,17 @@ struct Glob: Sendable {
             } else { pieces.append(.literal(b)) }
         }
         self.pieces = pieces
-        hasWildcards = wildcards && pieces.contains { if case .literal = $0 { return false } else { return true } }
+        let hasWildcards = wildcards && pieces.contains { if case .literal = $0 { return false } else { return true } }
+        self.hasWildcards = hasWildcards
         func literalRun<C: Collection>(_ run: C) -> [UInt8] where C.Element == Piece {
             var bytes: [UInt8] = []
             for piece in run { if case .literal(let b) = piece { bytes.append(b) } else { break } }
             return bytes
         }
-        requiredPrefix = literalRun(pieces)
-        requiredSuffix = anchoredEnd ? Array(literalRun(pieces.reversed()).reversed()) : []
+        let requiredPrefix = literalRun(pieces)
+        let requiredSuffix = anchoredEnd ? Array(literalRun(pieces.reversed()).reversed()) : []
+        self.requiredPrefix = requiredPrefix
+        self.requiredSuffix = requiredSuffix
         minimumLength = pieces.reduce(0) { if case .anyRun = $1 { return $0 } else { return $0 + 1 } }
         var longest: [UInt8] = [], run: [UInt8] = []
         for piece in pieces + [.anyRun] {
@@ -312,7 +323,7 @@ struct Glob: Sendable {
         // A byte the pattern needs that prose seldom has (`@`, `©`'s lead byte): one memchr rejects most lines.
         var rare: UInt8?
         for piece in pieces {
-            if case .literal(let b) = piece, !(b >= 0x61 && b <= 0x7A), b != 0x20, b != UInt8(ascii: "."),
+            if case .literal(let b) = piece, !b.isLower, b != .space, b != UInt8(ascii: "."),
                 b != UInt8(ascii: ","), b != UInt8(ascii: "'") {
                 rare = b
                 break
@@ -328,7 +339,7 @@ struct Glob: Sendable {
     }
 
     @inline(__always)
-    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+    static func lower(_ b: UInt8) -> UInt8 { b.isUpper ? b + 32 : b }
 
     static func hasPrefix(_ line: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
         guard line.count >= prefix.count else { return false }
@@ -354,7 +365,7 @@ struct Glob: Sendable {
     /// Whether `line` holds `needle` (lower-cased), ASCII case ignored: `memchr` finds each candidate start.
     static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard let base = line.baseAddress, line.count >= needle.count, let first = needle.first else { return false }
-        let upper = first >= 0x61 && first <= 0x7A ? first - 32 : first
+        let upper = first.isLower ? first - 32 : first
         let last = line.count - needle.count
         var from = 0
         while from <= last {
@@ -373,6 +384,49 @@ struct Glob: Sendable {
             from = next + 1
         }
         return false
+    }
+}
+
+/// The tests of a glob that need no call into it: its length, up to eight bytes of the start and of the end it
+/// requires (ASCII case ignored), and a rare byte it needs. Each is one a match must pass anyway (see
+/// `Glob.matches`), so checking them first never changes an answer.
+private struct GlobKey {
+    var minimumLength: Int
+    var prefix: UInt64, prefixCount: Int
+    var suffix: UInt64, suffixCount: Int
+    var rare: Int32
+
+    init(_ glob: Glob) {
+        minimumLength = glob.minimumLength
+        prefixCount = min(8, glob.requiredPrefix.count)
+        prefix = GlobKey.pack(glob.requiredPrefix[..<prefixCount])
+        suffixCount = min(8, glob.requiredSuffix.count)
+        suffix = GlobKey.pack(glob.requiredSuffix[(glob.requiredSuffix.count - suffixCount)...])
+        rare = glob.requiredRare.map(Int32.init) ?? -1
+    }
+
+    /// Lower-cased bytes packed into a number, one byte a place.
+    private static func pack<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+        var value: UInt64 = 0
+        for (k, b) in bytes.enumerated() { value |= UInt64(Glob.lower(b)) << UInt64(8 * k) }
+        return value
+    }
+
+    @inline(__always)
+    private static func pack(_ line: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for k in 0..<count { value |= UInt64(Glob.lower(line[start + k])) << UInt64(8 * k) }
+        return value
+    }
+
+    /// False when the glob cannot match `line`; true when it may.
+    @inline(__always)
+    func admits(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= minimumLength else { return false }
+        if prefixCount > 0 && GlobKey.pack(line, from: 0, count: prefixCount) != prefix { return false }
+        if suffixCount > 0 && GlobKey.pack(line, from: line.count - suffixCount, count: suffixCount) != suffix { return false }
+        if rare >= 0, let base = line.baseAddress, memchr(base, rare, line.count) == nil { return false }
+        return true
     }
 }
 

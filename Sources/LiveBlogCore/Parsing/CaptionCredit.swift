@@ -27,12 +27,11 @@ enum CaptionCredit {
         guard line.count >= 4 else { return false }
         let last = line[line.count - 1]
         if last == UInt8(ascii: ")") { return true }
-        if last >= 0x80 {
+        if last.isNonASCII {
             // Not a closing quote (” ’) nor an ellipsis.
-            return !(line[line.count - 3] == 0xE2 && line[line.count - 2] == 0x80)
+            return !line.endsWithGeneralPunctuation()
         }
-        let lower = last | 0x20
-        return (lower >= 0x61 && lower <= 0x7A) || (last >= 0x30 && last <= 0x39)
+        return last.isLetter || last.isDigit
     }
 
     /// What kind of credit the line is, if it is one.
@@ -49,11 +48,11 @@ enum CaptionCredit {
             let tail = UnsafeBufferPointer(rebasing: line[offset...])
             let head = UnsafeBufferPointer(rebasing: line[..<offset])
             // Credits are written with a capital ("Photograph:", "(Image:", "Supplied"); "food supplied by" is not one.
-            let capital = line[offset] == UInt8(ascii: "(") || (line[offset] >= 0x41 && line[offset] <= 0x5A)
+            let capital = line[offset] == UInt8(ascii: "(") || line[offset].isUpper
             // A long caption is believed when its credit opens a sentence of its own (`… in 2021. Photograph: …`).
-            let afterStop = offset >= 2 && before == 0x20 && line[offset - 2] == UInt8(ascii: ".")
+            let afterStop = offset >= 2 && before == .space && line[offset - 2] == UInt8(ascii: ".")
             let longest = afterStop ? maximumLongCaptionBytes : maximumCaptionBytes
-            if capital && (before == 0x20 || before == UInt8(ascii: "(")) && tail.count <= maximumTrailingCreditBytes
+            if capital && (before == .space || before == UInt8(ascii: "(")) && tail.count <= maximumTrailingCreditBytes
                 && !containsSentenceBreak(tail) && line.count <= longest && !containsQuotation(head)
             {
                 // "ABC News: Supplied": only an outlet's name before the marker, so the line is all credit.
@@ -65,7 +64,7 @@ enum CaptionCredit {
         var k = line.count - 2
         let limit = max(1, line.count - maximumTrailingCreditBytes - 2)
         while k > limit {
-            if line[k] == 0x20 && line[k - 1] == UInt8(ascii: ".") {
+            if line[k] == .space && line[k - 1] == UInt8(ascii: ".") {
                 let tail = UnsafeBufferPointer(rebasing: line[(k + 1)...])
                 if line.count <= maximumLongCaptionBytes, rules.matches(.credit, tail), !containsSentenceBreak(tail),
                     !containsQuotation(UnsafeBufferPointer(rebasing: line[..<k]))
@@ -88,12 +87,12 @@ enum CaptionCredit {
         guard !line.isEmpty, line.count <= maximumCaptionBytes else { return false }
         let first = line[0]
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "@") { return false }
-        if line.count >= 3 && first == 0xE2 && line[1] == 0x80 && (line[2] == 0x9C || line[2] == 0x98) { return false }  // “ ‘
+        if line.has(.leftDoubleQuote, at: 0) || line.has(.leftSingleQuote, at: 0) { return false }
         if LineShape.isListItem(line) { return false }
         let last = line[line.count - 1]
         if last == UInt8(ascii: ":") || last == UInt8(ascii: "?") || last == UInt8(ascii: "!") { return false }
         var words = 1
-        for b in line where b == 0x20 { words += 1 }
+        for b in line where b == .space { words += 1 }
         return words <= maximumCaptionWords
     }
 
@@ -114,7 +113,7 @@ enum CaptionCredit {
     static func isAgencySlashName(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         var k = start
         var capitals = 0
-        while k < line.count && line[k] >= 0x41 && line[k] <= 0x5A { k += 1; capitals += 1 }
+        while k < line.count && line[k].isUpper { k += 1; capitals += 1 }
         guard capitals >= 2, k < line.count, line[k] == UInt8(ascii: "/") else { return false }
         return allCapitalised(UnsafeBufferPointer(rebasing: line[(k + 1)...]))
     }
@@ -124,14 +123,14 @@ enum CaptionCredit {
         var atWordStart = true
         var sawWord = false
         for b in part {
-            if b == 0x20 { atWordStart = true; continue }
+            if b == .space { atWordStart = true; continue }
             if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":")
                 || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
             {
                 return false
             }
             if atWordStart {
-                guard (b >= 0x41 && b <= 0x5A) || b >= 0xC3 else { return false }
+                guard b.isUpper || b.startsNonASCIILetter else { return false }
                 atWordStart = false
                 sawWord = true
             }
@@ -152,7 +151,7 @@ enum CaptionCredit {
         var k = line.count - 2
         let limit = max(0, line.count - 62)
         while k > limit {
-            if line[k] == 0x20 && line[k - 1] == UInt8(ascii: ".") { return k + 1 }
+            if line[k] == .space && line[k - 1] == UInt8(ascii: ".") { return k + 1 }
             k -= 1
         }
         return nil
@@ -161,12 +160,12 @@ enum CaptionCredit {
     /// A short run of capitalised words, maybe ending in `:` or `,` (`ABC News:`): an outlet or agency name.
     static func isOutletName(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = head.count
-        while end > 0 && (head[end - 1] == 0x20 || head[end - 1] == UInt8(ascii: ":") || head[end - 1] == UInt8(ascii: ",")
+        while end > 0 && (head[end - 1] == .space || head[end - 1] == UInt8(ascii: ":") || head[end - 1] == UInt8(ascii: ",")
             || head[end - 1] == UInt8(ascii: "/") || head[end - 1] == UInt8(ascii: "(")) { end -= 1 }
         guard end > 0, end <= 40 else { return false }
         let name = UnsafeBufferPointer(rebasing: head[..<end])
         var words = 1
-        for b in name where b == 0x20 { words += 1 }
+        for b in name where b == .space { words += 1 }
         return words <= 4 && allCapitalised(name)
     }
 
@@ -175,17 +174,17 @@ enum CaptionCredit {
         guard text.count >= 3 else { return false }
         for k in 0..<(text.count - 2) {
             if text[k] == UInt8(ascii: "\"") { return true }
-            if text[k] == 0xE2 && text[k + 1] == 0x80 && (text[k + 2] == 0x9C || text[k + 2] == 0x9D) { return true }
+            if text.has(.leftDoubleQuote, at: k) || text.has(.rightDoubleQuote, at: k) { return true }
         }
         return false
     }
 
     private static func containsSentenceBreak(_ tail: UnsafeBufferPointer<UInt8>) -> Bool {
         guard tail.count >= 2 else { return false }
-        for k in 0..<(tail.count - 1) where tail[k + 1] == 0x20 {
+        for k in 0..<(tail.count - 1) where tail[k + 1] == .space {
             let b = tail[k]
             // An initial (`Kevin S. Vineys`) is no sentence break.
-            if b == UInt8(ascii: "."), k >= 1, tail[k - 1] >= 0x41 && tail[k - 1] <= 0x5A, k == 1 || tail[k - 2] == 0x20 {
+            if b == UInt8(ascii: "."), k >= 1, tail[k - 1].isUpper, k == 1 || tail[k - 2] == .space {
                 continue
             }
             if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") { return true }

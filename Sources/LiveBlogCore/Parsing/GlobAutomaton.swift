@@ -55,7 +55,7 @@ struct GlobAutomaton: Sendable {
         for byte in line {
             if state[finalWord] & finalBit != 0 && (!anchoredEnd || endsInAnyRun) { return true }
             let b = Int(Glob.lower(byte))
-            let isDigit = byte >= 0x30 && byte <= 0x39
+            let isDigit = byte.isDigit
             var carry: UInt64 = 0
             var alive: UInt64 = 0
             for k in 0..<words {
@@ -85,7 +85,7 @@ struct GlobAutomaton: Sendable {
         return literalMasks.withUnsafeBufferPointer { literal in
             for byte in line {
                 if state & finalBit != 0 && canStop { return true }
-                let isDigit = byte >= 0x30 && byte <= 0x39
+                let isDigit = byte.isDigit
                 let accept = literal[Int(Glob.lower(byte))] | any | (isDigit ? digits : 0)
                 let stay = stayAny | (isDigit ? stayDigits : 0)
                 state = ((state & accept) << 1) | (state & stay)

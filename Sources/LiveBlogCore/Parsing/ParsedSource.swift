@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// A parsed blog that still holds its normalised source bytes, with entries as spans of them.
 ///
 /// `LiveBlogParser.parse` turns it into a `LiveBlog` at once. One-shot commands such as `liveblog search` keep it,
@@ -39,22 +36,13 @@ public struct ParsedSource: Sendable {
     /// The whole blog with its strings, built on all cores for large blogs.
     public func materialize() -> LiveBlog {
         var blog = LiveBlog(title: title, standfirst: standfirst, entries: [], diagnostics: diagnostics)
-        let count = spans.count
-        let chunks = ParallelChunks.count(for: count, minimum: 4000)
-        if chunks == 1 {
-            blog.entries = bytes.withUnsafeBufferPointer { text in spans.map { $0.materialize(in: text) } }
-            return blog
-        }
-        let parts = ChunkResults<Entry>(count: chunks)
-        bytes.withUnsafeBufferPointer { buffer in
-            let shared = ReadOnlyBytes(buffer: buffer)
+        blog.entries = bytes.withUnsafeBufferPointer { buffer in
+            let text = SendableBuffer(readOnly: buffer)
             let spans = self.spans
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let lower = count * chunk / chunks, upper = count * (chunk + 1) / chunks
-                parts.set(chunk, spans[lower..<upper].map { $0.materialize(in: shared.buffer) })
-            }
+            return Parallel.map(spans.count, minimum: 4000) { range in
+                spans[range].map { $0.materialize(in: text.readable) }
+            }.flatMap { $0 }
         }
-        blog.entries = parts.joined()
         return blog
     }
 
@@ -67,41 +55,11 @@ public struct ParsedSource: Sendable {
     public func search(_ query: SearchQuery, order: SearchOrder = .blog, limit: Int?) -> (total: Int, hits: [SearchHit]) {
         let matcher = EntryMatcher(query)
         return bytes.withUnsafeBufferPointer { buffer in
-            let shared = ReadOnlyBytes(buffer: buffer)
+            let text = SendableBuffer(readOnly: buffer)
             let spans = self.spans
             return SearchHit.collect(count: spans.count, order: order, limit: limit) { index in
-                matcher.matches(fields: { visit in spans[index].forEachField(in: shared.buffer, visit) })
+                matcher.matches(fields: { visit in spans[index].forEachField(in: text.readable, visit) })
             }
         }
     }
-}
-
-/// Bytes that threads only read while the owner keeps them alive.
-private struct ReadOnlyBytes: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
-}
-
-/// Per-chunk results of a parallel loop; each chunk writes only its own slot.
-public final class ChunkResults<Element>: @unchecked Sendable {
-    private var slots: [[Element]]
-    private let lock = NSLock()
-
-    public init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    /// Stores the results of chunk `chunk`.
-    public func set(_ chunk: Int, _ values: [Element]) {
-        lock.lock()
-        slots[chunk] = values
-        lock.unlock()
-    }
-
-    /// Every chunk's results, in chunk order.
-    public var parts: [[Element]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
-
-    /// All results, in chunk order.
-    public func joined() -> [Element] { parts.flatMap { $0 } }
 }

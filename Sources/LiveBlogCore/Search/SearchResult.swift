@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The part of an entry a match was found in.
 public enum SearchField: String, Codable, Sendable, CaseIterable {
     case headline
@@ -55,25 +53,22 @@ extension SearchHit {
     /// are found again. Memory then follows what is printed, not how often the query matches.
     static func collect(count: Int, order: SearchOrder, limit: Int?,
                         matches: @Sendable (Int) -> [SearchMatch]?) -> (total: Int, hits: [SearchHit]) {
-        let chunks = ParallelChunks.count(for: count, minimum: 2000)
-        let parts = ChunkResults<SearchHit>(count: chunks)
-        let totals = ChunkResults<Int>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let pieces = Parallel.map(count, minimum: 2000) { range -> (hits: [SearchHit], total: Int) in
             var hits: [SearchHit] = []
             var total = 0
-            for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+            for index in range {
                 guard let found = matches(index) else { continue }
                 total += 1
                 if let limit, order == .blog && hits.count >= limit { continue }
                 let keep = limit == nil || order == .blog
                 hits.append(SearchHit(entryIndex: index, score: EntryMatcher.score(found), matches: keep ? found : []))
             }
-            parts.set(chunk, hits)
-            totals.set(chunk, [total])
+            return (hits, total)
         }
-        let total = totals.joined().reduce(0, +)
-        guard let limit else { return (total, ordered(parts.joined(), by: order)) }
-        var shown = Array(ordered(parts.joined(), by: order).prefix(limit))
+        let total = pieces.reduce(0) { $0 + $1.total }
+        let all = pieces.flatMap(\.hits)
+        guard let limit else { return (total, ordered(all, by: order)) }
+        var shown = Array(ordered(all, by: order).prefix(limit))
         if order == .relevance {
             for k in shown.indices { shown[k].matches = matches(shown[k].entryIndex) ?? [] }
         }

@@ -5,15 +5,15 @@
 /// followed by another line of its paragraph is one the next line's first word would not have fitted on.
 /// The width is read from the page itself; a line is joined to the next only where that signature holds, so
 /// short lines (headlines, times, list items) stay lines of their own.
-public enum HardWrap {
+enum HardWrap {
     /// What the joiner found.
-    public struct Report: Equatable, Sendable {
+    struct Report: Equatable, Sendable {
         /// The wrapping width read from the text, in characters; nil when the text is not hard-wrapped.
-        public var width: Int?
+        var width: Int?
         /// How many line breaks were joined.
-        public var joined = 0
+        var joined = 0
         /// Byte offsets in the joined text where a line break was removed, in order (for line numbers).
-        public var joinOffsets: [Int] = []
+        var joinOffsets: [Int] = []
         /// How many bytes the joined text keeps.
         var written = 0
     }
@@ -26,7 +26,7 @@ public enum HardWrap {
 
     /// Joins the wrapped lines of `bytes` in place when the text is hard-wrapped; the bytes must be normalised
     /// (LF line ends, valid UTF-8).
-    public static func unwrap(_ bytes: inout [UInt8]) -> Report {
+    static func unwrap(_ bytes: inout [UInt8]) -> Report {
         var report = Report()
         let width = bytes.withUnsafeBufferPointer { detectWidth($0) }
         guard let width else { return report }

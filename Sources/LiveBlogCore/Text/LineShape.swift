@@ -8,7 +8,7 @@ enum LineShape {
     static func isHeadlineShaped(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !line.isEmpty, line.count <= maximumHeadlineBytes else { return false }
         let first = line[0]
-        if first >= 0x61 && first <= 0x7A { return false }  // lower-case start: a continued sentence
+        if first.isLower { return false }  // lower-case start: a continued sentence
         switch first {
         case UInt8(ascii: "@"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: ">"), UInt8(ascii: "("),
             UInt8(ascii: "["), UInt8(ascii: "#"), UInt8(ascii: "|"):
@@ -19,7 +19,7 @@ enum LineShape {
         if endsLikeSentence(line) { return false }
         if isListItem(line) || endsWithHandle(line) || endsWithLink(line) || isMatchMinute(line) { return false }
         var words = 1
-        for b in line where b == 0x20 { words += 1 }
+        for b in line where b == .space { words += 1 }
         return words <= 30
     }
 
@@ -33,14 +33,14 @@ enum LineShape {
         let n = line.count
         for k in 0..<n {
             let b = line[k]
-            if b == 0x20 {
+            if b == .space {
                 words += 1
                 if words > maximumPlainHeadlineWords { return false }
                 guard k > 0, k + 1 < n else { continue }
                 let p = line[k - 1], next = line[k + 1]
-                let capital = next >= 0x41 && next <= 0x5A
+                let capital = next.isUpper
                 if (p == UInt8(ascii: ".") || p == UInt8(ascii: "?") || p == UInt8(ascii: "!")) && capital { return false }
-                if p == UInt8(ascii: ":") && (next == UInt8(ascii: "\"") || next == 0xE2) { return false }
+                if p == UInt8(ascii: ":") && (next == UInt8(ascii: "\"") || next == Mark.leftDoubleQuote.lead) { return false }
             }
         }
         return true
@@ -54,7 +54,7 @@ enum LineShape {
         var slash = false, dot = false
         while k >= limit {
             let b = line[k]
-            if b == 0x20 { break }
+            if b == .space { break }
             if b == UInt8(ascii: "/") { slash = true }
             if b == UInt8(ascii: ".") { dot = true }
             k -= 1
@@ -65,10 +65,10 @@ enum LineShape {
     /// A lead-in to a quotation: a colon and then an opening quote (`He said: “We will…`).
     static func isQuoteLeadIn(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count >= 3 else { return false }
-        for k in 0..<(line.count - 2) where line[k] == UInt8(ascii: ":") && line[k + 1] == 0x20 {
+        for k in 0..<(line.count - 2) where line[k] == UInt8(ascii: ":") && line[k + 1] == .space {
             let q = line[k + 2]
             if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") { return true }
-            if q == 0xE2 && k + 4 < line.count && line[k + 3] == 0x80 && (line[k + 4] == 0x9C || line[k + 4] == 0x98) {
+            if line.has(.leftDoubleQuote, at: k + 2) || line.has(.leftSingleQuote, at: k + 2) {
                 return true
             }
         }
@@ -77,19 +77,19 @@ enum LineShape {
 
     /// A match minute on a line of its own (`95'`, `45+2'`, `90’`): the start of a commentary entry's body.
     static func isMatchMinute(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.count >= 2, line.count <= 10, line[0] >= 0x30 && line[0] <= 0x39 else { return false }
+        guard line.count >= 2, line.count <= 10, line[0].isDigit else { return false }
         var k = 0
-        while k < line.count && ((line[k] >= 0x30 && line[k] <= 0x39) || line[k] == UInt8(ascii: "+") || line[k] == 0x20) { k += 1 }
+        while k < line.count && (line[k].isDigit || line[k] == UInt8(ascii: "+") || line[k] == .space) { k += 1 }
         let rest = line.count - k
         if rest == 1 { return line[k] == UInt8(ascii: "'") }
         // ’ (E2 80 99) or ′ (E2 80 B2)
-        return rest == 3 && line[k] == 0xE2 && line[k + 1] == 0x80 && (line[k + 2] == 0x99 || line[k + 2] == 0xB2)
+        return rest == 3 && (line.has(.rightSingleQuote, at: k) || line.has(.prime, at: k))
     }
 
     /// A line that ends with an ellipsis (`…` or `...`): a title cut short.
     static func endsWithEllipsis(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = line.count
-        if n >= 3 && line[n - 3] == 0xE2 && line[n - 2] == 0x80 && line[n - 1] == 0xA6 { return true }
+        if line.ends(with: .ellipsis) { return true }
         return n >= 3 && line[n - 1] == UInt8(ascii: ".") && line[n - 2] == UInt8(ascii: ".") && line[n - 3] == UInt8(ascii: ".")
     }
 
@@ -98,7 +98,7 @@ enum LineShape {
         var k = line.count - 1
         let limit = max(0, line.count - 40)
         while k > limit {
-            if line[k] == 0x20 { return line[k + 1] == UInt8(ascii: "@") && k + 2 < line.count }
+            if line[k] == .space { return line[k + 1] == UInt8(ascii: "@") && k + 2 < line.count }
             k -= 1
         }
         return false
@@ -110,11 +110,11 @@ enum LineShape {
     static func isQuestionHeadlineShaped(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count >= 4, line.count <= 100, line[line.count - 1] == UInt8(ascii: "?") else { return false }
         let first = line[0]
-        guard first >= 0x41 && first <= 0x5A else { return false }
+        guard first.isUpper else { return false }
         var words = 1
         for k in 0..<(line.count - 1) {
             let b = line[k]
-            if b == 0x20 {
+            if b == .space {
                 words += 1
                 let p = line[k - 1]
                 if p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?") || p == UInt8(ascii: ";") {
@@ -122,7 +122,7 @@ enum LineShape {
                 }
             } else if b == UInt8(ascii: "\"") {
                 return false
-            } else if b == 0xE2 && k + 2 < line.count && line[k + 1] == 0x80 && (line[k + 2] == 0x9C || line[k + 2] == 0x9D) {
+            } else if line.has(.leftDoubleQuote, at: k) || line.has(.rightDoubleQuote, at: k) {
                 return false  // “ ”
             }
         }
@@ -141,7 +141,7 @@ enum LineShape {
                 end -= 1
                 continue
             }
-            if end >= 3 && line[end - 3] == 0xE2 && line[end - 2] == 0x80 && (line[end - 1] == 0x9D || line[end - 1] == 0x99) {
+            if line.has(.rightDoubleQuote, endingAt: end) || line.has(.rightSingleQuote, endingAt: end) {
                 // ” or ’ ; a closing quote after a letter ends a headline such as ‘stop the war’.
                 let before = end - 3
                 guard before > 0 else { return false }
@@ -149,7 +149,7 @@ enum LineShape {
                 if p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?") || p == UInt8(ascii: ",") {
                     return true
                 }
-                if before >= 3 && line[before - 3] == 0xE2 && line[before - 2] == 0x80 && line[before - 1] == 0xA6 { return true }
+                if line.has(.ellipsis, endingAt: before) { return true }
                 return false
             }
             break
@@ -159,10 +159,10 @@ enum LineShape {
         switch last {
         case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","):
             return true
-        case 0xA6:
-            return end >= 3 && line[end - 3] == 0xE2 && line[end - 2] == 0x80  // …
-        case 0x82:
-            return end >= 3 && line[end - 3] == 0xE3 && line[end - 2] == 0x80  // 。
+        case Mark.ellipsis.third:
+            return line.has(.ellipsis, endingAt: end)
+        case Mark.ideographicStop.third:
+            return line.has(.ideographicStop, endingAt: end)
         default:
             return false
         }
@@ -172,14 +172,15 @@ enum LineShape {
     static func isListItem(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count >= 2 else { return false }
         let b = line[0]
-        if (b == UInt8(ascii: "-") || b == UInt8(ascii: "*")) && line[1] == 0x20 { return true }
-        if line.count >= 4 && b == 0xE2 && line[3] == 0x20 {
-            if line[1] == 0x80 && (line[2] == 0xA2 || line[2] == 0x93 || line[2] == 0x94) { return true }  // • – —
-            if line[1] == 0x96 && line[2] == 0xAA { return true }  // ▪
+        if (b == UInt8(ascii: "-") || b == UInt8(ascii: "*")) && line[1] == .space { return true }
+        if line.count >= 4 && line[3] == .space {
+            if line.has(.bullet, at: 0) || line.has(.enDash, at: 0) || line.has(.emDash, at: 0) || line.has(.smallSquare, at: 0) {
+                return true
+            }
         }
         var k = 0
-        while k < line.count && k < 3 && line[k] >= 0x30 && line[k] <= 0x39 { k += 1 }
-        return k > 0 && k + 1 < line.count && (line[k] == UInt8(ascii: ".") || line[k] == UInt8(ascii: ")")) && line[k + 1] == 0x20
+        while k < line.count && k < 3 && line[k].isDigit { k += 1 }
+        return k > 0 && k + 1 < line.count && (line[k] == UInt8(ascii: ".") || line[k] == UInt8(ascii: ")")) && line[k + 1] == .space
     }
 
     /// A rule line such as `___`, `---`, `***` or `* * *`.
@@ -192,10 +193,8 @@ enum LineShape {
             switch b {
             case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "="), UInt8(ascii: "~"):
                 marks += 1; i += 1
-            case 0x20: i += 1
-            case 0xE2 where i + 2 < line.count && line[i + 1] == 0x80 && (line[i + 2] == 0x94 || line[i + 2] == 0x93):
-                marks += 1; i += 3
-            case 0xE2 where i + 2 < line.count && line[i + 1] == 0x94 && line[i + 2] == 0x80:
+            case .space: i += 1
+            case Mark.emDash.lead where line.has(.emDash, at: i) || line.has(.enDash, at: i) || line.has(.boxLine, at: i):
                 marks += 1; i += 3
             default: return false
             }
@@ -206,8 +205,8 @@ enum LineShape {
     /// Headline calls made on weak evidence: very long, or ending in a quote, or holding a sentence break.
     static func isDoubtfulHeadline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if line.count > 150 { return true }
-        for k in 0..<(line.count - 1) where line[k] == UInt8(ascii: ".") && line[k + 1] == 0x20 {
-            if k >= 2 && line[k - 2] == 0x20 { continue }  // "Mr. X", "St. Y"
+        for k in 0..<(line.count - 1) where line[k] == UInt8(ascii: ".") && line[k + 1] == .space {
+            if k >= 2 && line[k - 2] == .space { continue }  // "Mr. X", "St. Y"
             return true
         }
         return false

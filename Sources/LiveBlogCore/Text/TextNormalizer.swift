@@ -1,15 +1,14 @@
-import Dispatch
 import Foundation
 
 /// Makes raw bytes safe and uniform before parsing: valid UTF-8, LF line ends, plain spaces, and no control
 /// characters, so that no text from a blog can ever drive the terminal.
-public enum TextNormalizer {
+enum TextNormalizer {
     /// What normalisation changed, for the diagnostics.
-    public struct Report: Equatable, Sendable {
-        public var invalidUTF8 = false
-        public var removedControls = 0
-        public var removedEscapeSequences = 0
-        public var droppedBOM = false
+    struct Report: Equatable, Sendable {
+        var invalidUTF8 = false
+        var removedControls = 0
+        var removedEscapeSequences = 0
+        var droppedBOM = false
     }
 
     /// Normalises `bytes` in place (the result is never longer, except that invalid UTF-8 is repaired with U+FFFD).
@@ -17,7 +16,7 @@ public enum TextNormalizer {
     /// One linear pass: runs of bytes that stay as they are (checked as valid UTF-8 on the way) are moved in one
     /// go. Until the first invalid byte the pass writes in place; from there on it writes into a new buffer sized
     /// for the worst case, because a one-byte fault grows into the three bytes of U+FFFD.
-    public static func normalize(_ bytes: inout [UInt8]) -> Report {
+    static func normalize(_ bytes: inout [UInt8]) -> Report {
         var report = Report()
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             report.droppedBOM = true
@@ -92,7 +91,7 @@ public enum TextNormalizer {
     private static func cleanPrefixLength(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
         guard let p = buf.baseAddress else { return 0 }
         let count = buf.count
-        let pieces = ParallelChunks.count(for: count, minimum: 8 << 20)
+        let pieces = Parallel.pieceCount(for: count, minimum: 8 << 20)
         if pieces == 1 { return cleanRunEnd(p, from: 0, count: count).end }
         var bounds = [0]
         for k in 1..<pieces {
@@ -101,12 +100,9 @@ public enum TextNormalizer {
             bounds.append(min(count, cut + 1))
         }
         bounds.append(count)
-        var ends = [Int](repeating: 0, count: pieces)
-        ends.withUnsafeMutableBufferPointer { out in
-            let shared = SharedScan(text: p, ends: out, bounds: bounds)
-            DispatchQueue.concurrentPerform(iterations: pieces) { k in
-                shared.ends[k] = cleanRunEnd(shared.text, from: shared.bounds[k], count: shared.bounds[k + 1]).end
-            }
+        let text = SendableBuffer(readOnly: buf)
+        let ends = Parallel.map((0..<pieces).map { bounds[$0]..<bounds[$0 + 1] }) { piece in
+            cleanRunEnd(text.base!, from: piece.lowerBound, count: piece.upperBound).end
         }
         for k in 0..<pieces where ends[k] < bounds[k + 1] { return ends[k] }
         return count
@@ -282,11 +278,4 @@ public enum TextNormalizer {
         }
         return r
     }
-}
-
-/// The text and result slots a parallel clean scan shares; each piece writes only its own slot.
-private struct SharedScan: @unchecked Sendable {
-    let text: UnsafePointer<UInt8>
-    let ends: UnsafeMutableBufferPointer<Int>
-    let bounds: [Int]
 }

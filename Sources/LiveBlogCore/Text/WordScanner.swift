@@ -1,20 +1,20 @@
 /// One word found in UTF-8 text, with its folded bytes and where it stands, in Unicode scalars.
-public struct ScannedWord {
+struct ScannedWord {
     /// Folded bytes; valid only during the callback that receives the word.
-    public let folded: UnsafeBufferPointer<UInt8>
+    let folded: UnsafeBufferPointer<UInt8>
     /// Offset of the word's first scalar in the scanned text.
-    public let scalarStart: Int
+    let scalarStart: Int
     /// Number of scalars the word spans in the scanned text.
-    public let scalarLength: Int
+    let scalarLength: Int
 }
 
 /// Splits UTF-8 text into searchable words on bytes, without building a `String` per word.
 ///
 /// A word is a run of letters, digits and combining marks; an apostrophe between two such scalars stays inside the
 /// word. Each ideographic character is a word of its own.
-public enum WordScanner {
+enum WordScanner {
     /// Calls `body` for each word of `text` in order.
-    public static func scan(_ text: UnsafeBufferPointer<UInt8>, _ body: (ScannedWord) -> Void) {
+    static func scan(_ text: UnsafeBufferPointer<UInt8>, _ body: (ScannedWord) -> Void) {
         // Folded bytes go to a plain buffer: Array appends cost a uniqueness check per byte in this hot loop.
         var capacity = 256
         var folded = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)

@@ -21,17 +21,16 @@ public enum TimeLineRecognizer {
     @inline(__always)
     public static func mightBeTime(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !line.isEmpty, line.count <= maximumLength else { return false }
-        let first = line[0] | 0x20
         // A digit, an ASCII letter, or the lead byte of an accented Latin letter (`Środa`, `Ütő`).
-        guard (line[0] >= 0x30 && line[0] <= 0x39) || (first >= 0x61 && first <= 0x7A) || (line[0] >= 0xC3 && line[0] <= 0xC5)
+        guard line[0].isDigit || line[0].isLetter || line[0].startsAccentedLatin
         else { return false }
         var digit = false
         var spaces = 0
         for b in line {
-            if b >= 0x30 && b <= 0x39 { digit = true } else if b == 0x20 { spaces += 1 }
+            if b.isDigit { digit = true } else if b == .space { spaces += 1 }
         }
         if spaces > 9 { return false }
-        return digit || (line.count == 8 && first == UInt8(ascii: "j"))
+        return digit || (line.count == 8 && line[0].lowercased == UInt8(ascii: "j"))
     }
 
     /// The time a line of UTF-8 bytes states, or nil; prefiltered by `mightBeTime`.
@@ -39,9 +38,9 @@ public enum TimeLineRecognizer {
         guard mightBeTime(line) else { return nil }
         if let clock = plainClock(line) { return clock }
         let ascii = startsLikeTime(line)
-        if line.contains(where: { $0 >= 0x80 }) {
+        if line.contains(where: { $0.isNonASCII }) {
             // Folding builds strings: only for a line whose first word could start a time once folded.
-            guard ascii || line[0] >= 0xC3 || firstWordRunsIntoAccent(line) else { return nil }
+            guard ascii || line[0].startsNonASCIILetter || firstWordRunsIntoAccent(line) else { return nil }
             return recognizeFolded(String(decoding: line, as: UTF8.self))
         }
         guard ascii else { return nil }
@@ -51,8 +50,8 @@ public enum TimeLineRecognizer {
     /// Whether the line's first run of ASCII letters goes on with a non-ASCII letter (`März`, `lunedì`).
     static func firstWordRunsIntoAccent(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = 0
-        while k < line.count, (line[k] | 0x20) >= 0x61 && (line[k] | 0x20) <= 0x7A { k += 1 }
-        return k > 0 && k < line.count && line[k] >= 0xC3
+        while k < line.count, line[k].isLetter { k += 1 }
+        return k > 0 && k < line.count && line[k].startsNonASCIILetter
     }
 
     /// A line with accented letters: read with the accents folded (`März` as `Marz`, `Środa` as `Sroda`), and
@@ -75,7 +74,7 @@ public enum TimeLineRecognizer {
         guard n == 4 || n == 5 else { return nil }
         @inline(__always) func digit(_ k: Int) -> Int? {
             let b = line[k]
-            return b >= 0x30 && b <= 0x39 ? Int(b - 0x30) : nil
+            return b.isDigit ? b.digitValue : nil
         }
         let sep = line[n - 3]
         guard sep == UInt8(ascii: ":") || sep == UInt8(ascii: "."), let m1 = digit(n - 2), let m2 = digit(n - 1),
@@ -94,7 +93,7 @@ public enum TimeLineRecognizer {
     /// The time a line states, or nil when the line is anything else.
     public static func recognize(_ line: Substring) -> PostTime? {
         guard line.utf8.count <= maximumLength, !line.isEmpty else { return nil }
-        if line.utf8.contains(where: { $0 >= 0x80 }) { return recognizeFolded(String(line)) }
+        if line.utf8.contains(where: { $0.isNonASCII }) { return recognizeFolded(String(line)) }
         return parse(line)
     }
 
@@ -102,7 +101,7 @@ public enum TimeLineRecognizer {
     private static func parse(_ line: Substring) -> PostTime? {
         var copy = line
         guard copy.withUTF8({ startsLikeTime($0) }) else { return nil }
-        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+        guard line.utf8.contains(where: { $0.isDigit }) else {
             return line.lowercased() == "just now" ? PostTime(text: String(line), age: 0) : nil
         }
         let tokens = tokenize(line)
@@ -115,32 +114,31 @@ public enum TimeLineRecognizer {
         var tokens: [(Token, String.Index, String.Index)] = []
         let u = line.utf8
         var i = u.startIndex
-        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
         while i < u.endIndex {
             let b = u[i]
-            if b == 0x20 || b == 0x09 { i = u.index(after: i); continue }
+            if b == .space || b == .tab { i = u.index(after: i); continue }
             let start = i
-            if b >= 0x30 && b <= 0x39 {
-                var value = Int(b - 0x30), digits = 1
+            if b.isDigit {
+                var value = b.digitValue, digits = 1
                 i = u.index(after: i)
-                while i < u.endIndex, u[i] >= 0x30 && u[i] <= 0x39 {
-                    if digits < 12 { value = value * 10 + Int(u[i] - 0x30) }
+                while i < u.endIndex, u[i].isDigit {
+                    if digits < 12 { value = value * 10 + u[i].digitValue }
                     digits += 1
                     i = u.index(after: i)
                 }
                 tokens.append((.number(value, digits: digits), start, i))
-            } else if isLetter(b) {
-                var word: [UInt8] = [b | 0x20]
+            } else if b.isLetter {
+                var word: [UInt8] = [b.lowercased]
                 i = u.index(after: i)
-                while i < u.endIndex, isLetter(u[i]) {
-                    word.append(u[i] | 0x20)
+                while i < u.endIndex, u[i].isLetter {
+                    word.append(u[i].lowercased)
                     i = u.index(after: i)
                 }
                 tokens.append((.word(String(decoding: word, as: UTF8.self)), start, i))
             } else {
                 // One character: an ASCII mark, or a whole multi-byte character (a dash, a letter with an accent).
                 i = u.index(after: i)
-                while i < u.endIndex, u[i] & 0xC0 == 0x80 { i = u.index(after: i) }
+                while i < u.endIndex, u[i].isContinuation { i = u.index(after: i) }
                 tokens.append((.punct(Character(String(line[start..<i]))), start, i))
             }
         }
@@ -153,25 +151,24 @@ public enum TimeLineRecognizer {
         words.formUnion(prefixWords)
         words.formUnion(months.keys)
         words.formUnion(weekdays)
-        return Set(words.map { word in word.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1 - 0x60) } })
+        return Set(words.map { word in word.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1.alphabetIndex) } })
     }()
 
     /// Whether the line starts with a digit or with a word a time line can start with (read over its bytes,
     /// before any `String` is built).
     static func startsLikeTime(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = line.first else { return false }
-        if first >= 0x30 && first <= 0x39 { return true }
+        if first.isDigit { return true }
         var length = 0
         while length < line.count {
-            let lower = line[length] | 0x20
-            guard lower >= 0x61 && lower <= 0x7A else { break }
+            guard line[length].isLetter else { break }
             length += 1
             if length > 12 { return false }
         }
         guard length >= 3 else { return false }
         // Five bits a letter: twelve letters fit in a UInt64 without building a String.
         var packed: UInt64 = 0
-        for k in 0..<length { packed = packed << 5 | UInt64((line[k] | 0x20) - 0x60) }
+        for k in 0..<length { packed = packed << 5 | UInt64(line[k].alphabetIndex) }
         return leadingWords.contains(packed)
     }
 
@@ -312,7 +309,7 @@ public enum TimeLineRecognizer {
             var end = u.endIndex
             while end > tokens[start].1 {
                 let before = u.index(before: end)
-                guard u[before] == 0x20 || u[before] == 0x09 else { break }
+                guard u[before] == .space || u[before] == .tab else { break }
                 end = before
             }
             return String(source[tokens[start].1..<end])

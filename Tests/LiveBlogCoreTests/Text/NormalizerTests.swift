@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import LiveBlogCore
+@testable import LiveBlogCore
 
 @Suite("Text normaliser")
 struct NormalizerTests {

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import LiveBlogCore
+
+/// `liveblog follow SOURCE`: prints each new or edited entry as it arrives, like `tail -f`, until SIGINT or
+/// SIGTERM; `--json` prints one JSON object per line.
+struct FollowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow",
+        abstract: "Print new and edited entries as they arrive (a web address is polled, a file watched).")
+
+    @OptionGroup var options: SourceOptions
+    @OptionGroup var follow: FollowOptions
+    @Flag(help: "One JSON object per line: {\"event\": \"new\"|\"edited\"|\"current\", \"id\", \"time\", \"timestamp\", \"headline\", \"paragraphs\", \"url\"}.")
+    var json = false
+    @Flag(help: "Print the entries there are now (oldest first) before the arrivals.")
+    var all = false
+
+    func run() throws {
+        try CLIError.reporting {
+            // A file given to `follow` is followed without `--follow`: that is what the command is for.
+            var follow = self.follow
+            follow.follow = true
+            let setup = try FollowSetup.load(options, follow)
+            guard let make = setup.makeFollower else {
+                throw CLIError("\(setup.source.displayName) cannot be followed (it has ended, or is the bundled sample)")
+            }
+            // What was printed counts as seen: the reader will not show it as new.
+            let opened = try ReadMarks.open(identity: setup.source.identity(for: setup.blog), title: setup.blog.title,
+                                            state: options.state, fallBack: true)
+            if let warning = opened.warning { Diagnostics.warning(warning) }
+            let recordSeen = { (ids: [EntryID]) in try? opened.store.recordSeen(ids, at: Date(), for: opened.key) }
+            recordSeen(setup.blog.entries.map(\.id))
+            let printer = ArrivalPrinter(json: json, blogTitle: setup.blog.title)
+            if all { printer.print(setup.blog.entries.reversed(), event: "current") }
+            let signal = follow.signal
+            let events = EventQueue()
+            let inbox = FollowInbox(make: make, wake: { events.signal() })
+            Self.exitOnSignals(printer)
+            inbox.start()
+            var current = setup.blog
+            while true {
+                events.wait()
+                for event in inbox.take() {
+                    switch event {
+                    case .note(let text, let isError):
+                        if let text { Diagnostics.write("liveblog: \(isError ? "warning: " : "")\(EchoedText.sanitized(text, limit: 2000))\n") }
+                    case .ended:
+                        // Like `tail -f` on a pipe: the input is over, so is following it.
+                        printer.finish()
+                    case .blog(let blog):
+                        if let reason = BlogMerge.rejection(of: blog, replacing: current) {
+                            Diagnostics.warning("kept the last good version: \(reason)")
+                            continue
+                        }
+                        let merge = BlogMerge(from: current, to: blog)
+                        current = blog
+                        let byID = Dictionary(blog.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                        // Oldest first, as a log reads: the page puts its newest entry on top.
+                        let added = merge.added.reversed().compactMap { byID[$0] }
+                        let edited = merge.edited.reversed().compactMap { byID[$0] }
+                        printer.print(added, event: "new")
+                        printer.print(edited, event: "edited")
+                        signal.announce(added, blogTitle: blog.title, bellDescriptor: STDERR_FILENO)
+                        recordSeen(merge.added)
+                    }
+                }
+            }
+        }
+    }
+
+    /// SIGINT and SIGTERM end the command cleanly (status 0), never in the middle of a printed entry.
+    static func exitOnSignals(_ printer: ArrivalPrinter) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { printer.finish() }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    nonisolated(unsafe) static var signalSources: [DispatchSourceSignal] = []
+}
+
+/// Wakes the command's loop when a follower has queued something.
+final class EventQueue: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    func signal() { semaphore.signal() }
+    func wait() { semaphore.wait() }
+}
+
+/// Prints arrivals as text or JSON lines; one lock, so that an exit never cuts an entry in half.
+final class ArrivalPrinter: @unchecked Sendable {
+    // @unchecked: output goes through `lock`.
+    private let lock = NSLock()
+    let json: Bool
+    let blogTitle: String
+
+    init(json: Bool, blogTitle: String) {
+        self.json = json
+        self.blogTitle = blogTitle
+    }
+
+    func print(_ entries: [Entry], event: String) {
+        guard !entries.isEmpty else { return }
+        var out: [UInt8] = []
+        for entry in entries { out += json ? jsonLine(entry, event: event) : textBlock(entry, event: event) }
+        lock.withLock { Output.write(out) }
+    }
+
+    /// Exits with status 0 once no entry is being printed.
+    func finish() -> Never {
+        lock.lock()
+        exit(0)
+    }
+
+    func jsonLine(_ entry: Entry, event: String) -> [UInt8] {
+        var writer = JSONWriter(capacity: 512)
+        writer.beginObject()
+        writer.field("event", event)
+        writer.field("id", entry.id.rawValue)
+        writer.field("time", entry.time)
+        writer.field("timestamp", entry.timestamp.map(BlogExporter.iso8601))
+        writer.field("headline", entry.headline)
+        writer.key("paragraphs")
+        writer.beginArray()
+        for paragraph in entry.paragraphs { writer.string(paragraph) }
+        writer.endArray()
+        writer.field("url", entry.url)
+        writer.field("blog", blogTitle)
+        writer.endObject()
+        return writer.bytes + [0x0A]
+    }
+
+    /// `new  14:05  Headline`, then the paragraphs indented, then a blank line; controls shown as `?`.
+    func textBlock(_ entry: Entry, event: String) -> [UInt8] {
+        var text = event.padding(toLength: 7, withPad: " ", startingAt: 0)
+        if let time = entry.time { text += EchoedText.sanitized(time, limit: 40) + "  " }
+        text += EchoedText.sanitized(entry.headline ?? entry.title(), limit: 10_000) + "\n"
+        // An untitled entry's first words are its title line; its first paragraph is then printed whole only
+        // when the title cut it short.
+        let skipFirst = entry.headline == nil && entry.paragraphs.first == entry.title()
+        for (k, paragraph) in entry.paragraphs.enumerated() where !(k == 0 && skipFirst) {
+            text += "  " + EchoedText.sanitized(paragraph, limit: 100_000) + "\n"
+        }
+        return Array((text + "\n").utf8)
+    }
+}

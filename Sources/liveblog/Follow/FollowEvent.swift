@@ -1,0 +1,9 @@
+import LiveBlogCore
+
+/// What a follower reports: a new version of the blog, or a note about following it (nil clears the note).
+enum FollowEvent: Sendable {
+    case blog(LiveBlog)
+    case note(String?, isError: Bool)
+    /// The source has ended for good (standard input closed): nothing more will come.
+    case ended(String)
+}

@@ -1,0 +1,115 @@
+import LiveBlogCore
+import Testing
+
+@testable import LiveBlogTUI
+
+/// Updates of a followed source: merged by entry id without moving what the user is reading.
+struct ReducerFollowTests {
+    /// The small fixture with `count` new entries on top, newest first.
+    private func grown(_ count: Int, from blog: LiveBlog = Fixture.small) -> LiveBlog {
+        var blog = blog
+        for i in 0..<count {
+            blog.entries.insert(Entry(id: EntryID("new\(i)"), time: "17:0\(i)", headline: "New entry \(i)", paragraphs: ["Fresh."]), at: 0)
+        }
+        return blog
+    }
+
+    /// The screen row (0-based, title included) the list shows `headline` on.
+    private func row(of headline: String, in state: ReaderState) -> Int? {
+        screen(state).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(headline) && $0.contains("│") }
+    }
+
+    @Test("New entries keep the selected entry on its screen row with its scroll; the marker and status count them")
+    func arrivalsKeepTheRow() {
+        var state = makeState(size: TerminalSize(rows: 20, columns: 100))
+        send(&state, .character("j"), .character("j"))
+        let before = row(of: "Second ash column", in: state)
+        let effects = Reducer.reduce(&state, .updated(grown(2)))
+        #expect(effects == [.announce([EntryID("new1"), EntryID("new0")])])
+        #expect(state.selectedEntryID == EntryID("e2"))
+        #expect(row(of: "Second ash column", in: state) == before)
+        #expect(state.newCount == 2)
+        let text = screen(state)
+        #expect(text.contains("▲ 2 new"))
+        #expect(text.split(separator: "\n").last?.contains("2 new") == true)
+        #expect(!text.contains("New entry 0"), "the arrivals are above the rows on screen")
+    }
+
+    @Test("The jump key selects the newest entry and nothing stays new")
+    func jumpToNewest() {
+        var state = makeState()
+        send(&state, .character("j"), .character("j"))
+        _ = Reducer.reduce(&state, .updated(grown(3)))
+        send(&state, .character("."))
+        #expect(state.selectedEntryID == EntryID("new2"))
+        #expect(state.selectedPosition == 0)
+        #expect(state.newCount == 0)
+        #expect(!screen(state).contains("▲"))
+    }
+
+    @Test("An entry shown is no longer new, but stays unread")
+    func shownIsNotNew() {
+        var state = makeState()
+        _ = Reducer.reduce(&state, .updated(grown(2)))
+        #expect(state.newCount == 2)
+        send(&state, .character("g"))
+        #expect(state.newCount == 1)
+        #expect(state.unreadCount == 8)
+    }
+
+    @Test("An edited entry keeps its read mark and gets the edited badge")
+    func editedKeepsMark() {
+        var state = makeState(marks: [EntryID("e1")])
+        var blog = Fixture.small
+        blog.entries[1].paragraphs.append("Update: a second vent has opened.")
+        let effects = Reducer.reduce(&state, .updated(blog))
+        #expect(effects.isEmpty)
+        #expect(state.isRead(EntryID("e1")))
+        #expect(state.isEdited(EntryID("e1")))
+        #expect(state.unreadCount == 5)
+        #expect(state.message?.text == "Updated: 1 edited")
+        #expect(screen(state).contains("✎ Observatory"))
+        send(&state, .character("j"))
+        #expect(screen(state).contains("edited"))
+    }
+
+    @Test("A removed entry disappears and the selection moves to its neighbour")
+    func removedMovesSelection() {
+        var state = makeState()
+        send(&state, .character("j"), .character("j"))
+        var blog = Fixture.small
+        blog.entries.remove(at: 2)
+        _ = Reducer.reduce(&state, .updated(blog))
+        #expect(state.selectedEntryID == EntryID("e3"))
+        #expect(!state.listedEntryIDs.contains(EntryID("e2")))
+    }
+
+    @Test("An empty or unrelated version is refused, the list kept, and the status line says so")
+    func brokenVersionKept() {
+        var state = makeState()
+        _ = Reducer.reduce(&state, .updated(LiveBlog(title: "Service unavailable")))
+        #expect(state.listedCount == 6)
+        #expect(state.followNote?.text.contains("Kept the last good version") == true)
+        #expect(screen(state).contains("Kept the last good version"))
+        _ = Reducer.reduce(&state, .updated(grown(1)))
+        #expect(state.followNote == nil)
+        #expect(state.listedCount == 7)
+    }
+
+    @Test("F switches following and asks the loop to start or stop")
+    func toggleFollow() {
+        var state = makeState()
+        state.startFollowing(false)
+        #expect(send(&state, .character("F")) == [.setFollowing(true)])
+        #expect(state.isFollowing)
+        #expect(send(&state, .character("F")) == [.setFollowing(false)])
+    }
+
+    @Test("Entries that arrived since the last session start as new, unless read")
+    func newSinceLastTime() {
+        var state = makeState(marks: [EntryID("e4")])
+        state.startFollowing(true, newSinceLastTime: [EntryID("e0"), EntryID("e3"), EntryID("e4")])
+        // e0 is shown at once, so only e3 is still new.
+        #expect(state.newEntryIDs == [EntryID("e3")])
+    }
+}

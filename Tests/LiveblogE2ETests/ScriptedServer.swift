@@ -1,0 +1,1 @@
+../LiveBlogHTTPTests/ScriptedServer.swift
