@@ -69,6 +69,8 @@ struct DetailLayout: Sendable {
             if i > 0 { sink.emit([]) }
             if paragraph.utf8.count > Self.slicedParagraphScalars && paragraph.unicodeScalars.count > Self.slicedParagraphScalars {
                 Self.addSliced(paragraph, highlights: highlights(.paragraph, i), width: width, into: &sink)
+            } else if let marked = Self.markedLinks(paragraph, index: i, entry: entry, highlights: highlights(.paragraph, i)) {
+                add(marked)
             } else {
                 add(text(paragraph, .plain, .paragraph, i))
             }
@@ -147,6 +149,50 @@ struct DetailLayout: Sendable {
             scalarBase += scalars
             start = end
         }
+    }
+
+    /// Paragraph `index` with its links underlined and followed by their numbers ("the offer[1]"), so that
+    /// `1`–`9` can be read off the text; nil when it has no link whose text can be found in it.
+    static func markedLinks(_ paragraph: String, index: Int, entry: Entry, highlights: [Highlight]) -> [Glyph]? {
+        let inParagraph = entry.links.filter { $0.paragraph == index && !$0.text.isEmpty }
+        guard !inParagraph.isEmpty else { return nil }
+        let numbers = Dictionary(links(of: entry).enumerated().map { ($1.url, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        let scalars = Array(paragraph.unicodeScalars)
+        // Each link's text, found in order after the previous one: (start, end, number).
+        var spans: [(Int, Int, Int)] = []
+        var from = 0
+        for link in inParagraph {
+            let needle = Array(link.text.unicodeScalars)
+            guard let number = numbers[link.url], needle.count <= scalars.count else { continue }
+            var found: Int?
+            var k = from
+            while k + needle.count <= scalars.count {
+                if scalars[k] == needle[0] && Array(scalars[k..<(k + needle.count)]) == needle { found = k; break }
+                k += 1
+            }
+            guard let start = found else { continue }
+            spans.append((start, start + needle.count, number))
+            from = start + needle.count
+        }
+        guard !spans.isEmpty else { return nil }
+        func piece(_ range: Range<Int>, _ style: CellStyle) -> [Glyph] {
+            let local = highlights.compactMap { h -> Highlight? in
+                let r = h.range.clamped(to: range)
+                return r.isEmpty ? nil : Highlight(range: (r.lowerBound - range.lowerBound)..<(r.upperBound - range.lowerBound), number: h.number)
+            }
+            let text = String(String.UnicodeScalarView(scalars[range]))
+            return GlyphBuilder.glyphs(text, style: style, highlights: local, matchStyle: matchStyle)
+        }
+        var glyphs: [Glyph] = []
+        var at = 0
+        for (start, end, number) in spans {
+            glyphs += piece(at..<start, .plain)
+            glyphs += piece(start..<end, CellStyle(role: .normal, underline: true))
+            glyphs += GlyphBuilder.glyphs("[\(number)]", style: CellStyle(role: .related, bold: true))
+            at = end
+        }
+        glyphs += piece(at..<scalars.count, .plain)
+        return glyphs
     }
 
     /// The entry's links as the detail pane numbers them (from 1): those in its paragraphs, each address once.

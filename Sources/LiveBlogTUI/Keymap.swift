@@ -55,9 +55,6 @@ public struct Keymap: Sendable {
         return standard + added
     }
 
-    /// The action bound to `key` in the standard keymap (for tests and tools).
-    public static func action(for key: Key, in scope: Action.Scope) -> Action? { standard.action(for: key, in: scope) }
-
     /// Mouse events bind by kind; their position is read by the reducer.
     static func normalized(_ key: Key) -> Key {
         switch key {

@@ -16,10 +16,12 @@ extension ReaderState {
 
     static func timeWidth(of blog: LiveBlog, timeZone: TimeZone) -> Int {
         var width = 0
+        // Pages repeat their time words ("10:45", "Just now"): each distinct one is shortened once.
+        var seen = Set<String>()
         for entry in blog.entries {
             if entry.timestamp != nil {
                 width = max(width, 5)
-            } else if let time = entry.time {
+            } else if let time = entry.time, seen.insert(time).inserted {
                 width = max(width, DisplayWidth.of(EntryTime.shorten(time)))
             }
             if width >= EntryTime.columnLimit { return EntryTime.columnLimit }
@@ -28,10 +30,11 @@ extension ReaderState {
     }
 
     /// The widest list row's cells (capped at 120), so that the default width cuts as few headlines as it can.
+    /// The first 2,000 entries stand for the rest: the first frame must not wait on measuring 100,000 rows.
     static func contentWidth(of blog: LiveBlog, timeColumn: Int) -> Int {
         let fixed = 2 + (timeColumn > 0 ? timeColumn + 1 : 0) + 1
         var widest = 0
-        for entry in blog.entries {
+        for entry in blog.entries.prefix(2_000) {
             // UTF-8 length bounds the cells from above; measure only rows that could be the widest.
             let title = entry.headline ?? entry.paragraphs.first ?? ""
             if title.utf8.count <= widest { continue }

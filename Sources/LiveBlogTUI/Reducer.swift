@@ -169,8 +169,8 @@ public enum Reducer {
             if state.zoom == .detail { state.zoom = .list }
         case .widenList, .narrowList:
             let step = (action == .widenList ? 4 : -4) * times
-            let current = state.zoom == .none ? layout.list.width : state.layout(for: state.size).list.width
             state.zoom = .none
+            let current = state.layout.list.width
             state.listWidth = min(max(ScreenLayout.minimumPaneColumns, current + step),
                                   max(ScreenLayout.minimumPaneColumns, state.size.columns - 1 - ScreenLayout.minimumPaneColumns))
             keepInRange(&state)

@@ -48,6 +48,18 @@ struct TUIBenchmark {
         }
         times.sort()
         print("== tui: first frame, \(entries) entries (read + parse + state + render 120×40): median \(Measure.ms(times[2])), min \(Measure.ms(times[0]))")
+        // The reader's own share: state (time column, list width, day rows) and the first render, parse excluded.
+        let blog = LiveBlogParser().parse(bytes: Array(FileManager.default.contents(atPath: path)!))
+        var own: [Double] = []
+        for _ in 0..<5 {
+            own.append(Measure.seconds {
+                var state = ReaderState(blog: blog, readMarks: [], options: ReaderOptions(), sourceName: path)
+                _ = Reducer.reduce(&state, .resized(size))
+                _ = Renderer.render(state, size: size)
+            })
+        }
+        own.sort()
+        print("first frame, \(entries) entries, state + render only: median \(Measure.ms(own[2])), min \(Measure.ms(own[0]))")
     }
 
     func keystrokes(entries: Int) {
@@ -75,8 +87,25 @@ struct TUIBenchmark {
             _ = Reducer.reduce(&state, .key(.escape))
             _ = Reducer.reduce(&state, .key(.escape))
         }
+        // The reflex keys of issue 12: counts, next entry from the detail pane, jumps, width and zoom, `:`.
+        var reflexes: [Double] = []
+        let sequence: [Key] = [.character("5"), .character("j"), .character("3"), .character("G"), .enter, .character("J"),
+                               .character("K"), .character("b"), .character(" "), .character("q"), .character(">"),
+                               .character("<"), .character("z"), .character("z"), .character("G"), .character("g"),
+                               .character("2"), .character("0"), .character("j")]
+        for round in 0..<20 {
+            for key in sequence {
+                reflexes.append(Measure.seconds {
+                    _ = Reducer.reduce(&state, .key(key))
+                    _ = Renderer.render(state, size: size)
+                })
+            }
+            if round == 0 { _ = Reducer.reduce(&state, .key(.character("u"))) }
+        }
         moves.sort()
         typing.sort()
+        reflexes.sort()
+        print("keystroke at \(entries) entries, reflex keys (counts, J/K, G/g, b, >/<, z): p50 \(Measure.ms(Measure.percentile(reflexes, 0.5))), p99 \(Measure.ms(Measure.percentile(reflexes, 0.99))), max \(Measure.ms(reflexes.last ?? 0))")
         print("keystroke at \(entries) entries, moving (j/k): p50 \(Measure.ms(Measure.percentile(moves, 0.5))), p99 \(Measure.ms(Measure.percentile(moves, 0.99)))")
         print("keystroke at \(entries) entries, typing a search: p50 \(Measure.ms(Measure.percentile(typing, 0.5))), p99 \(Measure.ms(Measure.percentile(typing, 0.99))), max \(Measure.ms(typing.last ?? 0))")
     }

@@ -9,7 +9,7 @@ struct MarkCommand: ParsableCommand {
         usage: "liveblog mark [SOURCE] ID... [--unread]\nliveblog mark [SOURCE] --all [--unread]",
         discussion: "Ids are those of `liveblog list --json`; marks are kept in the state file (--state).")
 
-    @Argument(help: "An optional SOURCE (a path, or -), then entry ids.") var arguments: [String] = []
+    @Argument(help: "An optional SOURCE (a path, or -), then entry ids.", completion: .file()) var arguments: [String] = []
     @Flag(help: "Mark every entry.") var all = false
     @Flag(help: "Mark as unread instead.") var unread = false
     @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file")) var rulesFile: String?

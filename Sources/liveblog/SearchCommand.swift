@@ -13,10 +13,11 @@ struct SearchCommand: ParsableCommand {
             + "folded. Headlines, paragraphs and related links are searched. A query may start with -: an argument "
             + "starting with one - that is not an option is the query. Exit status 1 when nothing matches, as grep's.")
 
-    @Argument(help: "A live blog saved as text, or - for standard input; leave out for the bundled sample.")
+    @Argument(help: "An optional SOURCE (a file, an address, or -), then the query; without SOURCE, standard input when it is a pipe or a file, else the bundled sample.",
+              completion: .file())
     var arguments: [String] = []
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file")) var rulesFile: String?
+    @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file"), completion: .file()) var rulesFile: String?
     /// Search reads no marks; `--state` is accepted so that every command takes the same options.
     @OptionGroup var state: StateOptions
     @OptionGroup var inputLimit: InputLimit

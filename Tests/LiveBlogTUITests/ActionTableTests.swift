@@ -101,7 +101,7 @@ struct ActionTableTests {
 
     @Test("Keys resolve in the focused keymap first, then the global one", arguments: bindings)
     func resolve(_ b: Binding) {
-        #expect(Keymap.action(for: b.key, in: b.scope) == b.action)
+        #expect(Keymap.standard.action(for: b.key, in: b.scope) == b.action)
     }
 
     @Test("Keys are named as the help screen writes them; digit runs as a range")

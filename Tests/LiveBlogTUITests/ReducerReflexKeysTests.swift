@@ -229,6 +229,14 @@ struct ReducerReflexKeysTests {
         gone.restore(SavedSession(entry: EntryID("not-there")))
         #expect(gone.selectedPosition == 0)
     }
+
+    @Test("A session restored before the first event still starts the mark timer for the entry it reopens on")
+    func restoredSessionStartsTimer() {
+        var state = ReaderState(blog: Fixture.small, readMarks: [], options: ReaderOptions(markAfter: 1), sourceName: "t")
+        state.restore(SavedSession(entry: EntryID("e2")))
+        #expect(Reducer.reduce(&state, .resized(.wide)) == [.startMarkTimer(EntryID("e2"))])
+        #expect(state.selectedEntryID == EntryID("e2"))
+    }
 }
 
 /// Times as people read them: the list's column, and the date on top of the detail pane.

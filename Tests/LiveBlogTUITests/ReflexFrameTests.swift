@@ -48,8 +48,8 @@ struct ReflexFrameTests {
              Unions say the pay offer is an insult to crews
              Monday 30 November 2026, 14:05 UTC
 
-             The union said the offer was far below inflation; the full offer and the
-             timetable are online.
+             The union said the offer was far below inflation; the full offer[1] and the
+             timetable[2] are online.
 
              [1] the full offer https://news.example/pay-offer
              [2] the timetable https://news.example/timetable
@@ -60,6 +60,11 @@ struct ReflexFrameTests {
 
             1/4  3 unread                                                             ? help
             """)
+        // The link texts are underlined in the paragraph, their numbers drawn as the list's below.
+        let frame = Renderer.render(state, size: state.size)
+        let row = (0..<frame.height).first { frame.line($0).contains("the full offer[1]") }!
+        #expect(frame.styledText(row: row, where: \.underline) == "the full offer|the")  // "the timetable" wraps
+        #expect(frame.styledText(row: row, where: { $0.role == .related && $0.bold }) == "[1]")
     }
 
     @Test("At 200×60: the list is as wide as its rows need, within 35–45 %; the search status counts entries and matches")
@@ -76,7 +81,7 @@ struct ReflexFrameTests {
         #expect(lines[1] == row("  ── Monday 30 November 2026 ──", "Unions say the pay offer is an insult to crews"))
         #expect(lines[2] == row("• 14:05 Unions say the pay offer is an insult to crews", "Monday 30 November 2026, 14:05 UTC"))
         #expect(lines[3] == row("  ── Sunday 29 November 2026 ──", ""))
-        #expect(lines[4] == row("• 20:00 Crews vote to walk out at dawn", "The union said the offer was far below inflation; the full offer and the timetable are online."))
+        #expect(lines[4] == row("• 20:00 Crews vote to walk out at dawn", "The union said the offer was far below inflation; the full offer[1] and the timetable[2] are online."))
         #expect(lines[59].hasPrefix("1/2  4 unread  /crews  entry 1 of 2 · match 1 of 1"))
     }
 

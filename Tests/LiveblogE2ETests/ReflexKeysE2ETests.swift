@@ -134,4 +134,23 @@ struct ReflexKeysE2ETests {
         try t.send("x")
         try await t.waitFor("0 unread")
     }
+
+    @Test("y puts the entry's link on the clipboard with OSC 52, which tmux takes as its paste buffer")
+    func copyWithOSC52() async throws {
+        let state = try TemporaryDirectory()
+        let page = state.file("page.html")
+        try Self.page.write(toFile: page, atomically: true, encoding: .utf8)
+        let t = try ReaderE2ETests.reader(state, [page, "--mark-after", "never"])
+        defer { t.shutdown() }
+        try t.allowClipboard()
+        try await t.waitFor("1/3")
+        try t.send("y")
+        try await t.waitFor("Copied the link")
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(5)
+        while try t.pasteBuffer() != "https://news.example/pay-offer" && clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(try t.pasteBuffer() == "https://news.example/pay-offer")
+    }
 }

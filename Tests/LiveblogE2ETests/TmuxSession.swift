@@ -89,6 +89,10 @@ final class TmuxSession {
         try tmux(["display-message", "-p", "-t", "t", format]).trimmingCharacters(in: .newlines)
     }
 
+    /// Lets the program set tmux's paste buffer with OSC 52 (`set-clipboard on`), and reads that buffer.
+    func allowClipboard() throws { try tmux(["set-option", "-s", "set-clipboard", "on"]) }
+    func pasteBuffer() throws -> String { (try? tmux(["show-buffer"])) ?? "" }
+
     /// Resizes the window (the pane follows); the program gets SIGWINCH.
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "t", "-x", String(width), "-y", String(height)])
