@@ -56,15 +56,37 @@ enum CharsetSniffer {
         return nil
     }
 
+    /// Strict UTF-8 (no overlong forms, surrogates or values past U+10FFFF), on the bytes: ASCII runs, most of a
+    /// page, cost one comparison a byte.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var k = 0
+            while k < n {
+                let lead = b[k]
+                if lead < 0x80 { k += 1; continue }
+                @inline(__always) func continuation(_ i: Int) -> Bool { i < n && b[i] & 0xC0 == 0x80 }
+                switch lead {
+                case 0xC2...0xDF:
+                    guard continuation(k + 1) else { return false }
+                    k += 2
+                case 0xE0...0xEF:
+                    guard continuation(k + 1), continuation(k + 2) else { return false }
+                    let second = b[k + 1]
+                    if lead == 0xE0, second < 0xA0 { return false }   // overlong
+                    if lead == 0xED, second > 0x9F { return false }   // surrogate
+                    k += 3
+                case 0xF0...0xF4:
+                    guard continuation(k + 1), continuation(k + 2), continuation(k + 3) else { return false }
+                    let second = b[k + 1]
+                    if lead == 0xF0, second < 0x90 { return false }   // overlong
+                    if lead == 0xF4, second > 0x8F { return false }   // past U+10FFFF
+                    k += 4
+                default:
+                    return false
+                }
             }
+            return true
         }
     }
 }

@@ -36,7 +36,7 @@ public struct HTMLBlogReader: Sendable {
 
     private func readPosts(_ page: HTMLPage, _ json: JSONLDReader.Result) -> LiveBlog {
         let base = baseURL ?? page.meta["og:url"]
-        let body = page.root.descendants().first(where: { $0.tag == "body" }) ?? page.root
+        let body = page.root.firstDescendant(where: { $0.tag == "body" }) ?? page.root
         let headline = PageTitle.headlineNode(in: body, meta: page.meta, titleTag: page.titleTag, jsonHeadline: json.headline)
         let title = PageTitle.title(headlineNode: headline, meta: page.meta, titleTag: page.titleTag, jsonHeadline: json.headline)
         var standfirst = page.meta["og:description"] ?? page.meta["description"] ?? json.description
@@ -49,8 +49,11 @@ public struct HTMLBlogReader: Sendable {
         var step: Step?
         var how = ""
 
-        let microdata = body.descendants().filter { node in
-            !node.isText && (node.attributes["itemprop"]?.lowercased().split(separator: " ").contains("liveblogupdate") ?? false)
+        var microdata: [HTMLNode] = []
+        body.forEachDescendant { node in
+            if !node.isText, node.attributes["itemprop"]?.lowercased().split(separator: " ").contains("liveblogupdate") ?? false {
+                microdata.append(node)
+            }
         }
         if !microdata.isEmpty {
             posts = microdata.map { reader.read($0) }

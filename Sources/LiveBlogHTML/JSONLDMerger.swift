@@ -79,14 +79,13 @@ enum JSONLDMerger {
 
     /// A post made from JSON-LD alone, when the page shows none that could be matched.
     static func post(from source: JSONLDPost, blogTitle: String) -> ExtractedPost {
-        var source = source
-        source.body = source.body.map { TextCleaner.decodeEntities($0) }
+        let body = source.body.map { TextCleaner.decodeEntities(String($0)) }
         var post = ExtractedPost(ownID: source.ownID, url: source.ownID != nil ? source.url : nil)
         if let published = source.published.flatMap(ISODate.parse) {
             post.timestamp = published.date
             post.time = published.clock
         }
-        if let body = source.body {
+        if let body {
             if body.contains("<") {
                 let page = HTMLPage(bytes: Array(("<html><body>" + body + "</body></html>").utf8))
                 PageStatistics.compute(page.root)
@@ -97,7 +96,7 @@ enum JSONLDMerger {
                     .map { Block(kind: .paragraph, text: $0, links: [], boldLead: nil, node: dummy) }
             }
         }
-        if let headline = source.headline, plausible(headline, body: source.body, blogTitle: blogTitle) {
+        if let headline = source.headline, plausible(headline, body: body, blogTitle: blogTitle) {
             post.headline = headline
         }
         return post

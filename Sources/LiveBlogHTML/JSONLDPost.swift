@@ -6,8 +6,9 @@ struct JSONLDPost {
     var ownID: String?
     var url: String?
     var headline: String?
-    /// `articleBody` as written (entities and spacing untouched): most are never used, so they are cleaned on demand.
-    var body: String?
+    /// `articleBody` as written (entities and spacing untouched): most are never used, so they are cleaned on demand,
+    /// and until then they share the script's text.
+    var body: Substring?
     var published: String?
     var modified: String?
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds `LiveBlogPosting` objects in a page's JSON-LD (inside `@graph`, arrays, nested values) and reads their
-/// `liveBlogUpdate` posts, with Foundation's JSON parser.
+/// `liveBlogUpdate` posts.
 enum JSONLDReader {
     struct Result {
         var posts: [JSONLDPost] = []
@@ -16,10 +16,7 @@ enum JSONLDReader {
     static func read(_ scripts: [String]) -> Result {
         var result = Result()
         for script in scripts where contains(script, "LiveBlogPosting") {
-            // The parser skips surrounding white space itself; trimming a large script first only copies it.
-            guard let json = try? JSONSerialization.jsonObject(with: Data(script.utf8), options: [.fragmentsAllowed]) else {
-                continue
-            }
+            guard let json = JSONValue.parse(script) else { continue }
             visit(json, into: &result, depth: 0)
         }
         // A fragment shared by every post (`#live`) identifies nothing.
@@ -31,34 +28,50 @@ enum JSONLDReader {
         return result
     }
 
-    private static func visit(_ value: Any, into result: inout Result, depth: Int) {
+    private static func visit(_ value: JSONValue, into result: inout Result, depth: Int) {
         guard depth < 40 else { return }
-        if let array = value as? [Any] {
-            for item in array { visit(item, into: &result, depth: depth + 1) }
+        switch value {
+        case .array(let items):
+            for item in items { visit(item, into: &result, depth: depth + 1) }
+        case .object(let members):
+            if types(of: value).contains("LiveBlogPosting") {
+                result.foundLiveBlog = true
+                if result.headline == nil { result.headline = string(value["headline"]) ?? string(value["name"]) }
+                if result.description == nil { result.description = string(value["description"]) }
+                if result.url == nil {
+                    result.url = string(value["url"]) ?? string(value["mainEntityOfPage"])
+                        ?? string(value["mainEntityOfPage"]?["@id"])
+                }
+                var updates: [JSONValue] = []
+                if case .array(let list)? = value["liveBlogUpdate"] { updates = list } else if let one = value["liveBlogUpdate"] { updates = [one] }
+                for post in updates {
+                    guard case .object = post else { continue }
+                    var body: Substring?
+                    if case .string(let text)? = post["articleBody"] { body = text }
+                    result.posts.append(JSONLDPost(
+                        ownID: string(post["@id"]).map(lastPathPart), url: string(post["url"]),
+                        headline: string(post["headline"]), body: body,
+                        published: string(post["datePublished"]), modified: string(post["dateModified"])))
+                }
+            }
+            // A repeated name counts once, with its last value (a lookup table where objects are large).
+            let last = members.count > 16 ? Dictionary(members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { max($0, $1) }) : nil
+            for (k, member) in members.enumerated() where member.key != "liveBlogUpdate" {
+                guard last.map({ $0[member.key] == k }) ?? isLast(k, of: members) else { continue }
+                switch member.value {
+                case .array, .object: visit(member.value, into: &result, depth: depth + 1)
+                default: continue
+                }
+            }
+        default:
             return
         }
-        guard let object = value as? [String: Any] else { return }
-        if types(of: object).contains("LiveBlogPosting") {
-            result.foundLiveBlog = true
-            if result.headline == nil { result.headline = string(object["headline"]) ?? string(object["name"]) }
-            if result.description == nil { result.description = string(object["description"]) }
-            if result.url == nil {
-                result.url = string(object["url"]) ?? string(object["mainEntityOfPage"])
-                    ?? string((object["mainEntityOfPage"] as? [String: Any])?["@id"])
-            }
-            var updates: [Any] = []
-            if let list = object["liveBlogUpdate"] as? [Any] { updates = list } else if let one = object["liveBlogUpdate"] { updates = [one] }
-            for update in updates {
-                guard let post = update as? [String: Any] else { continue }
-                result.posts.append(JSONLDPost(
-                    ownID: string(post["@id"]).map(lastPathPart), url: string(post["url"]),
-                    headline: string(post["headline"]), body: post["articleBody"] as? String,
-                    published: string(post["datePublished"]), modified: string(post["dateModified"])))
-            }
-        }
-        for (key, child) in object where key != "liveBlogUpdate" {
-            if child is [Any] || child is [String: Any] { visit(child, into: &result, depth: depth + 1) }
-        }
+    }
+
+    /// Whether member `k` is the last of its name.
+    private static func isLast(_ k: Int, of members: [JSONValue.Member]) -> Bool {
+        let key = members[k].key
+        return !members[(k + 1)...].contains(where: { $0.key == key })
     }
 
     /// A byte search, so that scripts describing anything else (breadcrumbs, organisations) are never parsed.
@@ -76,18 +89,35 @@ enum JSONLDReader {
         }
     }
 
-    private static func types(of object: [String: Any]) -> [String] {
-        if let t = object["@type"] as? String { return [t] }
-        return object["@type"] as? [String] ?? []
+    private static func types(of object: JSONValue) -> [String] {
+        switch object["@type"] {
+        case .string(let type)?: return [String(type)]
+        case .array(let items)?:
+            var types: [String] = []
+            for item in items {
+                guard case .string(let type) = item else { return [] }
+                types.append(String(type))
+            }
+            return types
+        default: return []
+        }
     }
 
-    private static func string(_ value: Any?) -> String? {
-        if let s = value as? String {
-            let text = TextCleaner.collapse(TextCleaner.decodeEntities(s))
+    private static func string(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let s)?:
+            let text = TextCleaner.collapse(TextCleaner.decodeEntities(String(s)))
             return text.isEmpty ? nil : text
+        case .number(let written)?:
+            // As a number would print: no trailing fraction on a whole number.
+            if let whole = Int(written) { return String(whole) }
+            guard let n = Double(written) else { return written }
+            return n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        case .bool(let flag)?:
+            return flag ? "1" : "0"
+        default:
+            return nil
         }
-        if let n = value as? NSNumber { return n.stringValue }
-        return nil
     }
 
     /// An `@id` may be a URL with a fragment: the fragment is the post's id.

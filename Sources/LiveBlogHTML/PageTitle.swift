@@ -2,7 +2,10 @@
 /// several, since a logo can be an `h1` too), else `og:title`, the JSON-LD headline, or `<title>`.
 enum PageTitle {
     static func headlineNode(in body: HTMLNode, meta: [String: String], titleTag: String?, jsonHeadline: String?) -> HTMLNode? {
-        let candidates = body.descendants().filter { $0.tag == "h1" && !$0.isFurniture && !$0.textContent.isEmpty }
+        var candidates: [HTMLNode] = []
+        body.forEachDescendant { node in
+            if node.tag == "h1", !node.isFurniture, !node.textContent.isEmpty { candidates.append(node) }
+        }
         guard !candidates.isEmpty else { return nil }
         if candidates.count == 1 { return candidates[0] }
         let reference = words([meta["og:title"], titleTag, jsonHeadline, meta["twitter:title"]].compactMap { $0 }.joined(separator: " "))

@@ -5,6 +5,7 @@ enum TextCleaner {
     static func collapse(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { bytes -> String in
+            if isCollapsed(bytes) { return text }
             var out = [UInt8]()
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
@@ -46,6 +47,25 @@ enum TextCleaner {
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Whether `collapse` would give the text back unchanged: single spaces between other characters, no other
+    /// white space or control characters, and none of the lead bytes of the special spaces (checked loosely: a
+    /// text with any of them takes the long way). Most texts of a page are like that and need no copy.
+    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard n > 0 else { return true }
+        if bytes[0] == 0x20 || bytes[n - 1] == 0x20 { return false }
+        for k in 0..<n {
+            let b = bytes[k]
+            if b == 0x20 {
+                if bytes[k + 1] == 0x20 { return false }
+            } else if b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF {
+                return false
+            }
+        }
+        // A multi-byte character cut off at the end is copied as it is by `collapse` too, so it needs no check.
+        return true
     }
 
     /// Decodes the few character references that JSON-LD bodies carry as text (`&#39;`, `&quot;`, `&amp;`).
