@@ -28,6 +28,7 @@ extension ReaderState {
     mutating func mergeUpdate(_ newBlog: LiveBlog) -> [Effect] {
         if let reason = BlogMerge.rejection(of: newBlog, replacing: blog) {
             followNote = .init("Kept the last good version: \(reason)", isError: true)
+            message = nil
             return []
         }
         let merge = BlogMerge(from: blog, to: newBlog)
@@ -35,6 +36,15 @@ extension ReaderState {
         guard !merge.isEmpty || newBlog.title != blog.title || newBlog.standfirst != blog.standfirst else { return [] }
         // Times and other small changes are taken too; only a real change is reported.
         _ = replaceBlog(newBlog)
+        // An entry whose headline was edited has a new id: it is the same entry, so its mark moves with it and
+        // it is edited, not new.
+        var carried: [EntryID] = []
+        for (old, new) in merge.retitled {
+            guard let k = newBlog.entries.firstIndex(where: { $0.id == new }) else { continue }
+            isNew[k] = false
+            newEntryIDs.remove(new)
+            if readMarks.contains(old), setRead(k, true) { carried.append(new) }
+        }
         editedEntryIDs.formUnion(merge.edited)
         let present = Set(newBlog.entries.map(\.id))
         editedEntryIDs.formIntersection(present)
@@ -46,7 +56,9 @@ extension ReaderState {
         }
         if !merge.isEmpty { message = .init("Updated: " + merge.summary) }
         let arrived = merge.added.filter { newEntryIDs.contains($0) }
-        return arrived.isEmpty ? [] : [.announce(arrived)]
+        var effects: [Effect] = carried.isEmpty ? [] : [.persistReadMarks(carried, read: true)]
+        if !arrived.isEmpty { effects.append(.announce(arrived)) }
+        return effects
     }
 
     /// The entry on show is no longer new: the user has looked at it.
@@ -56,14 +68,22 @@ extension ReaderState {
         newEntryIDs.remove(blog.entries[shown].id)
     }
 
-    /// Selects the newest entry (the first new one in page order, else the page's first entry, as live blogs
-    /// put the newest on top; by timestamp when every entry has one) and scrolls it into view; nothing listed
-    /// stays new, since the user has now seen what arrived.
+    /// Selects the newest entry and scrolls it into view; nothing listed stays new, since the user has now
+    /// seen what arrived. The newest is the latest timestamp when every entry has one; else the newest arrival
+    /// (the last when arrivals were appended, as a log or a pipe grows, else the first); else the page's top, or
+    /// its bottom when its times run oldest first.
     mutating func jumpToNewest() {
         guard !listing.isEmpty else { message = .init("No entries"); return }
         var target: Int?
+        let arrivals = listing.filter { isNew[$0] }
         if blog.entries.allSatisfy({ $0.timestamp != nil }) {
             target = listing.max { blog.entries[$0].timestamp! < blog.entries[$1].timestamp! }
+        } else if let first = arrivals.min(), let last = arrivals.max() {
+            target = first >= blog.entries.count - arrivals.count ? last : first
+        } else if let top = listing.min(), let bottom = listing.max(),
+                  let a = blog.entries[top].time, let b = blog.entries[bottom].time,
+                  Self.isClock(a), Self.isClock(b), a.count == b.count, a < b {
+            target = bottom
         } else {
             target = listing.min()
         }
@@ -75,5 +95,11 @@ extension ReaderState {
         let position = listPosition(of: target)
         moveSelection { $0.select(position, count: $1, height: $2) }
         message = .init("Newest entry")
+    }
+
+    /// "9:05" or "10:05": a time text that sorts as a clock when lengths agree.
+    static func isClock(_ text: String) -> Bool {
+        let parts = text.split(separator: ":")
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 }

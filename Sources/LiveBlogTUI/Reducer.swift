@@ -59,6 +59,8 @@ public enum Reducer {
             effects = state.mergeUpdate(blog)
         case .followNote(let note):
             state.followNote = note
+            // The note is the newest news: an older message must not hide it.
+            if note != nil { state.message = nil }
             effects = []
         }
         state.acknowledgeShownEntry()

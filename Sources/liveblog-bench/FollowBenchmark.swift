@@ -7,7 +7,7 @@ import LiveBlogTUI
 /// Following a blog over loopback: the CPU of a `304` poll, a changed 1.3 MB page fetched, extracted and merged,
 /// resident memory over many updates of a growing blog, and the CPU of `liveblog follow` while idle.
 ///
-///     liveblog-bench follow [--entries UPDATES] [--seconds IDLE] [--part 304|changed|soak|idle]
+///     liveblog-bench follow [--entries UPDATES] [--seconds IDLE] [--part 304|changed|soak|soak-local|idle]
 struct FollowBenchmark {
     let idleSeconds: Double
     let updates: Int
@@ -19,6 +19,7 @@ struct FollowBenchmark {
         if part == nil || part == "304" { notModified() }
         if part == nil || part == "changed" { changedPage() }
         if part == nil || part == "soak" { soak() }
+        if part == "soak-local" { soak(overHTTP: false) }
         if part == nil || part == "idle" { idle() }
     }
 
@@ -137,7 +138,8 @@ struct FollowBenchmark {
                      Measure.ms(median[0]), Measure.ms(median[1]), Measure.ms(median[2]), Measure.ms(Measure.percentile(cpus, 0.5)), added))
     }
 
-    func soak() {
+    /// `overHTTP` false reads the same pages without the server, to tell the HTTP client's memory from the rest.
+    func soak(overHTTP: Bool = true) {
         // A blog that grows by a post per update; the page shows its newest 60 posts, as live pages do.
         guard let server = try? BenchServer({ number, _ in
             .init(etag: "\"v\(number)\"", body: FollowBenchmark.page(newest: 60 + number, count: 60, paragraphs: 3))
@@ -151,16 +153,18 @@ struct FollowBenchmark {
         var report: [String] = []
         let started = Date()
         for update in 1...updates {
-            if let answer = Self.blocking({ try await fetcher.poll() }), let page = answer.page {
+            if !overHTTP {
+                _ = Reducer.reduce(&state, .updated(reader.read(bytes: Self.page(newest: 60 + update, count: 60, paragraphs: 3))))
+            } else if let answer = Self.blocking({ try await fetcher.poll() }), let page = answer.page {
                 _ = Reducer.reduce(&state, .updated(reader.read(bytes: page.bytes, contentType: page.contentType)))
             }
             // The user reads on now and then, as in the reader.
             if update % 10 == 0 { _ = Reducer.reduce(&state, .key(.character("."))) }
-            if update == 10 || update == 100 || update == updates {
+            if update == 10 || update == 100 || update == 1000 || update == updates {
                 report.append("update \(update): \(Measure.mb(Self.residentBytes()))")
             }
         }
-        print("soak, \(updates) updates of a growing blog in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, resident memory at " + report.joined(separator: ", "))
+        print("soak\(overHTTP ? "" : " without HTTP"), \(updates) updates of a growing blog in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, resident memory at " + report.joined(separator: ", "))
     }
 
     func idle() {

@@ -31,26 +31,8 @@ struct EntryListing {
     func render(json: Bool) -> [UInt8] {
         let rows = blog.entries.enumerated().filter { !unreadOnly || !readMarks.contains($0.element.id) }
         if json {
-            var w = JSONWriter(capacity: rows.count * 200 + 256)
-            w.beginObject()
-            w.field("title", blog.title)
-            w.field("source", source)
-            w.key("entries")
-            w.beginArray()
-            for (index, entry) in rows {
-                w.beginObject()
-                w.field("id", entry.id.rawValue)
-                w.key("index"); w.number(index + 1)
-                w.field("time", entry.time)
-                w.field("headline", entry.headline)
-                w.field("title", entry.title())
-                w.key("flags"); w.beginArray(); for f in entry.flags.names { w.string(f) }; w.endArray()
-                w.key("read"); w.bool(readMarks.contains(entry.id))
-                w.endObject()
-            }
-            w.endArray()
-            w.endObject()
-            return w.bytes + [0x0A]
+            return ListingExporter.json(title: blog.title, source: source, rows: rows.map { ($0.offset, $0.element) },
+                                        readMarks: readMarks)
         }
         let width = String(blog.entries.count).count
         let timeWidth = rows.map { $0.element.time.map { DisplayWidth.of($0) } ?? 0 }.max() ?? 0

@@ -113,3 +113,44 @@ struct ReducerFollowTests {
         #expect(state.newEntryIDs == [EntryID("e3")])
     }
 }
+
+/// A post known by its headline, whose headline is edited while followed.
+struct ReducerRetitleTests {
+    @Test("An edited headline keeps the entry's read mark (saved under its new id) and badge, and is not new")
+    func retitledKeepsMark() {
+        let body = "The weather office has lifted its warning for the northern coast this afternoon."
+        var blog = Fixture.small
+        blog.entries[1] = Entry(id: EntryID("w1"), time: "16:21", headline: "Warning lifted", paragraphs: [body])
+        var state = makeState(blog, marks: [EntryID("w1")])
+        blog.entries[1] = Entry(id: EntryID("w2"), time: "16:21", headline: "Warning lifted for the coast", paragraphs: [body])
+        let effects = Reducer.reduce(&state, .updated(blog))
+        #expect(effects == [.persistReadMarks([EntryID("w2")], read: true)])
+        #expect(state.isRead(EntryID("w2")))
+        #expect(state.isEdited(EntryID("w2")))
+        #expect(state.newCount == 0)
+    }
+}
+
+/// Where `.` goes when the page runs oldest first (a log, a growing pipe).
+struct ReducerNewestTests {
+    static func chronological(_ count: Int) -> LiveBlog {
+        LiveBlog(title: "Log", entries: (0..<count).map {
+            Entry(id: EntryID("c\($0)"), time: "10:\(String(format: "%02d", $0))", headline: "Post \($0)", paragraphs: ["Text."])
+        })
+    }
+
+    @Test("Arrivals appended at the bottom: . goes to the last of them")
+    func appended() {
+        var state = makeState(Self.chronological(3))
+        _ = Reducer.reduce(&state, .updated(Self.chronological(5)))
+        send(&state, .character("."))
+        #expect(state.selectedEntryID == EntryID("c4"))
+    }
+
+    @Test("Nothing new on a page whose times run oldest first: . goes to the bottom")
+    func ascendingTimes() {
+        var state = makeState(Self.chronological(4))
+        send(&state, .character("."))
+        #expect(state.selectedEntryID == EntryID("c3"))
+    }
+}

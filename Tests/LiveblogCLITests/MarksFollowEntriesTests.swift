@@ -70,7 +70,7 @@ struct MarksFollowEntriesTests {
         let grown = "Harbour storm live\n\n10:10\nFerries stop\n\nNo crossings today.\n\n10:05\nWind rises\n\nGusts at the pier.\n\n10:00\nWarning issued\n\nA warning for the coast.\n"
         try grown.write(toFile: path, atomically: true, encoding: .utf8)
         let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(10)
+        let deadline = clock.now + .seconds(30)  // a hang guard for a loaded machine, not a timing
         var lines: [String] = []
         while clock.now < deadline {
             lines = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)

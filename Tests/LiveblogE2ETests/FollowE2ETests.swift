@@ -37,11 +37,18 @@ struct FollowE2ETests {
         }
     }
 
-    @Test("New posts arrive while an entry is read: its row stays, the new marker shows, . brings the newest")
+    @Test("New posts arrive while an entry is read: its row stays, the new marker shows, . brings the newest; a failing or empty server keeps the list")
     func arrivalsKeepTheRow() async throws {
         let state = try TemporaryDirectory()
         let version = Version(20)
-        let server = try ScriptedServer { _ in .page(FollowE2ETests.page(newest: version.value)) }
+        // 0 stands for a failing server, -1 for an empty page.
+        let server = try ScriptedServer { _ in
+            switch version.value {
+            case 0: .init(status: 500)
+            case -1: .init(body: [])
+            case let newest: .page(FollowE2ETests.page(newest: newest))
+            }
+        }
         defer { server.stop() }
         let t = try ReaderE2ETests.reader(state, [server.url(), "--every", "1s", "--mark-after", "never"])
         defer { t.shutdown() }
@@ -62,6 +69,14 @@ struct FollowE2ETests {
             let s = Screen(text)
             return s.status.hasPrefix("1/22") && s.detail.contains("Harbour update number 22") && !text.contains("▲")
         }
+
+        // A failing server, then an empty page: the list stays and the status line says why.
+        version.value = 0
+        try await t.waitFor("Update failed")
+        version.value = -1
+        let kept = try await t.waitFor("Kept the last good version", timeout: .seconds(15))
+        #expect(Screen(kept).status.hasPrefix("1/22"))
+        #expect(Screen(kept).detail.contains("Harbour update number 22"))
     }
 
     @Test("A followed file saved by rename (as editors do) is read again")

@@ -6,6 +6,15 @@ public struct BlogMerge: Equatable, Sendable {
     public var added: [EntryID] = []
     public var edited: [EntryID] = []
     public var removed: [EntryID] = []
+    /// Entries whose id changed because their headline did (a post with no id of its own is known by its
+    /// headline): the old id and the new. The new id is listed in `edited` too, and in neither `added` nor
+    /// `removed`, so the entry keeps its marks under its new id.
+    public var retitled: [(old: EntryID, new: EntryID)] = []
+
+    public static func == (a: BlogMerge, b: BlogMerge) -> Bool {
+        a.added == b.added && a.edited == b.edited && a.removed == b.removed
+            && a.retitled.map(\.old) == b.retitled.map(\.old) && a.retitled.map(\.new) == b.retitled.map(\.new)
+    }
 
     public init(added: [EntryID] = [], edited: [EntryID] = [], removed: [EntryID] = []) {
         self.added = added
@@ -33,6 +42,37 @@ public struct BlogMerge: Equatable, Sendable {
             }
         }
         for entry in old.entries where !kept.contains(entry.id) { removed.append(entry.id) }
+        if !added.isEmpty && !removed.isEmpty { pairRetitled(old: old, new: new) }
+    }
+
+    /// A removed and an added entry with the same first paragraph (long enough to be telling, and found once on
+    /// each side) are one entry whose headline was edited.
+    private mutating func pairRetitled(old: LiveBlog, new: LiveBlog) {
+        func body(_ entry: Entry) -> String? {
+            guard entry.headline != nil, let first = entry.paragraphs.first, first.unicodeScalars.count >= 40 else { return nil }
+            return first
+        }
+        func unique(_ ids: [EntryID], in blog: LiveBlog) -> [String: EntryID] {
+            let wanted = Set(ids)
+            var found: [String: EntryID] = [:], repeated = Set<String>()
+            for entry in blog.entries where wanted.contains(entry.id) {
+                guard let key = body(entry) else { continue }
+                if found[key] != nil { repeated.insert(key) } else { found[key] = entry.id }
+            }
+            for key in repeated { found[key] = nil }
+            return found
+        }
+        let gone = unique(removed, in: old), arrived = unique(added, in: new)
+        var pairs: [EntryID: EntryID] = [:]
+        for (key, newID) in arrived { if let oldID = gone[key] { pairs[newID] = oldID } }
+        guard !pairs.isEmpty else { return }
+        let oldIDs = Set(pairs.values)
+        for id in added where pairs[id] != nil {
+            retitled.append((old: pairs[id]!, new: id))
+            edited.append(id)
+        }
+        added.removeAll { pairs[$0] != nil }
+        removed.removeAll { oldIDs.contains($0) }
     }
 
     /// The text a reader sees, compared field by field (cheapest first).

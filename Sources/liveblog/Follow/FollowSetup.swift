@@ -35,8 +35,11 @@ struct FollowSetup {
             // The first read goes through the poller's fetcher, so that the first poll already sends validators.
             let fetcher = ConditionalFetcher(address: address, userAgent: userAgent, limits: limits)
             let page: FetchedPage
+            let maxAge: Double?
             do {
-                guard let first = try fetcher.pollBlocking().page else {
+                let answer = try fetcher.pollBlocking()
+                maxAge = answer.maxAge
+                guard let first = answer.page else {
                     throw CLIError("cannot fetch \(address): the server answered 304 Not Modified to a first request")
                 }
                 page = first
@@ -46,7 +49,7 @@ struct FollowSetup {
             let blog = parse(BlogSource.Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL))
             let schedule = PollSchedule(interval: interval)
             return FollowSetup(source: source, blog: blog, makeFollower: {
-                URLFollower(fetcher: fetcher, schedule: schedule, parse: parse)
+                URLFollower(fetcher: fetcher, schedule: schedule, firstMaxAge: maxAge, parse: parse)
             }, followsAtStart: true)
         case .file(let path):
             let (_, blog) = try options.loadBlog()

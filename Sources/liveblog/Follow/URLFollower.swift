@@ -10,11 +10,15 @@ final class URLFollower: SourceFollower, @unchecked Sendable {
     private let fetcher: ConditionalFetcher
     private let parse: @Sendable (BlogSource.Content) -> LiveBlog
     private let schedule: PollSchedule
+    /// The `max-age` of the answer the blog was first read from, so that the first poll waits for it too.
+    private let firstMaxAge: Double?
     private let lock = NSLock()
     private var task: Task<Void, Never>?
 
-    init(fetcher: ConditionalFetcher, schedule: PollSchedule, parse: @escaping @Sendable (BlogSource.Content) -> LiveBlog) {
+    init(fetcher: ConditionalFetcher, schedule: PollSchedule, firstMaxAge: Double? = nil,
+         parse: @escaping @Sendable (BlogSource.Content) -> LiveBlog) {
         self.fetcher = fetcher
+        self.firstMaxAge = firstMaxAge
         self.schedule = schedule
         self.parse = parse
     }
@@ -22,8 +26,9 @@ final class URLFollower: SourceFollower, @unchecked Sendable {
     func start(_ deliver: @escaping @Sendable (FollowEvent) -> Void) {
         let fetcher = self.fetcher, parse = self.parse
         var schedule = self.schedule
+        let firstDelay = schedule.afterAnswer(maxAge: firstMaxAge, random: Double.random(in: 0..<1))
         let task = Task.detached(priority: .utility) {
-            var delay = schedule.interval
+            var delay = firstDelay
             var lastGood = Date()
             var failing = false
             while !Task.isCancelled {

@@ -50,3 +50,25 @@ struct BlogMergeTests {
         #expect(BlogMerge.rejection(of: broken, replacing: LiveBlog(title: "t", entries: [Self.entry("a", "A")])) == nil)
     }
 }
+
+/// A post known by its headline whose headline was edited.
+struct BlogMergeRetitleTests {
+    static let body = "The weather office has lifted its warning for the northern coast this afternoon."
+
+    @Test("A removed and an added entry with the same long first paragraph are one retitled entry")
+    func retitled() {
+        let old = LiveBlog(title: "t", entries: [
+            Entry(id: EntryID("a"), headline: "Warning lifted", paragraphs: [Self.body]),
+            Entry(id: EntryID("b"), headline: "Wind rises", paragraphs: ["Short."]),
+        ])
+        var new = old
+        new.entries[0] = Entry(id: EntryID("a2"), headline: "Warning lifted for the coast", paragraphs: [Self.body])
+        new.entries[1] = Entry(id: EntryID("b2"), headline: "Wind rises fast", paragraphs: ["Short."])
+        let merge = BlogMerge(from: old, to: new)
+        #expect(merge.retitled.map(\.old) == [EntryID("a")] && merge.retitled.map(\.new) == [EntryID("a2")])
+        #expect(merge.edited == [EntryID("a2")])
+        // A short paragraph is not telling enough: a new entry and a removed one.
+        #expect(merge.added == [EntryID("b2")])
+        #expect(merge.removed == [EntryID("b")])
+    }
+}
