@@ -9,7 +9,8 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let blog = LiveBlogParser().parse(bytes: bytes)
     for entry in blog.entries {
         for text in [entry.headline ?? "", entry.time ?? ""] + entry.paragraphs + entry.related.map(\.title) {
-            for scalar in text.unicodeScalars where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || scalar.value == 0x1B {
+            for scalar in text.unicodeScalars
+            where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" || scalar.value == 0x1B {
                 fatalError("control character U+\(String(scalar.value, radix: 16)) in parsed text")
             }
         }

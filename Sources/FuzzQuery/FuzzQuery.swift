@@ -22,7 +22,8 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let limited = parser.parseSource(bytes: text).search(query, order: .relevance, limit: 2)
     if limited.total != byScan.count { fatalError("--limit changed the total") }
     for format in BlogExporter.Format.allCases {
-        for byte in BlogExporter(blog: blog, source: "fuzz").export(format) where byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F {
+        for byte in BlogExporter(blog: blog, source: "fuzz").export(format)
+        where byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F {
             fatalError("control byte \(byte) in the \(format) export")
         }
     }

@@ -23,7 +23,9 @@ struct BlockFilter {
         let linked = block.links.reduce(0) { $0 + $1.text.count }
         if linked * 100 >= text.count * 95, !block.links.isEmpty { return false }
         // A short loose label ("Trending", "Read More", a section name) between paragraphs.
-        if !labels, block.kind == .loose || block.isHeading, text.split(separator: " ").count <= 3, PostReader.isLabelLike(text) {
+        if !labels, block.kind == .loose || block.isHeading, text.split(separator: " ").count <= 3,
+            PostReader.isLabelLike(text)
+        {
             return false
         }
         // A banner in capitals ("THIS IS A LIVE BLOG. SCROLL DOWN…").
@@ -33,7 +35,9 @@ struct BlockFilter {
 
     /// Four words or more, nearly all of their letters capitals (counted on ASCII letters: fast, and enough).
     func isShouting(_ text: String) -> Bool {
-        var upper = 0, lower = 0, spaces = 0
+        var upper = 0
+        var lower = 0
+        var spaces = 0
         for b in text.utf8 {
             switch b {
             case 0x41...0x5A: upper += 1

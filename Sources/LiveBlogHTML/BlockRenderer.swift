@@ -17,7 +17,12 @@ struct BlockRenderer {
     var baseURL: String?
 
     func render(_ root: HTMLNode) -> [Block] {
-        enum Step { case enter(HTMLNode), exit(HTMLNode), linkEnd(HTMLNode, Int), boldEnd(Int) }
+        enum Step {
+            case enter(HTMLNode)
+            case exit(HTMLNode)
+            case linkEnd(HTMLNode, Int)
+            case boldEnd(Int)
+        }
         var blocks: [Block] = []
         var buffer = ""
         var links: [Block.Link] = []
@@ -26,7 +31,11 @@ struct BlockRenderer {
 
         func flush() {
             let text = TextCleaner.collapse(buffer)
-            defer { buffer = ""; links = []; boldLead = nil }
+            defer {
+                buffer = ""
+                links = []
+                boldLead = nil
+            }
             guard !text.isEmpty, let owner = contexts.last ?? Optional(root) else { return }
             var kind: Block.Kind
             switch owner.tag {
@@ -36,7 +45,8 @@ struct BlockRenderer {
             case "blockquote": kind = .quote
             default: kind = .loose
             }
-            if text.count >= 3, text.unicodeScalars.allSatisfy({ "_-—–*=~·•".unicodeScalars.contains($0) || $0 == " " }) {
+            if text.count >= 3, text.unicodeScalars.allSatisfy({ "_-—–*=~·•".unicodeScalars.contains($0) || $0 == " " })
+            {
                 kind = .rule
             }
             let lead = boldLead.map(TextCleaner.collapse).flatMap { $0.isEmpty ? nil : $0 }
@@ -70,7 +80,8 @@ struct BlockRenderer {
                 } else if node.tag == "a" {
                     stack.append(.linkEnd(node, buffer.unicodeScalars.count))
                 } else if node.tag == "strong" || node.tag == "b",
-                          TextCleaner.collapse(buffer).isEmpty {
+                    TextCleaner.collapse(buffer).isEmpty
+                {
                     stack.append(.boldEnd(buffer.unicodeScalars.count))
                 }
                 for child in node.children.reversed() { stack.append(.enter(child)) }

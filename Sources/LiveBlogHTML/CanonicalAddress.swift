@@ -9,8 +9,9 @@ enum CanonicalAddress {
             guard let text = candidate?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { continue }
             let base = pageAddress.flatMap { URL(string: $0) }
             guard let url = URL(string: text, relativeTo: base)?.absoluteURL,
-                  let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil,
-                  var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { continue }
+                let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil,
+                var parts = URLComponents(url: url, resolvingAgainstBaseURL: false)
+            else { continue }
             parts.fragment = nil
             parts.scheme = scheme
             parts.host = parts.host?.lowercased()

@@ -23,7 +23,8 @@ enum CharsetSniffer {
         let lower = value.lowercased()
         guard let range = lower.range(of: "charset=") else { return nil }
         let rest = lower[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
-        let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." })
+        let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }
+        )
         return name.isEmpty ? nil : String(name)
     }
 
@@ -33,7 +34,7 @@ enum CharsetSniffer {
         switch lower {
         case "utf8", "utf-8", "unicode-1-1-utf-8": return "UTF-8"
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252", "windows-1252",
-             "x-cp1252":
+            "x-cp1252":
             return "WINDOWS-1252"
         default: return lower.uppercased()
         }
@@ -48,7 +49,9 @@ enum CharsetSniffer {
             let tag = head[meta.upperBound..<end]
             if let range = tag.range(of: "charset=") {
                 let rest = tag[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
-                let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." })
+                let name = rest.prefix(while: {
+                    $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "."
+                })
                 if !name.isEmpty { return String(name) }
             }
             searchStart = end
@@ -64,7 +67,10 @@ enum CharsetSniffer {
             var k = 0
             while k < n {
                 let lead = b[k]
-                if lead < 0x80 { k += 1; continue }
+                if lead < 0x80 {
+                    k += 1
+                    continue
+                }
                 @inline(__always) func continuation(_ i: Int) -> Bool { i < n && b[i] & 0xC0 == 0x80 }
                 switch lead {
                 case 0xC2...0xDF:
@@ -73,14 +79,14 @@ enum CharsetSniffer {
                 case 0xE0...0xEF:
                     guard continuation(k + 1), continuation(k + 2) else { return false }
                     let second = b[k + 1]
-                    if lead == 0xE0, second < 0xA0 { return false }   // overlong
-                    if lead == 0xED, second > 0x9F { return false }   // surrogate
+                    if lead == 0xE0, second < 0xA0 { return false }  // overlong
+                    if lead == 0xED, second > 0x9F { return false }  // surrogate
                     k += 3
                 case 0xF0...0xF4:
                     guard continuation(k + 1), continuation(k + 2), continuation(k + 3) else { return false }
                     let second = b[k + 1]
-                    if lead == 0xF0, second < 0x90 { return false }   // overlong
-                    if lead == 0xF4, second > 0x8F { return false }   // past U+10FFFF
+                    if lead == 0xF0, second < 0x90 { return false }  // overlong
+                    if lead == 0xF4, second > 0x8F { return false }  // past U+10FFFF
                     k += 4
                 default:
                     return false

@@ -4,19 +4,25 @@ import Foundation
 /// `12.50 BST`, `14 August 2023 10:01`. A match minute (`95'`) is not a clock.
 enum ClockText {
     /// A clock anywhere in the text: hour and minute with `:` or `.`, or an hour with am/pm.
+    // swift-format-ignore: NeverUseForceTry
     private static let clock = try! NSRegularExpression(
         pattern: #"(?<![\d.,:])(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d(?![\d,])(?:\s*[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\b\.?)"#,
         options: [.caseInsensitive])
+    // swift-format-ignore: NeverUseForceTry
     private static let minute = try! NSRegularExpression(pattern: #"^\d{1,3}(?:\s*\+\s*\d{1,2})?\s*['′’]$"#)
 
+    // swift-format-ignore: NeverUseForceTry
     private static let age = try! NSRegularExpression(
-        pattern: #"^(?:updated\s+)?(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen?)|il\s+y\s+a\s+\d+\s*(?:s|secondes?|min|minutes?|h|heures?|jours?)|hace\s+\d+\s*(?:s|segundos?|min|minutos?|h|horas?|d[ií]as?)|\d+\s*(?:secondi|minuti|min|ore|giorni)\s+fa|h[aá]\s+\d+\s*(?:min|minutos?|h|horas?))$"#,
+        pattern:
+            #"^(?:updated\s+)?(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen?)|il\s+y\s+a\s+\d+\s*(?:s|secondes?|min|minutes?|h|heures?|jours?)|hace\s+\d+\s*(?:s|segundos?|min|minutos?|h|horas?|d[ií]as?)|\d+\s*(?:secondi|minuti|min|ore|giorni)\s+fa|h[aá]\s+\d+\s*(?:min|minutos?|h|horas?))$"#,
         options: [.caseInsensitive])
 
     /// Any of the three: a clock-only text, a match minute or a relative age. All need a digit, which most texts
     /// lack, so that is tested first (the regular expressions are the slow part of reading a page).
     static func isTimeMark(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 160, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        guard !text.isEmpty, text.utf8.count <= 160, text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+            return false
+        }
         return isTimeOnly(text) || isMatchMinute(text) || isRelativeAge(text)
     }
 
@@ -58,11 +64,15 @@ enum ClockText {
         }
         // A zone in brackets: "(BST)".
         let bracket = text[end...].drop(while: { $0 == " " })
-        if bracket.hasPrefix("("), let close = bracket.firstIndex(of: ")"), bracket.distance(from: bracket.startIndex, to: close) <= 6 {
+        if bracket.hasPrefix("("), let close = bracket.firstIndex(of: ")"),
+            bracket.distance(from: bracket.startIndex, to: close) <= 6
+        {
             end = text.index(after: close)
         }
         let time = TextCleaner.collapse(String(text[text.startIndex..<end]))
-        let rest = text[end...].drop(while: { $0 == " " || $0 == ":" || $0 == "|" || $0 == "-" || $0 == "–" || $0 == "—" || $0 == "," })
+        let rest = text[end...].drop(while: {
+            $0 == " " || $0 == ":" || $0 == "|" || $0 == "-" || $0 == "–" || $0 == "—" || $0 == ","
+        })
         return (time, TextCleaner.collapse(String(rest)))
     }
 

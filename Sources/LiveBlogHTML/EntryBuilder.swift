@@ -10,7 +10,8 @@ enum EntryBuilder {
         var flags: EntryFlags = []
         if post.pinned { flags.insert(.pinned) }
         if post.keyEvent { flags.insert(.keyEvent) }
-        return Entry(time: post.time, timestamp: post.timestamp, headline: post.headline,
-                     paragraphs: post.blocks.map(\.text), flags: flags, url: post.url, links: links)
+        return Entry(
+            time: post.time, timestamp: post.timestamp, headline: post.headline,
+            paragraphs: post.blocks.map(\.text), flags: flags, url: post.url, links: links)
     }
 }

@@ -4,11 +4,15 @@
 /// built from by convention everywhere ("share", "newsletter", "ad", "caption"). A class name's *first* word
 /// decides (`share-bar`, `ad-slot`), so that a post container named `live-match-comment` is not a comment box.
 enum Furniture {
-    static let tags: Set<String> = ["nav", "aside", "footer", "form", "button", "figcaption", "input", "textarea",
-                                    "label", "dialog", "menu", "audio", "video", "picture", "img", "amp-img",
-                                    "amp-ad", "amp-sidebar", "gu-island-placeholder"]
-    static let roles: Set<String> = ["navigation", "complementary", "banner", "contentinfo", "search", "dialog",
-                                     "menu", "menubar", "toolbar", "alert"]
+    static let tags: Set<String> = [
+        "nav", "aside", "footer", "form", "button", "figcaption", "input", "textarea",
+        "label", "dialog", "menu", "audio", "video", "picture", "img", "amp-img",
+        "amp-ad", "amp-sidebar", "gu-island-placeholder",
+    ]
+    static let roles: Set<String> = [
+        "navigation", "complementary", "banner", "contentinfo", "search", "dialog",
+        "menu", "menubar", "toolbar", "alert",
+    ]
     /// Words that make an element furniture when a class token or id starts with them.
     static let leadingWords: Set<String> = [
         "share", "sharing", "sharebar", "social", "newsletter", "newsletters", "ad", "ads", "advert", "adverts",
@@ -22,8 +26,10 @@ enum Furniture {
     /// Utility classes that hide an element outright.
     static let hidingTokens: Set<String> = ["hidden", "hide", "d-none", "is-hidden", "invisible", "offscreen"]
     /// Words that make an element furniture wherever they appear in a class token.
-    static let anywhereWords = ["caption", "credit", "visually-hidden", "sr-only", "screen-reader", "visuallyhidden",
-                                "newsletter", "copyright", "trending", "paywall", "player"].map { Array($0.utf8) }
+    static let anywhereWords = [
+        "caption", "credit", "visually-hidden", "sr-only", "screen-reader", "visuallyhidden",
+        "newsletter", "copyright", "trending", "paywall", "player",
+    ].map { Array($0.utf8) }
 
     static func isFurniture(_ node: HTMLNode) -> Bool {
         if tags.contains(node.tag) { return true }
@@ -33,7 +39,9 @@ enum Furniture {
         if let style = node.attributes["style"] {
             // Spaces ignored: `display: none` too.
             let squeezed = Array(style.lowercased().utf8.lazy.filter { $0 != 0x20 })
-            if contains(squeezed[...], Self.displayNone) || contains(squeezed[...], Self.visibilityHidden) { return true }
+            if contains(squeezed[...], Self.displayNone) || contains(squeezed[...], Self.visibilityHidden) {
+                return true
+            }
         }
         var tokens = node.classTokens
         if let id = node.attributes["id"]?.lowercased() { tokens.append(Substring(id)) }

@@ -29,16 +29,19 @@ public struct HTMLBlogReader: Sendable {
         PageStatistics.compute(page.root)
         let json = JSONLDReader.read(page.jsonLD)
         var blog = readPosts(page, json)
-        blog.canonicalURL = CanonicalAddress.choose(link: page.canonicalLink, openGraph: page.meta["og:url"],
-                                                    jsonLD: json.url, pageAddress: baseURL)
+        blog.canonicalURL = CanonicalAddress.choose(
+            link: page.canonicalLink, openGraph: page.meta["og:url"],
+            jsonLD: json.url, pageAddress: baseURL)
         return blog
     }
 
     private func readPosts(_ page: HTMLPage, _ json: JSONLDReader.Result) -> LiveBlog {
         let base = baseURL ?? page.meta["og:url"]
         let body = page.root.firstDescendant(where: { $0.tag == "body" }) ?? page.root
-        let headline = PageTitle.headlineNode(in: body, meta: page.meta, titleTag: page.titleTag, jsonHeadline: json.headline)
-        let title = PageTitle.title(headlineNode: headline, meta: page.meta, titleTag: page.titleTag, jsonHeadline: json.headline)
+        let headline = PageTitle.headlineNode(
+            in: body, meta: page.meta, titleTag: page.titleTag, jsonHeadline: json.headline)
+        let title = PageTitle.title(
+            headlineNode: headline, meta: page.meta, titleTag: page.titleTag, jsonHeadline: json.headline)
         var standfirst = page.meta["og:description"] ?? page.meta["description"] ?? json.description
         standfirst = standfirst.map { TextCleaner.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
         var diagnostics = [Diagnostic(line: 0, kind: .note, message: "html: read as \(page.encoding)")]
@@ -51,7 +54,9 @@ public struct HTMLBlogReader: Sendable {
 
         var microdata: [HTMLNode] = []
         body.forEachDescendant { node in
-            if !node.isText, node.attributes["itemprop"]?.lowercased().split(separator: " ").contains("liveblogupdate") ?? false {
+            if !node.isText,
+                node.attributes["itemprop"]?.lowercased().split(separator: " ").contains("liveblogupdate") ?? false
+            {
                 microdata.append(node)
             }
         }
@@ -69,8 +74,9 @@ public struct HTMLBlogReader: Sendable {
             how = found.description
         }
         if step != nil, let first = posts.first?.node {
-            introBlocks = Intro.blocks(before: first, headline: headline, posts: posts.compactMap(\.node), body: body, baseURL: base,
-                                       standfirst: standfirst)
+            introBlocks = Intro.blocks(
+                before: first, headline: headline, posts: posts.compactMap(\.node), body: body, baseURL: base,
+                standfirst: standfirst)
         }
         if !json.posts.isEmpty {
             if posts.isEmpty {
@@ -116,7 +122,9 @@ public struct HTMLBlogReader: Sendable {
         }
 
         guard let step else {
-            return fallback(body: body, headline: headline, title: title, standfirst: standfirst, diagnostics: diagnostics, baseURL: base)
+            return fallback(
+                body: body, headline: headline, title: title, standfirst: standfirst, diagnostics: diagnostics,
+                baseURL: base)
         }
         diagnostics.append(Diagnostic(line: 0, kind: .note, message: "html: step \(step.rawValue): \(how)"))
         var entries: [Entry] = []
@@ -124,7 +132,10 @@ public struct HTMLBlogReader: Sendable {
         if !introBlocks.isEmpty {
             entries.append(EntryBuilder.entry(ExtractedPost(blocks: introBlocks)))
             ownIDs.append(nil)
-            diagnostics.append(Diagnostic(line: 0, kind: .note, message: "html: \(introBlocks.count) paragraphs before the first post kept as an intro entry"))
+            diagnostics.append(
+                Diagnostic(
+                    line: 0, kind: .note,
+                    message: "html: \(introBlocks.count) paragraphs before the first post kept as an intro entry"))
         }
         for post in posts {
             let entry = EntryBuilder.entry(post)
@@ -133,15 +144,19 @@ public struct HTMLBlogReader: Sendable {
             ownIDs.append(post.ownID)
         }
         if entries.isEmpty {
-            return fallback(body: body, headline: headline, title: title, standfirst: standfirst, diagnostics: diagnostics, baseURL: base)
+            return fallback(
+                body: body, headline: headline, title: title, standfirst: standfirst, diagnostics: diagnostics,
+                baseURL: base)
         }
         Entry.assignIDs(&entries, ownIDs: ownIDs)
         return LiveBlog(title: title, standfirst: standfirst, entries: entries, diagnostics: diagnostics)
     }
 
     /// Step 5: the page's main text, one block a line, read by the text parser.
-    private func fallback(body: HTMLNode, headline: HTMLNode?, title: String, standfirst: String?, diagnostics: [Diagnostic],
-                          baseURL: String?) -> LiveBlog {
+    private func fallback(
+        body: HTMLNode, headline: HTMLNode?, title: String, standfirst: String?, diagnostics: [Diagnostic],
+        baseURL: String?
+    ) -> LiveBlog {
         let main = MainContent.find(in: body)
         var renderer = BlockRenderer(baseURL: baseURL)
         if let headline { renderer.excluded.insert(ObjectIdentifier(headline)) }
@@ -153,14 +168,23 @@ public struct HTMLBlogReader: Sendable {
         if blog.entries.count <= 1 {
             // Not a live blog as far as anything can tell: the article's text is one entry, said out loud.
             let paragraphs = BlockFilter(rules: rules).filter(blocks).map(\.text).filter { $0 != title }
-            blog = LiveBlog(title: title, standfirst: standfirst, entries: [Entry(paragraphs: paragraphs.isEmpty ? [title] : paragraphs)])
+            blog = LiveBlog(
+                title: title, standfirst: standfirst,
+                entries: [Entry(paragraphs: paragraphs.isEmpty ? [title] : paragraphs)])
             Entry.assignIDs(&blog.entries, ownIDs: [nil])
-            notes.append(Diagnostic(line: 0, kind: .note,
-                                    message: "html: step text: no posts found; the article's \(paragraphs.count) paragraphs are one entry"))
+            notes.append(
+                Diagnostic(
+                    line: 0, kind: .note,
+                    message:
+                        "html: step text: no posts found; the article's \(paragraphs.count) paragraphs are one entry"))
         } else {
             blog.standfirst = blog.standfirst ?? standfirst
-            notes.append(Diagnostic(line: 0, kind: .note,
-                                    message: "html: step text: no posts found in the markup; the page's \(blocks.count) text blocks were read by the text parser"))
+            notes.append(
+                Diagnostic(
+                    line: 0, kind: .note,
+                    message:
+                        "html: step text: no posts found in the markup; the page's \(blocks.count) text blocks were read by the text parser"
+                ))
         }
         blog.diagnostics = notes + blog.diagnostics
         return blog

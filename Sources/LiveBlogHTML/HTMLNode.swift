@@ -63,7 +63,10 @@ final class HTMLNode {
     /// Visits every node below this one in document order, building no array: a stack of positions among
     /// siblings instead of copies of the children lists.
     func forEachDescendant(_ visit: (HTMLNode) -> Void) {
-        _ = firstDescendant { visit($0); return false }
+        _ = firstDescendant {
+            visit($0)
+            return false
+        }
     }
 
     /// The first node below this one, in document order, that satisfies `predicate`; the walk stops there.
@@ -90,7 +93,9 @@ final class HTMLNode {
         var out = ""
         var stack: [HTMLNode] = [self]
         while let node = stack.popLast() {
-            if node.isText { out += node.text } else {
+            if node.isText {
+                out += node.text
+            } else {
                 if node.tag == "br" { out += " " }
                 stack.append(contentsOf: node.children.reversed())
             }
@@ -101,7 +106,9 @@ final class HTMLNode {
     /// Whether `other` is this node or lies below it: by document order once `PageStatistics` has numbered the
     /// nodes, by walking up otherwise.
     func contains(_ other: HTMLNode) -> Bool {
-        if lastOrder > 0 || order > 0 || other.order > 0 { return other.order >= order && other.order <= max(lastOrder, order) }
+        if lastOrder > 0 || order > 0 || other.order > 0 {
+            return other.order >= order && other.order <= max(lastOrder, order)
+        }
         var node: HTMLNode? = other
         while let n = node {
             if n === self { return true }

@@ -22,8 +22,9 @@ struct HTMLPage {
     init(bytes: [UInt8], contentTypeHint: String? = nil) {
         let encodingName = CharsetSniffer.encoding(of: bytes, hint: contentTypeHint)
         encoding = encodingName
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         // An empty input still gets a document (an empty body), so the rest has one shape to handle.
         let input = bytes.isEmpty ? [0x20] : bytes
         let builder = HTMLTreeBuilder()

@@ -6,7 +6,9 @@ public enum HTMLSniffer {
     public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         var k = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { k = 3 }
-        while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0A || bytes[k] == 0x0D || bytes[k] == 0x0C {
+        while k < bytes.count,
+            bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0A || bytes[k] == 0x0D || bytes[k] == 0x0C
+        {
             k += 1
         }
         guard k < bytes.count, bytes[k] == UInt8(ascii: "<") else { return false }

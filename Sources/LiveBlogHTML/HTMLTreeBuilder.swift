@@ -15,8 +15,10 @@ final class HTMLTreeBuilder {
     private(set) var canonical: String?
 
     /// Tags whose content is never text for a reader.
-    static let skipped: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "iframe", "object",
-                                       "embed", "canvas", "select", "option", "head", "link"]
+    static let skipped: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+        "embed", "canvas", "select", "option", "head", "link",
+    ]
     /// libxml2's tree builder stops the parse when more elements than this are open (`xmlParserMaxDepth`).
     static let libxmlMaximumDepth = 256
 
@@ -80,7 +82,8 @@ final class HTMLTreeBuilder {
             sax.pointee = handler
         }
         context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
-        let document = htmlCtxtReadMemory(context, bytes.baseAddress, Int32(clamping: bytes.count), nil, encoding, options)
+        let document = htmlCtxtReadMemory(
+            context, bytes.baseAddress, Int32(clamping: bytes.count), nil, encoding, options)
         if let document { xmlFreeDoc(document) }
         finish()
     }
@@ -102,12 +105,15 @@ final class HTMLTreeBuilder {
     private func elementName(_ pointer: UnsafePointer<xmlChar>) -> String {
         let full = name(pointer)
         guard let colon = full.utf8.firstIndex(of: 0x3A), colon != full.utf8.startIndex,
-              full.utf8.index(after: colon) != full.utf8.endIndex else { return full }
+            full.utf8.index(after: colon) != full.utf8.endIndex
+        else { return full }
         return String(full[full.utf8.index(after: colon)...])
     }
 
-    private func start(_ namePointer: UnsafePointer<xmlChar>?, _ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
-                       parser: UnsafeMutableRawPointer?) {
+    private func start(
+        _ namePointer: UnsafePointer<xmlChar>?, _ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+        parser: UnsafeMutableRawPointer?
+    ) {
         guard !halted else { return }
         flush()
         if frames.count > Self.libxmlMaximumDepth {
@@ -241,7 +247,8 @@ final class HTMLTreeBuilder {
 
     private func record(link attributes: [String: String]) {
         guard canonical == nil, let rel = attributes["rel"]?.lowercased(),
-              rel.split(separator: " ").contains("canonical"), let href = attributes["href"], !href.isEmpty else { return }
+            rel.split(separator: " ").contains("canonical"), let href = attributes["href"], !href.isEmpty
+        else { return }
         canonical = href
     }
 

@@ -17,24 +17,40 @@ enum ISODate {
             return n
         }
         guard let year = number(0, 4), chars.count >= 10, chars[4] == 0x2D, let month = number(5, 2), chars[7] == 0x2D,
-              let day = number(8, 2) else { return nil }
-        var hour = 0, minute = 0, second = 0, offset = 0
+            let day = number(8, 2)
+        else { return nil }
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var offset = 0
         var k = 10
         if k < chars.count, chars[k] == 0x54 || chars[k] == 0x20 {
-            guard let h = number(k + 1, 2), chars.count > k + 3, chars[k + 3] == 0x3A, let m = number(k + 4, 2) else { return nil }
-            hour = h; minute = m
+            guard let h = number(k + 1, 2), chars.count > k + 3, chars[k + 3] == 0x3A, let m = number(k + 4, 2) else {
+                return nil
+            }
+            hour = h
+            minute = m
             k += 6
-            if k < chars.count, chars[k] == 0x3A, let sec = number(k + 1, 2) { second = sec; k += 3 }
+            if k < chars.count, chars[k] == 0x3A, let sec = number(k + 1, 2) {
+                second = sec
+                k += 3
+            }
             if k < chars.count, chars[k] == 0x2E || chars[k] == 0x2C {
                 k += 1
                 while k < chars.count, chars[k] >= 0x30, chars[k] <= 0x39 { k += 1 }
             }
             if k < chars.count {
-                if chars[k] == 0x5A { offset = 0 } else if chars[k] == 0x2B || chars[k] == 0x2D {
+                if chars[k] == 0x5A {
+                    offset = 0
+                } else if chars[k] == 0x2B || chars[k] == 0x2D {
                     let sign = chars[k] == 0x2B ? 1 : -1
                     guard let oh = number(k + 1, 2) else { return nil }
                     var om = 0
-                    if let m = number(k + 4, 2), chars.count > k + 3, chars[k + 3] == 0x3A { om = m } else if let m = number(k + 3, 2) { om = m }
+                    if let m = number(k + 4, 2), chars.count > k + 3, chars[k + 3] == 0x3A {
+                        om = m
+                    } else if let m = number(k + 3, 2) {
+                        om = m
+                    }
                     offset = sign * (oh * 3600 + om * 60)
                 }
             }
@@ -49,8 +65,11 @@ enum ISODate {
     /// A machine-readable time in an attribute whose name speaks of time (`data-timestamp`, `data-post-time`,
     /// `data-published`): an ISO date, or Unix seconds (10 digits) or milliseconds (13 digits).
     static func fromTimeAttributes(_ attributes: [String: String]) -> Date? {
-        for (name, value) in attributes where name.hasPrefix("data-") && (name.contains("time") || name.contains("date")
-            || name.contains("publish")) {
+        for (name, value) in attributes
+        where name.hasPrefix("data-")
+            && (name.contains("time") || name.contains("date")
+                || name.contains("publish"))
+        {
             let v = value.trimmingCharacters(in: .whitespaces)
             if v.count == 10 || v.count == 13, let n = Double(v), v.allSatisfy(\.isNumber) {
                 let seconds = v.count == 13 ? n / 1000 : n

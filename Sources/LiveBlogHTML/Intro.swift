@@ -3,8 +3,10 @@ enum Intro {
     /// More blocks than this before the first post is page furniture that escaped the markup test, not an intro.
     static let maximumBlocks = 20
 
-    static func blocks(before first: HTMLNode, headline: HTMLNode?, posts: [HTMLNode], body: HTMLNode, baseURL: String?,
-                       standfirst: String?) -> [Block] {
+    static func blocks(
+        before first: HTMLNode, headline: HTMLNode?, posts: [HTMLNode], body: HTMLNode, baseURL: String?,
+        standfirst: String?
+    ) -> [Block] {
         var scope = first.parent ?? body
         if let headline, headline.order < first.order {
             scope = first.ancestors.first(where: { $0.contains(headline) }) ?? body
@@ -26,7 +28,8 @@ enum Intro {
     /// Whether a paragraph is the standfirst again (shown under the headline, worded a little differently).
     static func repeats(_ text: String, _ standfirst: String?) -> Bool {
         guard let standfirst else { return false }
-        let a = PageTitle.words(text), b = PageTitle.words(standfirst)
+        let a = PageTitle.words(text)
+        let b = PageTitle.words(standfirst)
         guard !a.isEmpty, !b.isEmpty else { return false }
         return Double(a.intersection(b).count) / Double(a.union(b).count) >= 0.6
     }

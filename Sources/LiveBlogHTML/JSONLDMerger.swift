@@ -53,15 +53,21 @@ enum JSONLDMerger {
         }
     }
 
-    private static func match(_ post: ExtractedPost, in json: [JSONLDPost], folded: FoldedPosts, excluding used: Set<Int>) -> Int? {
+    private static func match(
+        _ post: ExtractedPost, in json: [JSONLDPost], folded: FoldedPosts, excluding used: Set<Int>
+    ) -> Int? {
         let candidates = json.indices.filter { !used.contains($0) }
         if let own = post.ownID ?? post.url.flatMap(JSONLDReader.fragment) {
-            if let j = candidates.first(where: { k in json[k].ownID.map { own == $0 || own.hasSuffix("-" + $0) || own.hasSuffix($0) && $0.count >= 6 } ?? false }) {
+            if let j = candidates.first(where: { k in
+                json[k].ownID.map { own == $0 || own.hasSuffix("-" + $0) || own.hasSuffix($0) && $0.count >= 6 }
+                    ?? false
+            }) {
                 return j
             }
         }
         if let headline = post.headline.map(fold), !headline.isEmpty,
-           let j = candidates.first(where: { folded.headline($0) == headline }) {
+            let j = candidates.first(where: { folded.headline($0) == headline })
+        {
             return j
         }
         // By text: either may be cut short (JSON-LD bodies are often truncated).
@@ -106,7 +112,10 @@ enum JSONLDMerger {
     static func plausible(_ headline: String, body: String?, blogTitle: String) -> Bool {
         let h = fold(headline)
         if h == fold(blogTitle) { return false }
-        if let body, fold(body).hasPrefix(h.hasSuffix("...") || h.hasSuffix("…") ? String(h.dropLast(h.hasSuffix("…") ? 1 : 3)) : h) {
+        if let body,
+            fold(body).hasPrefix(
+                h.hasSuffix("...") || h.hasSuffix("…") ? String(h.dropLast(h.hasSuffix("…") ? 1 : 3)) : h)
+        {
             return false
         }
         return true

@@ -39,23 +39,31 @@ enum JSONLDReader {
                 if result.headline == nil { result.headline = string(value["headline"]) ?? string(value["name"]) }
                 if result.description == nil { result.description = string(value["description"]) }
                 if result.url == nil {
-                    result.url = string(value["url"]) ?? string(value["mainEntityOfPage"])
+                    result.url =
+                        string(value["url"]) ?? string(value["mainEntityOfPage"])
                         ?? string(value["mainEntityOfPage"]?["@id"])
                 }
                 var updates: [JSONValue] = []
-                if case .array(let list)? = value["liveBlogUpdate"] { updates = list } else if let one = value["liveBlogUpdate"] { updates = [one] }
+                if case .array(let list)? = value["liveBlogUpdate"] {
+                    updates = list
+                } else if let one = value["liveBlogUpdate"] {
+                    updates = [one]
+                }
                 for post in updates {
                     guard case .object = post else { continue }
                     var body: Substring?
                     if case .string(let text)? = post["articleBody"] { body = text }
-                    result.posts.append(JSONLDPost(
-                        ownID: string(post["@id"]).map(lastPathPart), url: string(post["url"]),
-                        headline: string(post["headline"]), body: body,
-                        published: string(post["datePublished"]), modified: string(post["dateModified"])))
+                    result.posts.append(
+                        JSONLDPost(
+                            ownID: string(post["@id"]).map(lastPathPart), url: string(post["url"]),
+                            headline: string(post["headline"]), body: body,
+                            published: string(post["datePublished"]), modified: string(post["dateModified"])))
                 }
             }
             // A repeated name counts once, with its last value (a lookup table where objects are large).
-            let last = members.count > 16 ? Dictionary(members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { max($0, $1) }) : nil
+            let last =
+                members.count > 16
+                ? Dictionary(members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { max($0, $1) }) : nil
             for (k, member) in members.enumerated() where member.key != "liveBlogUpdate" {
                 guard last.map({ $0[member.key] == k }) ?? isLast(k, of: members) else { continue }
                 switch member.value {
@@ -82,7 +90,9 @@ enum JSONLDReader {
             guard haystack.count >= needle.count, let first = needle.first else { return false }
             var k = 0
             while k <= haystack.count - needle.count {
-                if haystack[k] == first, memcmp(haystack.baseAddress! + k, needle.baseAddress!, needle.count) == 0 { return true }
+                if haystack[k] == first, memcmp(haystack.baseAddress! + k, needle.baseAddress!, needle.count) == 0 {
+                    return true
+                }
                 k += 1
             }
             return false

@@ -22,7 +22,9 @@ enum JSONValue {
     /// Parses one JSON text (white space around it allowed); nil when it is not valid JSON.
     static func parse(_ text: String) -> JSONValue? {
         // A native string's bytes are one buffer; a bridged one is copied once.
-        let source = text.utf8.withContiguousStorageIfAvailable { _ in text } ?? String(decoding: Array(text.utf8), as: UTF8.self)
+        let source =
+            text.utf8.withContiguousStorageIfAvailable { _ in text }
+            ?? String(decoding: Array(text.utf8), as: UTF8.self)
         return source.utf8.withContiguousStorageIfAvailable { bytes in
             var parser = Parser(bytes: bytes, text: source)
             guard let value = parser.value(depth: 0) else { return nil }
@@ -90,7 +92,9 @@ enum JSONValue {
             }
             while true {
                 skipSpace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = string() else { return nil }
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = string() else {
+                    return nil
+                }
                 let name = String(key)
                 skipSpace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
@@ -99,7 +103,10 @@ enum JSONValue {
                 members.append(Member(key: name, value: member))
                 skipSpace()
                 guard position < bytes.count else { return nil }
-                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: ",") {
+                    position += 1
+                    continue
+                }
                 guard bytes[position] == UInt8(ascii: "}") else { return nil }
                 position += 1
                 return .object(members)
@@ -119,7 +126,10 @@ enum JSONValue {
                 items.append(item)
                 skipSpace()
                 guard position < bytes.count else { return nil }
-                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: ",") {
+                    position += 1
+                    continue
+                }
                 guard bytes[position] == UInt8(ascii: "]") else { return nil }
                 position += 1
                 return .array(items)
@@ -136,7 +146,8 @@ enum JSONValue {
                 let b = bytes[position]
                 if b == UInt8(ascii: "\"") {
                     let utf8 = text.utf8
-                    let from = utf8.index(utf8.startIndex, offsetBy: start), to = utf8.index(from, offsetBy: position - start)
+                    let from = utf8.index(utf8.startIndex, offsetBy: start)
+                    let to = utf8.index(from, offsetBy: position - start)
                     position += 1
                     return Substring(utf8[from..<to])
                 }
@@ -172,7 +183,8 @@ enum JSONValue {
                     if scalar >= 0xD800, scalar < 0xDC00 {
                         // A high surrogate must be followed by an escaped low one.
                         guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
-                              bytes[position + 1] == UInt8(ascii: "u") else { return nil }
+                            bytes[position + 1] == UInt8(ascii: "u")
+                        else { return nil }
                         position += 2
                         guard let low = hex4(), low >= 0xDC00, low < 0xE000 else { return nil }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
@@ -223,7 +235,10 @@ enum JSONValue {
             }
             if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
                 position += 1
-                if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+                if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
+                {
+                    position += 1
+                }
                 guard position < bytes.count, isDigit(bytes[position]) else { return nil }
                 while position < bytes.count, isDigit(bytes[position]) { position += 1 }
             }

@@ -8,7 +8,9 @@ enum MainContent {
         while true {
             let total = Double(node.paragraphText)
             guard total > 0,
-                  let child = node.children.first(where: { !$0.isText && !$0.isFurniture && Double($0.paragraphText) >= total * share })
+                let child = node.children.first(where: {
+                    !$0.isText && !$0.isFurniture && Double($0.paragraphText) >= total * share
+                })
             else { return node }
             if child.tag == "p" { return node }
             node = child

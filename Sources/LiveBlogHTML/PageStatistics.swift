@@ -20,7 +20,8 @@ enum PageStatistics {
             if node.isText {
                 // Characters that are not white space, counted on the bytes (no string is built): a length for
                 // thresholds, not for display. Only short texts with a digit can be time marks.
-                var length = 0, digit = false
+                var length = 0
+                var digit = false
                 for b in node.text.utf8 where b & 0xC0 != 0x80 && b != 0x20 && b != 0x0A && b != 0x09 && b != 0x0D {
                     length += 1
                     if b >= 0x30 && b <= 0x39 { digit = true }
@@ -29,7 +30,10 @@ enum PageStatistics {
                 node.timeMarks = digit && length <= 60 && ClockText.isTimeMark(TextCleaner.collapse(node.text)) ? 1 : 0
                 continue
             }
-            var length = 0, marks = 0, paragraphs = 0, bodies = 0
+            var length = 0
+            var marks = 0
+            var paragraphs = 0
+            var bodies = 0
             for child in node.children {
                 length += child.textLength
                 marks += child.timeMarks

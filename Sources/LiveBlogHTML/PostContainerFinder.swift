@@ -26,7 +26,10 @@ enum PostContainerFinder {
                 guard postLike.count >= 2, postLike.count * 2 >= members.count else { continue }
                 // Without a shared class, siblings must carry ids to count as a repeated container.
                 if key.hasSuffix("|"), postLike.filter({ $0.attributes["id"] != nil }).count * 2 < postLike.count,
-                   postLike.count < 4 { continue }
+                    postLike.count < 4
+                {
+                    continue
+                }
                 let score = postLike.reduce(0) { $0 + min($1.textLength, 3000) }
                 if best == nil || score > best!.score { best = (score, node, postLike, key) }
             }
@@ -40,12 +43,16 @@ enum PostContainerFinder {
             let members = Set(best.members.map(ObjectIdentifier.init))
             var holdsMember = Set<ObjectIdentifier>()
             for member in best.members {
-                for ancestor in member.ancestors where !holdsMember.insert(ObjectIdentifier(ancestor)).inserted { break }
+                for ancestor in member.ancestors where !holdsMember.insert(ObjectIdentifier(ancestor)).inserted {
+                    break
+                }
             }
             var walk: [HTMLNode] = [body]
             while let node = walk.popLast() {
                 guard !node.isText, !node.isFurniture, !members.contains(ObjectIdentifier(node)) else { continue }
-                if !holdsMember.contains(ObjectIdentifier(node)), isPostLike(node), !Set(node.classTokens).isDisjoint(with: common) {
+                if !holdsMember.contains(ObjectIdentifier(node)), isPostLike(node),
+                    !Set(node.classTokens).isDisjoint(with: common)
+                {
                     extra.append(node)
                     continue
                 }
@@ -56,7 +63,8 @@ enum PostContainerFinder {
         // Siblings of the run that differ in a class ("left", "right") are members; others above it are pinned copies.
         let pinned = extra.filter { $0.order < firstOrder && $0.parent !== best.parent }
         let all = (best.members + extra).sorted { $0.order < $1.order }
-        let description = "\(best.members.count) repeated <\(best.members.first?.tag ?? "")> containers"
+        let description =
+            "\(best.members.count) repeated <\(best.members.first?.tag ?? "")> containers"
             + (pinned.isEmpty ? "" : " and \(pinned.count) pinned copy")
         return Found(posts: all, pinned: Set(pinned.map(ObjectIdentifier.init)), description: description)
     }

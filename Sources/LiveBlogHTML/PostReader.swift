@@ -7,7 +7,9 @@ struct PostReader {
     var baseURL: String?
     var rules: BoilerplateRules
 
-    static let bodyTags: Set<String> = ["p", "blockquote", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "pre"]
+    static let bodyTags: Set<String> = [
+        "p", "blockquote", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "pre",
+    ]
 
     func read(_ post: HTMLNode) -> ExtractedPost {
         var result = ExtractedPost(node: post)
@@ -37,8 +39,9 @@ struct PostReader {
         if result.timestamp == nil { result.timestamp = ISODate.fromTimeAttributes(post.attributes) }
         // Microdata's machine-readable date, on a <meta> or <time> inside the post.
         if result.timestamp == nil,
-           let node = nodes.first(where: { $0.attributes["itemprop"]?.lowercased() == "datepublished" }),
-           let value = node.attributes["content"] ?? node.attributes["datetime"], let parsed = ISODate.parse(value) {
+            let node = nodes.first(where: { $0.attributes["itemprop"]?.lowercased() == "datepublished" }),
+            let value = node.attributes["content"] ?? node.attributes["datetime"], let parsed = ISODate.parse(value)
+        {
             result.timestamp = parsed.date
             if result.time == nil { result.time = parsed.clock }
         }
@@ -49,12 +52,18 @@ struct PostReader {
             if node.tag == "p" || node.tag == "blockquote" || node.tag == "li", node.textLength > 0 { break }
             if node.tag.count == 2, node.tag.first == "h", let level = node.tag.last?.wholeNumberValue, level >= 1 {
                 let text = node.textContent
-                if !text.isEmpty { headlineNode = node; result.headline = text; break }
+                if !text.isEmpty {
+                    headlineNode = node
+                    result.headline = text
+                    break
+                }
             }
         }
         var renderer = BlockRenderer(baseURL: baseURL)
         renderer.excluded = Set(zones.map(ObjectIdentifier.init))
-        for card in promoCards(in: nodes, post: post, headline: headlineNode) { renderer.excluded.insert(ObjectIdentifier(card)) }
+        for card in promoCards(in: nodes, post: post, headline: headlineNode) {
+            renderer.excluded.insert(ObjectIdentifier(card))
+        }
         if let headlineNode { renderer.excluded.insert(ObjectIdentifier(headlineNode)) }
         var blocks = renderer.render(post)
         // Short loose lines before the first paragraph are bylines and labels ("Jane Doe", "KEY EVENT").
@@ -78,8 +87,14 @@ struct PostReader {
         var cards: [HTMLNode] = []
         for node in nodes where node.tag.count == 2 && node.tag.first == "h" && node !== headline {
             let links = node.descendants().filter { $0.tag == "a" }
-            guard links.count == 1, links[0].textContent == node.textContent, !node.textContent.isEmpty else { continue }
-            if let box = node.parent, box !== post, box.textLength <= 600 { cards.append(box) } else { cards.append(node) }
+            guard links.count == 1, links[0].textContent == node.textContent, !node.textContent.isEmpty else {
+                continue
+            }
+            if let box = node.parent, box !== post, box.textLength <= 600 {
+                cards.append(box)
+            } else {
+                cards.append(node)
+            }
         }
         return cards
     }

@@ -8,7 +8,9 @@ enum StreamSplitter {
     }
 
     static func split(_ blocks: [Block]) -> Result? {
-        let clockHeadings = blocks.indices.filter { blocks[$0].isHeading && ClockText.leadingClock(blocks[$0].text) != nil }
+        let clockHeadings = blocks.indices.filter {
+            blocks[$0].isHeading && ClockText.leadingClock(blocks[$0].text) != nil
+        }
         if clockHeadings.count >= 2 {
             return cut(blocks, at: clockHeadings, description: "headings that start with a clock") { block, post in
                 if let (time, rest) = ClockText.leadingClock(block.text) {
@@ -30,7 +32,8 @@ enum StreamSplitter {
                 // The paragraph's text after its bold lead is the first body paragraph.
                 var body = block.text
                 if body.hasPrefix(lead) { body = String(body.dropFirst(lead.count)) }
-                body = TextCleaner.collapse(String(body.drop(while: { $0 == ":" || $0 == " " || $0 == "–" || $0 == "-" || $0 == "|" })))
+                body = TextCleaner.collapse(
+                    String(body.drop(while: { $0 == ":" || $0 == " " || $0 == "–" || $0 == "-" || $0 == "|" })))
                 if body.isEmpty { return nil }
                 var first = block
                 first.text = body
@@ -57,11 +60,14 @@ enum StreamSplitter {
         if let (_, headings) = byLevel.max(by: { $0.value.count < $1.value.count }), headings.count >= 3 {
             // Where the headlines are headings, a paragraph that reads as a headline between two stories is one too
             // (some pages mark a few of them up as plain paragraphs).
-            let indices = (headings + blocks.indices.filter { k in
-                k > headings[0] && k + 1 < blocks.count && blocks[k].kind == .paragraph && isHeadlineLike(blocks[k].text)
-                    && blocks[k + 1].kind == .paragraph && blocks[k + 1].text.split(separator: " ").count >= 8
-                    && endsSentence(blocks[k - 1].text)
-            }).sorted()
+            let indices =
+                (headings
+                + blocks.indices.filter { k in
+                    k > headings[0] && k + 1 < blocks.count && blocks[k].kind == .paragraph
+                        && isHeadlineLike(blocks[k].text)
+                        && blocks[k + 1].kind == .paragraph && blocks[k + 1].text.split(separator: " ").count >= 8
+                        && endsSentence(blocks[k - 1].text)
+                }).sorted()
             return cut(blocks, at: indices, description: "repeated headings") { block, post in
                 if let (time, rest) = ClockText.leadingClock(block.text), !rest.isEmpty {
                     post.time = time
@@ -89,8 +95,10 @@ enum StreamSplitter {
 
     /// Cuts at the given block indices; `open` reads the boundary block into the post and may give back a first
     /// body block made from it.
-    private static func cut(_ blocks: [Block], at starts: [Int], description: String,
-                            open: (Block, inout ExtractedPost) -> Block?) -> Result {
+    private static func cut(
+        _ blocks: [Block], at starts: [Int], description: String,
+        open: (Block, inout ExtractedPost) -> Block?
+    ) -> Result {
         var posts: [ExtractedPost] = []
         for (n, start) in starts.enumerated() {
             let end = n + 1 < starts.count ? starts[n + 1] : blocks.count
@@ -112,6 +120,7 @@ enum StreamSplitter {
         posts.removeAll { post in
             post.time == nil && !post.blocks.contains { $0.kind != .rule && $0.text.split(separator: " ").count >= 5 }
         }
-        return Result(intro: Array(blocks[..<(starts.first ?? 0)]), posts: posts, description: "stream split by \(description)")
+        return Result(
+            intro: Array(blocks[..<(starts.first ?? 0)]), posts: posts, description: "stream split by \(description)")
     }
 }

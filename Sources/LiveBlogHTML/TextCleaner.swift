@@ -6,7 +6,7 @@ enum TextCleaner {
         var copy = text
         return copy.withUTF8 { bytes -> String in
             if isCollapsed(bytes) { return text }
-            var out = [UInt8]()
+            var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
             var k = 0
@@ -28,19 +28,44 @@ enum TextCleaner {
                     continue
                 }
                 let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                guard k + length <= n else { emit(k..<n); break }
+                guard k + length <= n else {
+                    emit(k..<n)
+                    break
+                }
                 if length == 2, b == 0xC2 {
                     let c = bytes[k + 1]
-                    if c == 0xA0 { pendingSpace = true; k += 2; continue }      // no-break space
-                    if c == 0xAD || c < 0xA0 { k += 2; continue }               // soft hyphen, C1 controls
+                    if c == 0xA0 {
+                        pendingSpace = true
+                        k += 2
+                        continue
+                    }  // no-break space
+                    if c == 0xAD || c < 0xA0 {
+                        k += 2
+                        continue
+                    }  // soft hyphen, C1 controls
                 } else if length == 3 {
-                    let c = bytes[k + 1], d = bytes[k + 2]
+                    let c = bytes[k + 1]
+                    let d = bytes[k + 2]
                     if b == 0xE2, c == 0x80 {
-                        if d == 0x87 || d == 0xA8 || d == 0xA9 || d == 0xAF { pendingSpace = true; k += 3; continue }
-                        if d >= 0x8B && d <= 0x8D { k += 3; continue }          // zero-width space and joiners
+                        if d == 0x87 || d == 0xA8 || d == 0xA9 || d == 0xAF {
+                            pendingSpace = true
+                            k += 3
+                            continue
+                        }
+                        if d >= 0x8B && d <= 0x8D {
+                            k += 3
+                            continue
+                        }  // zero-width space and joiners
                     }
-                    if b == 0xE3, c == 0x80, d == 0x80 { pendingSpace = true; k += 3; continue }  // ideographic space
-                    if b == 0xEF, c == 0xBB, d == 0xBF { k += 3; continue }     // BOM
+                    if b == 0xE3, c == 0x80, d == 0x80 {
+                        pendingSpace = true
+                        k += 3
+                        continue
+                    }  // ideographic space
+                    if b == 0xEF, c == 0xBB, d == 0xBF {
+                        k += 3
+                        continue
+                    }  // BOM
                 }
                 emit(k..<(k + length))
                 k += length
@@ -77,14 +102,17 @@ enum TextCleaner {
             out += rest[..<amp]
             let after = rest[amp...]
             guard let semi = after.prefix(12).firstIndex(of: ";") else {
-                out += "&"; rest = rest[rest.index(after: amp)...]; continue
+                out += "&"
+                rest = rest[rest.index(after: amp)...]
+                continue
             }
             let name = after[after.index(after: amp)..<semi]
             if let scalar = entity(String(name)) {
                 out.unicodeScalars.append(scalar)
                 rest = rest[rest.index(after: semi)...]
             } else {
-                out += "&"; rest = rest[rest.index(after: amp)...]
+                out += "&"
+                rest = rest[rest.index(after: amp)...]
             }
         }
         return out + rest

@@ -28,7 +28,8 @@ public final class ConditionalFetcher: @unchecked Sendable {
         self.limits = limits
         let configuration = HTTPClient.Configuration(
             redirectConfiguration: .follow(max: limits.maximumRedirects, allowCycles: false),
-            timeout: .init(connect: PageFetcher.amount(limits.connectTimeout), read: PageFetcher.amount(limits.totalTimeout)),
+            timeout: .init(
+                connect: PageFetcher.amount(limits.connectTimeout), read: PageFetcher.amount(limits.totalTimeout)),
             decompression: .enabled(limit: .size(limits.maximumBytes)))
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
@@ -37,8 +38,10 @@ public final class ConditionalFetcher: @unchecked Sendable {
 
     /// Asks for the page, conditionally after the first answer. A failure is a `FetchError`, one line.
     public func poll() async throws -> PollAnswer {
-        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              url.host != nil else {
+        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https",
+            url.host != nil
+        else {
             throw FetchError(.badURL, "not a web address: \(address)")
         }
         do {
@@ -80,7 +83,8 @@ public final class ConditionalFetcher: @unchecked Sendable {
             throw FetchError(.clientError, "\(address): HTTP \(status) \(response.status.reasonPhrase)")
         }
         if status >= 500 {
-            throw FetchError(.serverError, "\(address): HTTP \(status) \(response.status.reasonPhrase) (the server failed)")
+            throw FetchError(
+                .serverError, "\(address): HTTP \(status) \(response.status.reasonPhrase) (the server failed)")
         }
         if (300..<400).contains(status) {
             throw FetchError(.redirects, "\(address): HTTP \(status) without a usable Location")
@@ -95,10 +99,12 @@ public final class ConditionalFetcher: @unchecked Sendable {
             try await response.body.collect(upTo: maximum)
         }
         // Validators are taken only from a complete answer, so a broken one is asked for in full next time.
-        validators = Validators(etag: response.headers.first(name: "etag"),
-                                lastModified: response.headers.first(name: "last-modified"))
-        let page = FetchedPage(bytes: Array(body.readableBytesView), contentType: contentType,
-                               finalURL: response.url?.absoluteString ?? address)
+        validators = Validators(
+            etag: response.headers.first(name: "etag"),
+            lastModified: response.headers.first(name: "last-modified"))
+        let page = FetchedPage(
+            bytes: Array(body.readableBytesView), contentType: contentType,
+            finalURL: response.url?.absoluteString ?? address)
         return PollAnswer(page: page, maxAge: maxAge)
     }
 
@@ -111,8 +117,10 @@ public final class ConditionalFetcher: @unchecked Sendable {
         for part in header.lowercased().split(separator: ",") {
             let item = part.trimmingCharacters(in: .whitespaces)
             if item == "no-cache" || item == "no-store" { return 0 }
-            if item.hasPrefix("max-age="), let seconds = Double(item.dropFirst(8).trimmingCharacters(in: CharacterSet(charactersIn: "\""))),
-               seconds.isFinite, seconds >= 0 {
+            if item.hasPrefix("max-age="),
+                let seconds = Double(item.dropFirst(8).trimmingCharacters(in: CharacterSet(charactersIn: "\""))),
+                seconds.isFinite, seconds >= 0
+            {
                 return seconds
             }
         }

@@ -8,7 +8,9 @@ public struct FetchLimits: Sendable {
     /// The most bytes read, after decompression; a larger body is an error, not a truncated page.
     public var maximumBytes = 50 << 20
 
-    public init(connectTimeout: Double = 10, totalTimeout: Double = 30, maximumRedirects: Int = 5, maximumBytes: Int = 50 << 20) {
+    public init(
+        connectTimeout: Double = 10, totalTimeout: Double = 30, maximumRedirects: Int = 5, maximumBytes: Int = 50 << 20
+    ) {
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
         self.maximumRedirects = maximumRedirects

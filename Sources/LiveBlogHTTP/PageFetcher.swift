@@ -17,8 +17,10 @@ public struct PageFetcher: Sendable {
 
     /// Fetches `address`; the answer must be a success with an HTML-like (or unstated) content type.
     public func fetch(_ address: String) async throws -> FetchedPage {
-        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              url.host != nil else {
+        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https",
+            url.host != nil
+        else {
             throw FetchError(.badURL, "not a web address: \(address)")
         }
         let configuration = HTTPClient.Configuration(
@@ -61,7 +63,8 @@ public struct PageFetcher: Sendable {
             throw FetchError(.clientError, "\(address): HTTP \(status) \(response.status.reasonPhrase)")
         }
         if status >= 500 {
-            throw FetchError(.serverError, "\(address): HTTP \(status) \(response.status.reasonPhrase) (the server failed)")
+            throw FetchError(
+                .serverError, "\(address): HTTP \(status) \(response.status.reasonPhrase) (the server failed)")
         }
         if (300..<400).contains(status) {
             throw FetchError(.redirects, "\(address): HTTP \(status) without a usable Location")
@@ -71,11 +74,14 @@ public struct PageFetcher: Sendable {
             throw FetchError(.notHTML, "\(address): not a web page (Content-Type: \(contentType))")
         }
         if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limits.maximumBytes {
-            throw FetchError(.tooLarge, "\(address): the page is \(length) bytes, over the \(limits.maximumBytes >> 20) MB limit")
+            throw FetchError(
+                .tooLarge, "\(address): the page is \(length) bytes, over the \(limits.maximumBytes >> 20) MB limit")
         }
         let maximum = limits.maximumBytes
-        let remaining = max(0.001, deadline.uptimeNanoseconds > NIODeadline.now().uptimeNanoseconds
-            ? Double(deadline.uptimeNanoseconds - NIODeadline.now().uptimeNanoseconds) / 1e9 : 0.001)
+        let remaining = max(
+            0.001,
+            deadline.uptimeNanoseconds > NIODeadline.now().uptimeNanoseconds
+                ? Double(deadline.uptimeNanoseconds - NIODeadline.now().uptimeNanoseconds) / 1e9 : 0.001)
         let body = try await Self.withTimeout(remaining) {
             try await response.body.collect(upTo: maximum)
         }
@@ -85,14 +91,17 @@ public struct PageFetcher: Sendable {
 
     /// HTML, XHTML or plain text (a text scrape served as such); anything else is not a blog page.
     static func isReadable(_ contentType: String) -> Bool {
-        let type = contentType.lowercased().split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let type =
+            contentType.lowercased().split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         return type.isEmpty || type == "text/html" || type == "application/xhtml+xml" || type == "text/plain"
     }
 
     static func amount(_ seconds: Double) -> TimeAmount { .nanoseconds(Int64(seconds * 1e9)) }
 
     /// Runs `body`, failing with a timeout when it takes longer than `seconds`.
-    static func withTimeout<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func withTimeout<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T)
+        async throws -> T
+    {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await body() }
             group.addTask {
@@ -110,7 +119,9 @@ public struct PageFetcher: Sendable {
     /// One line for any failure, by kind.
     static func describe(_ error: Error, address: String, limits: FetchLimits) -> FetchError {
         if let error = error as? FetchError {
-            if error.kind == .timeout { return FetchError(.timeout, "\(address): no complete answer within \(seconds(limits.totalTimeout))") }
+            if error.kind == .timeout {
+                return FetchError(.timeout, "\(address): no complete answer within \(seconds(limits.totalTimeout))")
+            }
             return error
         }
         if error is NIOTooManyBytesError {
@@ -133,10 +144,14 @@ public struct PageFetcher: Sendable {
         }
         let text = String(describing: error)
         let lower = text.lowercased()
-        if lower.contains("dns") || lower.contains("lookup") || lower.contains("resolve") || lower.contains("name or service") {
+        if lower.contains("dns") || lower.contains("lookup") || lower.contains("resolve")
+            || lower.contains("name or service")
+        {
             return FetchError(.dns, "\(address): the host name could not be found")
         }
-        if lower.contains("ssl") || lower.contains("tls") || lower.contains("certificate") || lower.contains("handshake") {
+        if lower.contains("ssl") || lower.contains("tls") || lower.contains("certificate")
+            || lower.contains("handshake")
+        {
             return FetchError(.tls, "\(address): secure connection failed (\(text.prefix(120)))")
         }
         if lower.contains("connection refused") || lower.contains("connect") {

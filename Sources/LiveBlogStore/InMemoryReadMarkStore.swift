@@ -21,8 +21,9 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
         let now = StoredTime.normalized(date)
         return lock.withLock {
             if let key = keysByIdentity[identity], let old = blogs[key] {
-                blogs[key] = StoredBlog(key: key, identity: identity, title: title,
-                                        firstOpened: old.firstOpened, lastOpened: now)
+                blogs[key] = StoredBlog(
+                    key: key, identity: identity, title: title,
+                    firstOpened: old.firstOpened, lastOpened: now)
                 return key
             }
             lastKey += 1
@@ -89,7 +90,8 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
                 let shared = known.intersection(given).count
                 if shared > (best?.shared ?? 0) { best = (key, shared) }
             }
-            guard let best, EntryOverlap.isSameBlog(shared: best.shared, given: given.count, known: seen[best.key]?.count ?? 0)
+            guard let best,
+                EntryOverlap.isSameBlog(shared: best.shared, given: given.count, known: seen[best.key]?.count ?? 0)
             else { return nil }
             return blogs[best.key]
         }

@@ -66,9 +66,11 @@ public enum ReadMarkStoreOpener {
         } catch let error as StoreError where error.kind == .unusable && isRegularFile(path) {
             let reason = diskIsFull(at: path) ? "disk full" : error.detail
             if let store = try? ReadOnlyReadMarkStore(path: path, reason: reason) {
-                return Opened(store: store, path: path,
-                              warning: "state file \(path) cannot be written (\(reason)): marks are shown but changes will not be saved",
-                              failure: StoreError(.unusable, path: path, reason))
+                return Opened(
+                    store: store, path: path,
+                    warning:
+                        "state file \(path) cannot be written (\(reason)): marks are shown but changes will not be saved",
+                    failure: StoreError(.unusable, path: path, reason))
             }
             return fallBack(error)
         } catch {
@@ -94,8 +96,9 @@ public enum ReadMarkStoreOpener {
 
     private static func fallBack(_ error: any Error) -> Opened {
         let reason = StoreError.wrapping(error, path: nil)
-        return Opened(store: InMemoryReadMarkStore(), path: nil, warning: "read marks will not be saved: \(reason)",
-                      failure: reason)
+        return Opened(
+            store: InMemoryReadMarkStore(), path: nil, warning: "read marks will not be saved: \(reason)",
+            failure: reason)
     }
 
     private static func openVerified(_ path: String) throws -> SQLiteReadMarkStore {
@@ -159,9 +162,10 @@ public enum ReadMarkStoreOpener {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ",
-                      Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ",
+            Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+            Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 
     /// Creates `directory` and its missing ancestors, reporting failures against the state file `statePath`.

@@ -24,7 +24,9 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(SQLiteReadMarkStore.busyTimeout)
-        let snapshot: ([String: StoredBlog], [Int64: [EntryID: Date]], [Int64: [String: String]]) = try StoreError.wrap(path: path) {
+        let snapshot: ([String: StoredBlog], [Int64: [EntryID: Date]], [Int64: [String: String]]) = try StoreError.wrap(
+            path: path
+        ) {
             do {
                 return try Self.snapshot(path, path: path, configuration)
             } catch let error as StoreError {
@@ -55,14 +57,16 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
         let queue = try DatabaseQueue(path: location, configuration: configuration)
         defer { try? queue.close() }
         return try queue.read { db in
-            guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == StateFileCheck.applicationID
-                || Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
-                    .isSuperset(of: ["blogs", "marks"])
+            guard
+                try Int32.fetchOne(db, sql: "PRAGMA application_id") == StateFileCheck.applicationID
+                    || Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                        .isSuperset(of: ["blogs", "marks"])
             else { throw StoreError(.foreign, path: path, "not a liveblog state file; left untouched") }
             var blogs: [String: StoredBlog] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, identity, title, firstOpened, lastOpened FROM blogs") {
-                let blog = StoredBlog(key: BlogKey(rawValue: row["id"]), identity: row["identity"], title: row["title"],
-                                      firstOpened: StoredTime.date(row["firstOpened"]), lastOpened: StoredTime.date(row["lastOpened"]))
+                let blog = StoredBlog(
+                    key: BlogKey(rawValue: row["id"]), identity: row["identity"], title: row["title"],
+                    firstOpened: StoredTime.date(row["firstOpened"]), lastOpened: StoredTime.date(row["lastOpened"]))
                 blogs[blog.identity] = blog
             }
             var marks: [Int64: [EntryID: Date]] = [:]
@@ -112,7 +116,8 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
             let shared = given.filter { known[$0] != nil }.count
             if shared > (best?.shared ?? 0) { best = (key, shared) }
         }
-        guard let best, EntryOverlap.isSameBlog(shared: best.shared, given: given.count, known: marks[best.key]?.count ?? 0)
+        guard let best,
+            EntryOverlap.isSameBlog(shared: best.shared, given: given.count, known: marks[best.key]?.count ?? 0)
         else { return nil }
         return blogs.values.first { $0.key.rawValue == best.key }
     }

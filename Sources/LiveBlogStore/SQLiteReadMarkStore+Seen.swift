@@ -8,9 +8,10 @@ extension SQLiteReadMarkStore {
         let seenAt = StoredTime.milliseconds(date)
         try StoreError.wrap(path: path) {
             try pool.write { db in
-                let statement = try db.cachedStatement(sql: """
-                    INSERT INTO seen (blogId, entryId, seenAt) VALUES (?, ?, ?) ON CONFLICT (blogId, entryId) DO NOTHING
-                    """)
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO seen (blogId, entryId, seenAt) VALUES (?, ?, ?) ON CONFLICT (blogId, entryId) DO NOTHING
+                        """)
                 for id in ids { try statement.execute(arguments: [blog.rawValue, id.rawValue, seenAt]) }
             }
         }
@@ -20,9 +21,11 @@ extension SQLiteReadMarkStore {
         try StoreError.wrap(path: path) {
             try pool.read { db in
                 var result = Set<EntryID>()
-                let rows = try String.fetchCursor(db, sql: """
-                    SELECT entryId FROM seen WHERE blogId = ? UNION SELECT entryId FROM marks WHERE blogId = ?
-                    """, arguments: [blog.rawValue, blog.rawValue])
+                let rows = try String.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT entryId FROM seen WHERE blogId = ? UNION SELECT entryId FROM marks WHERE blogId = ?
+                        """, arguments: [blog.rawValue, blog.rawValue])
                 while let id = try rows.next() { result.insert(EntryID(id)) }
                 return result
             }
@@ -40,25 +43,38 @@ extension SQLiteReadMarkStore {
                     let slice = Array(unique[start..<min(unique.count, start + 500)])
                     let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
                     // Marks count as seen: a file written by an older liveblog after the migration has marks only.
-                    let rows = try Row.fetchCursor(db, sql: """
-                        SELECT blogId, COUNT(*) AS n FROM (
-                            SELECT blogId, entryId FROM seen WHERE entryId IN (\(marks))
-                            UNION SELECT blogId, entryId FROM marks WHERE entryId IN (\(marks)))
-                        GROUP BY blogId
-                        """, arguments: StatementArguments(slice + slice))
+                    let rows = try Row.fetchCursor(
+                        db,
+                        sql: """
+                            SELECT blogId, COUNT(*) AS n FROM (
+                                SELECT blogId, entryId FROM seen WHERE entryId IN (\(marks))
+                                UNION SELECT blogId, entryId FROM marks WHERE entryId IN (\(marks)))
+                            GROUP BY blogId
+                            """, arguments: StatementArguments(slice + slice))
                     while let row = try rows.next() { counts[row["blogId"], default: 0] += row["n"] as Int }
                 }
-                guard let (best, shared) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) })
+                guard
+                    let (best, shared) = counts.max(by: {
+                        $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key)
+                    })
                 else { return nil }
-                let own = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM (SELECT entryId FROM seen WHERE blogId = ? UNION SELECT entryId FROM marks WHERE blogId = ?)
-                    """, arguments: [best, best]) ?? 0
+                let own =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM (SELECT entryId FROM seen WHERE blogId = ? UNION SELECT entryId FROM marks WHERE blogId = ?)
+                            """, arguments: [best, best]) ?? 0
                 guard EntryOverlap.isSameBlog(shared: shared, given: unique.count, known: own) else { return nil }
-                return try Row.fetchOne(db, sql: """
-                    SELECT id, identity, title, firstOpened, lastOpened FROM blogs WHERE id = ?
-                    """, arguments: [best]).map { row in
-                    StoredBlog(key: BlogKey(rawValue: row["id"]), identity: row["identity"], title: row["title"],
-                               firstOpened: StoredTime.date(row["firstOpened"]), lastOpened: StoredTime.date(row["lastOpened"]))
+                return try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id, identity, title, firstOpened, lastOpened FROM blogs WHERE id = ?
+                        """, arguments: [best]
+                ).map { row in
+                    StoredBlog(
+                        key: BlogKey(rawValue: row["id"]), identity: row["identity"], title: row["title"],
+                        firstOpened: StoredTime.date(row["firstOpened"]), lastOpened: StoredTime.date(row["lastOpened"])
+                    )
                 }
             }
         }

@@ -29,11 +29,13 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
         let now = StoredTime.milliseconds(date)
         return try StoreError.wrap(path: path) {
             try pool.write { db in
-                let id = try Int64.fetchOne(db, sql: """
-                    INSERT INTO blogs (identity, title, firstOpened, lastOpened) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (identity) DO UPDATE SET title = excluded.title, lastOpened = excluded.lastOpened
-                    RETURNING id
-                    """, arguments: [identity, title, now, now])
+                let id = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        INSERT INTO blogs (identity, title, firstOpened, lastOpened) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (identity) DO UPDATE SET title = excluded.title, lastOpened = excluded.lastOpened
+                        RETURNING id
+                        """, arguments: [identity, title, now, now])
                 guard let id else { throw StoreError(.failed, path: path, "registering the blog returned no id") }
                 return BlogKey(rawValue: id)
             }
@@ -43,9 +45,12 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
     public func blog(identity: String) throws -> StoredBlog? {
         try StoreError.wrap(path: path) {
             try pool.read { db in
-                try Row.fetchOne(db, sql: """
-                    SELECT id, identity, title, firstOpened, lastOpened FROM blogs WHERE identity = ?
-                    """, arguments: [identity])
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id, identity, title, firstOpened, lastOpened FROM blogs WHERE identity = ?
+                        """, arguments: [identity]
+                )
                 .map { row in
                     StoredBlog(
                         key: BlogKey(rawValue: row["id"]),
@@ -63,8 +68,9 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
             try pool.read { db in
                 try requireBlog(blog, in: db)
                 var marks: [EntryID: Date] = [:]
-                let rows = try Row.fetchCursor(db, sql: "SELECT entryId, readAt FROM marks WHERE blogId = ?",
-                                               arguments: [blog.rawValue])
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT entryId, readAt FROM marks WHERE blogId = ?",
+                    arguments: [blog.rawValue])
                 while let row = try rows.next() {
                     marks[EntryID(row["entryId"])] = StoredTime.date(row["readAt"])
                 }
@@ -80,11 +86,13 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
             // timeout) before the first statement, so there is no read-to-write upgrade that could fail.
             try pool.write { db in
                 try requireBlog(blog, in: db)
-                let statement = read
-                    ? try db.cachedStatement(sql: """
-                        INSERT INTO marks (blogId, entryId, readAt) VALUES (?, ?, ?)
-                        ON CONFLICT (blogId, entryId) DO NOTHING
-                        """)
+                let statement =
+                    read
+                    ? try db.cachedStatement(
+                        sql: """
+                            INSERT INTO marks (blogId, entryId, readAt) VALUES (?, ?, ?)
+                            ON CONFLICT (blogId, entryId) DO NOTHING
+                            """)
                     : try db.cachedStatement(sql: "DELETE FROM marks WHERE blogId = ? AND entryId = ?")
                 for id in ids {
                     if read {
@@ -120,16 +128,19 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
     }
 
     private func requireBlog(_ blog: BlogKey, in db: Database) throws {
-        let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM blogs WHERE id = ?)",
-                                      arguments: [blog.rawValue]) ?? false
+        let known =
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM blogs WHERE id = ?)",
+                arguments: [blog.rawValue]) ?? false
         if !known { throw StoreError(.unknownBlog, path: path, blog.description) }
     }
 
     public func readerState(_ name: String, for blog: BlogKey?) throws -> String? {
         try StoreError.wrap(path: path) {
             try pool.read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM readerState WHERE blogId = ? AND name = ?",
-                                    arguments: [blog?.rawValue ?? 0, name])
+                try String.fetchOne(
+                    db, sql: "SELECT value FROM readerState WHERE blogId = ? AND name = ?",
+                    arguments: [blog?.rawValue ?? 0, name])
             }
         }
     }
@@ -138,13 +149,15 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
         try StoreError.wrap(path: path) {
             try pool.write { db in
                 if let value {
-                    try db.execute(sql: """
-                        INSERT INTO readerState (blogId, name, value) VALUES (?, ?, ?)
-                        ON CONFLICT (blogId, name) DO UPDATE SET value = excluded.value
-                        """, arguments: [blog?.rawValue ?? 0, name, value])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO readerState (blogId, name, value) VALUES (?, ?, ?)
+                            ON CONFLICT (blogId, name) DO UPDATE SET value = excluded.value
+                            """, arguments: [blog?.rawValue ?? 0, name, value])
                 } else {
-                    try db.execute(sql: "DELETE FROM readerState WHERE blogId = ? AND name = ?",
-                                   arguments: [blog?.rawValue ?? 0, name])
+                    try db.execute(
+                        sql: "DELETE FROM readerState WHERE blogId = ? AND name = ?",
+                        arguments: [blog?.rawValue ?? 0, name])
                 }
             }
         }

@@ -57,15 +57,17 @@ enum StateFileCheck {
         func bigEndian(at offset: Int) -> Int32 {
             Int32(bitPattern: header[offset..<(offset + 4)].reduce(0) { $0 << 8 | UInt32($1) })
         }
-        let headerID = bigEndian(at: 68), headerVersion = bigEndian(at: 60)
+        let headerID = bigEndian(at: 68)
+        let headerVersion = bigEndian(at: 60)
         let facts: (id: Int32, version: Int32, tables: Set<String>)
         do {
             facts = try readFacts(path)
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             // An SQLite file that cannot be read: only one that says it is ours may be moved aside.
             if headerID == applicationID { return .corruptOurs }
-            throw StoreError(.foreign, path: path,
-                             "an SQLite database that liveblog cannot read and did not write; left untouched")
+            throw StoreError(
+                .foreign, path: path,
+                "an SQLite database that liveblog cannot read and did not write; left untouched")
         } catch {
             // Not the file but the disk (full, read-only, I/O): decide from the header alone and let the opener
             // deal with the disk. A file that is not known to be ours is not touched.
@@ -74,11 +76,15 @@ enum StateFileCheck {
             return .ours
         }
         // Files from before the id hold the first tables; later tables may be there too, nothing else may.
-        let isLegacy = facts.id == 0
+        let isLegacy =
+            facts.id == 0
             && (facts.tables.isEmpty
-                || (legacyTables.isSubset(of: facts.tables) && facts.tables.isSubset(of: legacyTables.union(laterTables))))
+                || (legacyTables.isSubset(of: facts.tables)
+                    && facts.tables.isSubset(of: legacyTables.union(laterTables))))
         guard facts.id == applicationID || isLegacy else {
-            let owner = facts.id == 0 ? "another program's SQLite database" : "another program's SQLite database (application id \(facts.id))"
+            let owner =
+                facts.id == 0
+                ? "another program's SQLite database" : "another program's SQLite database (application id \(facts.id))"
             throw StoreError(.foreign, path: path, "\(owner); left untouched")
         }
         if facts.version > schemaVersion { throw newer(path, facts.version) }
@@ -86,8 +92,9 @@ enum StateFileCheck {
     }
 
     private static func newer(_ path: String, _ version: Int32) -> StoreError {
-        StoreError(.newerVersion, path: path,
-                   "it was written by a newer liveblog (schema version \(version); this one knows up to \(schemaVersion))")
+        StoreError(
+            .newerVersion, path: path,
+            "it was written by a newer liveblog (schema version \(version); this one knows up to \(schemaVersion))")
     }
 
     /// The application id, schema version and table names, read through a read-only connection (which also
@@ -101,7 +108,8 @@ enum StateFileCheck {
         return try queue.read { db in
             let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let version = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             return (id, version, Set(tables))
         }
     }

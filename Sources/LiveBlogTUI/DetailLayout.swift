@@ -28,8 +28,10 @@ struct DetailLayout: Sendable {
     /// Lays out `entry` for `width` cells, painting `matches` (from `EntryMatcher`) and marking `isNew`;
     /// keeps the lines in `window` (all lines when nil).
     /// `time` is the line shown under the headline (the full date and time; the entry's own words by default).
-    init(entry: Entry, width: Int, matches: [SearchMatch] = [], isNew: Bool = false, isEdited: Bool = false,
-         window: Range<Int>? = nil, time: String?? = nil) {
+    init(
+        entry: Entry, width: Int, matches: [SearchMatch] = [], isNew: Bool = false, isEdited: Bool = false,
+        window: Range<Int>? = nil, time: String?? = nil
+    ) {
         self.window = window ?? 0..<Int.max
         guard width > 0 else { return }
         var sink = LineSink(window: self.window)
@@ -67,9 +69,13 @@ struct DetailLayout: Sendable {
 
         for (i, paragraph) in entry.paragraphs.enumerated() {
             if i > 0 { sink.emit([]) }
-            if paragraph.utf8.count > Self.slicedParagraphScalars && paragraph.unicodeScalars.count > Self.slicedParagraphScalars {
+            if paragraph.utf8.count > Self.slicedParagraphScalars
+                && paragraph.unicodeScalars.count > Self.slicedParagraphScalars
+            {
                 Self.addSliced(paragraph, highlights: highlights(.paragraph, i), width: width, into: &sink)
-            } else if let marked = Self.markedLinks(paragraph, index: i, entry: entry, highlights: highlights(.paragraph, i)) {
+            } else if let marked = Self.markedLinks(
+                paragraph, index: i, entry: entry, highlights: highlights(.paragraph, i))
+            {
                 add(marked)
             } else {
                 add(text(paragraph, .plain, .paragraph, i))
@@ -79,7 +85,8 @@ struct DetailLayout: Sendable {
             if !entry.paragraphs.isEmpty { sink.emit([]) }
             let linkStyle = CellStyle(role: .related)
             for (i, link) in entry.related.enumerated() {
-                var glyphs = GlyphBuilder.glyphs(Self.symbol(link.kind) + " " + link.kind.rawValue + ": ", style: linkStyle)
+                var glyphs = GlyphBuilder.glyphs(
+                    Self.symbol(link.kind) + " " + link.kind.rawValue + ": ", style: linkStyle)
                 glyphs += text(link.title, CellStyle(role: .related, bold: true), .relatedTitle, i)
                 if let summary = link.summary {
                     glyphs += GlyphBuilder.glyphs(" — ", style: linkStyle)
@@ -135,7 +142,9 @@ struct DetailLayout: Sendable {
             var k = h
             while k < highlights.count && highlights[k].range.lowerBound < range.upperBound {
                 let r = highlights[k].range.clamped(to: range)
-                local.append(Highlight(range: (r.lowerBound - scalarBase)..<(r.upperBound - scalarBase), number: highlights[k].number))
+                local.append(
+                    Highlight(
+                        range: (r.lowerBound - scalarBase)..<(r.upperBound - scalarBase), number: highlights[k].number))
                 k += 1
             }
             let slice = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -156,7 +165,8 @@ struct DetailLayout: Sendable {
     static func markedLinks(_ paragraph: String, index: Int, entry: Entry, highlights: [Highlight]) -> [Glyph]? {
         let inParagraph = entry.links.filter { $0.paragraph == index && !$0.text.isEmpty }
         guard !inParagraph.isEmpty else { return nil }
-        let numbers = Dictionary(links(of: entry).enumerated().map { ($1.url, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        let numbers = Dictionary(
+            links(of: entry).enumerated().map { ($1.url, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         let scalars = Array(paragraph.unicodeScalars)
         // Each link's text, found in order after the previous one: (start, end, number).
         var spans: [(Int, Int, Int)] = []
@@ -167,7 +177,10 @@ struct DetailLayout: Sendable {
             var found: Int?
             var k = from
             while k + needle.count <= scalars.count {
-                if scalars[k] == needle[0] && Array(scalars[k..<(k + needle.count)]) == needle { found = k; break }
+                if scalars[k] == needle[0] && Array(scalars[k..<(k + needle.count)]) == needle {
+                    found = k
+                    break
+                }
                 k += 1
             }
             guard let start = found else { continue }
@@ -178,7 +191,10 @@ struct DetailLayout: Sendable {
         func piece(_ range: Range<Int>, _ style: CellStyle) -> [Glyph] {
             let local = highlights.compactMap { h -> Highlight? in
                 let r = h.range.clamped(to: range)
-                return r.isEmpty ? nil : Highlight(range: (r.lowerBound - range.lowerBound)..<(r.upperBound - range.lowerBound), number: h.number)
+                return r.isEmpty
+                    ? nil
+                    : Highlight(
+                        range: (r.lowerBound - range.lowerBound)..<(r.upperBound - range.lowerBound), number: h.number)
             }
             let text = String(String.UnicodeScalarView(scalars[range]))
             return GlyphBuilder.glyphs(text, style: style, highlights: local, matchStyle: matchStyle)

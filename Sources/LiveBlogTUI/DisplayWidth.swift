@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
 /// The C library's `wcwidth`, the one binding of it: Glibc's module map does not export it, and this module
 /// does not import curses (whose shim declares it), so it is named by its symbol here.
 @_silgen_name("wcwidth")

@@ -55,7 +55,9 @@ enum EntryTime {
     static func shorten(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         func digit(_ i: Int) -> Int? {
-            guard i >= 0, i < scalars.count, let v = scalars[i].properties.numericType, v == .decimal, scalars[i].isASCII else { return nil }
+            guard i >= 0, i < scalars.count, let v = scalars[i].properties.numericType, v == .decimal,
+                scalars[i].isASCII
+            else { return nil }
             return Int(scalars[i].value) - 48
         }
         // A clock: 1–2 digits, ':' or '.', 2 digits, not part of a longer number.
@@ -63,15 +65,23 @@ enum EntryTime {
             guard let h1 = digit(i), digit(i - 1) == nil else { continue }
             var hour = h1
             var j = i + 1
-            if let h2 = digit(j) { hour = hour * 10 + h2; j += 1 }
-            guard j < scalars.count, scalars[j] == ":" || scalars[j] == ".", let m1 = digit(j + 1), let m2 = digit(j + 2),
+            if let h2 = digit(j) {
+                hour = hour * 10 + h2
+                j += 1
+            }
+            guard j < scalars.count, scalars[j] == ":" || scalars[j] == ".", let m1 = digit(j + 1),
+                let m2 = digit(j + 2),
                 digit(j + 3) == nil, hour < 24
             else { continue }
             let minute = m1 * 10 + m2
             guard minute < 60 else { continue }
-            let rest = String(String.UnicodeScalarView(scalars[(j + 3)...])).lowercased().trimmingCharacters(in: .whitespaces)
-            if rest.hasPrefix("pm") || rest.hasPrefix("p.m") { if hour < 12 { hour += 12 } }
-            else if rest.hasPrefix("am") || rest.hasPrefix("a.m") { if hour == 12 { hour = 0 } }
+            let rest = String(String.UnicodeScalarView(scalars[(j + 3)...])).lowercased().trimmingCharacters(
+                in: .whitespaces)
+            if rest.hasPrefix("pm") || rest.hasPrefix("p.m") {
+                if hour < 12 { hour += 12 }
+            } else if rest.hasPrefix("am") || rest.hasPrefix("a.m") {
+                if hour == 12 { hour = 0 }
+            }
             return twoDigits(hour) + ":" + twoDigits(minute)
         }
         let lower = text.lowercased()

@@ -34,9 +34,8 @@ struct Highlight: Equatable, Sendable {
 enum GlyphBuilder {
     /// The glyphs of `text` in `style`; scalars inside a highlight get `matchStyle` and the match number.
     ///
-    /// - Parameters:
-    ///   - singleLine: tabs and line breaks become spaces (list rows, title, status).
-    ///   - maxWidth: stop once the glyphs are wider than this (enough to decide on an ellipsis).
+    /// With `singleLine`, tabs and line breaks become spaces (list rows, title, status); past `maxWidth` cells
+    /// it stops (enough to decide on an ellipsis).
     static func glyphs(
         _ text: String, style: CellStyle, highlights: [Highlight] = [], matchStyle: CellStyle = CellStyle(role: .match),
         singleLine: Bool = false, maxWidth: Int = .max
@@ -62,13 +61,19 @@ enum GlyphBuilder {
                 continue
             }
             if v == 0x09 {
-                result.append(Glyph(text: " ", width: singleLine ? 1 : 0, style: cellStyle, kind: singleLine ? .space : .tab, match: match))
+                result.append(
+                    Glyph(
+                        text: " ", width: singleLine ? 1 : 0, style: cellStyle, kind: singleLine ? .space : .tab,
+                        match: match))
                 width += 1
                 continue
             }
             if v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 || v == 0x0B || v == 0x0C {
                 if v == 0x0D { continue }
-                result.append(Glyph(text: " ", width: singleLine ? 1 : 0, style: cellStyle, kind: singleLine ? .space : .newline, match: match))
+                result.append(
+                    Glyph(
+                        text: " ", width: singleLine ? 1 : 0, style: cellStyle, kind: singleLine ? .space : .newline,
+                        match: match))
                 width += 1
                 continue
             }
@@ -78,7 +83,8 @@ enum GlyphBuilder {
                 continue
             }
             if v < 0x7F {
-                result.append(Glyph(text: String(Character(scalar)), width: 1, style: cellStyle, kind: .word, match: match))
+                result.append(
+                    Glyph(text: String(Character(scalar)), width: 1, style: cellStyle, kind: .word, match: match))
                 width += 1
                 continue
             }
@@ -98,7 +104,8 @@ enum GlyphBuilder {
                 width += 1
                 continue
             }
-            result.append(Glyph(text: String(Character(scalar)), width: min(w, 2), style: cellStyle, kind: .word, match: match))
+            result.append(
+                Glyph(text: String(Character(scalar)), width: min(w, 2), style: cellStyle, kind: .word, match: match))
             width += min(w, 2)
         }
         return result

@@ -1,3 +1,5 @@
+import LiveBlogCore
+
 /// The `?` screen and the README's key table, both generated from the request table (`Action.table`), so that
 /// they always say what the keys do.
 public enum HelpScreen {
@@ -13,7 +15,9 @@ public enum HelpScreen {
             let rows = Action.table.filter { $0.group == group }
             guard !rows.isEmpty else { continue }
             if !result.isEmpty { result.append([]) }
-            result.append(GlyphBuilder.glyphs(group.rawValue, style: CellStyle(role: .help, bold: true), singleLine: true).cut(to: width))
+            result.append(
+                GlyphBuilder.glyphs(group.rawValue, style: CellStyle(role: .help, bold: true), singleLine: true).cut(
+                    to: width))
             for row in rows {
                 var glyphs = GlyphBuilder.glyphs("  " + keysText(row), style: CellStyle(role: .help), singleLine: true)
                 if glyphs.cellWidth + 1 > keyColumn {
@@ -57,5 +61,3 @@ public enum HelpScreen {
         return out
     }
 }
-
-import LiveBlogCore

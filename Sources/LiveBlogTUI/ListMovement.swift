@@ -17,7 +17,11 @@ struct ListMovement: Equatable, Sendable {
 
     /// Brings cursor and top back in range and the cursor into view with its context rows.
     mutating func clamp(count: Int, height: Int) {
-        guard count > 0 else { cursor = 0; top = 0; return }
+        guard count > 0 else {
+            cursor = 0
+            top = 0
+            return
+        }
         let height = max(1, height)
         if holdsRow && top >= 0 && cursor >= top && cursor < min(count, top + height) { return }
         holdsRow = false

@@ -79,7 +79,9 @@ public struct ReaderConfig: Sendable {
             case "color", "colour":
                 try expect(2...3, "a role and one or two colours (color time magenta)")
                 guard let role = CellStyle.Role.named(words[1]) else {
-                    throw fail("unknown role '\(words[1])'; roles: " + CellStyle.Role.allCases.map(\.configName).joined(separator: ", "))
+                    throw fail(
+                        "unknown role '\(words[1])'; roles: "
+                            + CellStyle.Role.allCases.map(\.configName).joined(separator: ", "))
                 }
                 guard let fg = Self.color(words[2]) else { throw fail("unknown colour '\(words[2])'") }
                 var bg = -1
@@ -90,7 +92,9 @@ public struct ReaderConfig: Sendable {
                 colors[role] = Colors(fg, bg)
             case "mouse":
                 try expect(1...1, "on or off")
-                guard words[1] == "on" || words[1] == "off" else { throw fail("mouse takes on or off, not '\(words[1])'") }
+                guard words[1] == "on" || words[1] == "off" else {
+                    throw fail("mouse takes on or off, not '\(words[1])'")
+                }
                 mouse = words[1] == "on"
             case "list-width":
                 try expect(1...1, "a number of columns or auto")
@@ -99,7 +103,9 @@ public struct ReaderConfig: Sendable {
                 } else if let columns = Int(words[1]), (ScreenLayout.minimumPaneColumns...1000).contains(columns) {
                     listWidth = columns
                 } else {
-                    throw fail("list-width takes auto or \(ScreenLayout.minimumPaneColumns) to 1000 columns, not '\(words[1])'")
+                    throw fail(
+                        "list-width takes auto or \(ScreenLayout.minimumPaneColumns) to 1000 columns, not '\(words[1])'"
+                    )
                 }
             case "mark-after":
                 try expect(1...1, "seconds or never")
@@ -116,11 +122,14 @@ public struct ReaderConfig: Sendable {
                 case "local": timeZone = nil
                 case "utc", "UTC": timeZone = TimeZone(identifier: "UTC")
                 default:
-                    guard let zone = TimeZone(identifier: words[1]) else { throw fail("unknown time zone '\(words[1])'") }
+                    guard let zone = TimeZone(identifier: words[1]) else {
+                        throw fail("unknown time zone '\(words[1])'")
+                    }
                     timeZone = zone
                 }
             default:
-                throw fail("unknown setting '\(setting)'; settings: bind, color, mouse, list-width, mark-after, time-zone")
+                throw fail(
+                    "unknown setting '\(setting)'; settings: bind, color, mouse, list-width, mark-after, time-zone")
             }
         }
     }
@@ -140,12 +149,16 @@ public struct ReaderConfig: Sendable {
         var lines = ["# liveblog configuration: the effective settings", ""]
         lines.append("mouse " + (mouse ? "on" : "off"))
         lines.append("list-width " + (listWidth.map(String.init) ?? "auto"))
-        lines.append("mark-after " + (markAfter.map { $0.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "never" } ?? "2"))
+        lines.append(
+            "mark-after "
+                + (markAfter.map { $0.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "never" } ?? "2"))
         lines.append("time-zone " + (timeZone.map { $0.identifier == "GMT" ? "utc" : $0.identifier } ?? "local"))
         lines.append("")
         for role in CellStyle.Role.allCases {
             let c = colors[role] ?? Colors(-1)
-            lines.append("color \(role.configName) \(Self.colorName(c.foreground))" + (c.background == -1 ? "" : " " + Self.colorName(c.background)))
+            lines.append(
+                "color \(role.configName) \(Self.colorName(c.foreground))"
+                    + (c.background == -1 ? "" : " " + Self.colorName(c.background)))
         }
         lines.append("")
         for row in Action.table where row.group != .mouse {
@@ -199,7 +212,10 @@ extension Key {
             "up": .up, "down": .down, "left": .left, "right": .right, "↑": .up, "↓": .down, "←": .left, "→": .right,
             "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown, "home": .home, "end": .end,
         ]
-        if let key = named[name.lowercased()] { self = key; return }
+        if let key = named[name.lowercased()] {
+            self = key
+            return
+        }
         let lower = name.lowercased()
         for prefix in ["ctrl-", "c-", "^"] where lower.hasPrefix(prefix) && lower.count == prefix.count + 1 {
             let c = lower.last!

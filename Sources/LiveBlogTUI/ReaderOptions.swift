@@ -14,8 +14,10 @@ public struct ReaderOptions: Sendable {
     /// The keys, with the configuration's `bind` lines applied.
     public var keymap: Keymap
 
-    public init(markAfter: Double? = 2, noColor: Bool = false, unreadOnly: Bool = false,
-                timeZone: TimeZone = .current, keymap: Keymap = .standard) {
+    public init(
+        markAfter: Double? = 2, noColor: Bool = false, unreadOnly: Bool = false,
+        timeZone: TimeZone = .current, keymap: Keymap = .standard
+    ) {
         self.keymap = keymap
         self.markAfter = markAfter
         self.noColor = noColor

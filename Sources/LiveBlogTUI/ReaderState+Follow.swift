@@ -73,7 +73,10 @@ extension ReaderState {
     /// (the last when arrivals were appended, as a log or a pipe grows, else the first); else the page's top, or
     /// its bottom when its times run oldest first.
     mutating func jumpToNewest() {
-        guard !listing.isEmpty else { message = .init("No entries"); return }
+        guard !listing.isEmpty else {
+            message = .init("No entries")
+            return
+        }
         var target: Int?
         let arrivals = listing.filter { isNew[$0] }
         if blog.entries.allSatisfy({ $0.timestamp != nil }) {
@@ -81,8 +84,9 @@ extension ReaderState {
         } else if let first = arrivals.min(), let last = arrivals.max() {
             target = first >= blog.entries.count - arrivals.count ? last : first
         } else if let top = listing.min(), let bottom = listing.max(),
-                  let a = blog.entries[top].time, let b = blog.entries[bottom].time,
-                  Self.isClock(a), Self.isClock(b), a.count == b.count, a < b {
+            let a = blog.entries[top].time, let b = blog.entries[bottom].time,
+            Self.isClock(a), Self.isClock(b), a.count == b.count, a < b
+        {
             target = bottom
         } else {
             target = listing.min()
@@ -100,6 +104,7 @@ extension ReaderState {
     /// "9:05" or "10:05": a time text that sorts as a clock when lengths agree.
     static func isClock(_ text: String) -> Bool {
         let parts = text.split(separator: ":")
-        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        return parts.count == 2
+            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 }

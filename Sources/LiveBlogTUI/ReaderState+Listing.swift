@@ -61,7 +61,8 @@ extension ReaderState {
         guard spansDays, let timestamp = blog.entries[listing[p]].timestamp else { return nil }
         guard p > 0, let previous = blog.entries[listing[p - 1]].timestamp else { return timestamp }
         let zone = options.timeZone
-        return EntryTime.dayNumber(timestamp, timeZone: zone) != EntryTime.dayNumber(previous, timeZone: zone) ? timestamp : nil
+        return EntryTime.dayNumber(timestamp, timeZone: zone) != EntryTime.dayNumber(previous, timeZone: zone)
+            ? timestamp : nil
     }
 
     /// The time the list shows for entry `i` (see `EntryTime.short`).
@@ -78,7 +79,8 @@ extension ReaderState {
             let entries = blog.entries
             if n > 0, entries.allSatisfy({ $0.timestamp != nil }) {
                 displayOrder = (0..<n).sorted { a, b in
-                    let ta = entries[a].timestamp!, tb = entries[b].timestamp!
+                    let ta = entries[a].timestamp!
+                    let tb = entries[b].timestamp!
                     return ta != tb ? ta < tb : a > b
                 }
             } else {
@@ -118,7 +120,8 @@ extension ReaderState {
     /// Where `entry` is or would be in the listing (binary search by list order).
     func listPosition(of entry: Int) -> Int {
         let target = rank[entry]
-        var lo = 0, hi = listing.count
+        var lo = 0
+        var hi = listing.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if rank[listing[mid]] < target { lo = mid + 1 } else { hi = mid }
@@ -235,9 +238,10 @@ extension ReaderState {
 
     func detailLayout(for i: Int) -> DetailLayout {
         // Callers want its line count and match lines, never its glyphs: keep none.
-        DetailLayout(entry: blog.entries[i], width: layout.detailText.width, matches: matches(in: i), isNew: isNew[i],
-                     isEdited: editedEntryIDs.contains(blog.entries[i].id),
-                     window: 0..<0, time: .some(EntryTime.full(blog.entries[i], timeZone: options.timeZone)))
+        DetailLayout(
+            entry: blog.entries[i], width: layout.detailText.width, matches: matches(in: i), isNew: isNew[i],
+            isEdited: editedEntryIDs.contains(blog.entries[i].id),
+            window: 0..<0, time: .some(EntryTime.full(blog.entries[i], timeZone: options.timeZone)))
     }
 
     // MARK: Reload

@@ -20,7 +20,8 @@ public enum Reducer {
             }
         case .reloaded(let blog):
             let added = state.replaceBlog(blog)
-            state.message = .init(added == 0 ? "Reloaded, no new entries" : "Reloaded, \(added) new \(added == 1 ? "entry" : "entries")")
+            state.message = .init(
+                added == 0 ? "Reloaded, no new entries" : "Reloaded, \(added) new \(added == 1 ? "entry" : "entries")")
             effects = []
         case .reloadFailed(let text):
             state.message = .init("Reload failed: " + text, isError: true)
@@ -142,10 +143,14 @@ public enum Reducer {
             }
         case .pageDown: page(&state, listBy: listPage * times, detailBy: detailPage * times)
         case .pageUp: page(&state, listBy: -listPage * times, detailBy: -detailPage * times)
-        case .halfPageDown: page(&state, listBy: max(1, listPage / 2) * times, detailBy: max(1, state.detailHeight / 2) * times)
-        case .halfPageUp: page(&state, listBy: -max(1, listPage / 2) * times, detailBy: -max(1, state.detailHeight / 2) * times)
+        case .halfPageDown:
+            page(&state, listBy: max(1, listPage / 2) * times, detailBy: max(1, state.detailHeight / 2) * times)
+        case .halfPageUp:
+            page(&state, listBy: -max(1, listPage / 2) * times, detailBy: -max(1, state.detailHeight / 2) * times)
         case .spacePage:
-            if let shown = state.selectedEntry, state.detailScroll < state.detailLayout(for: shown).maxScroll(height: state.detailHeight) {
+            if let shown = state.selectedEntry,
+                state.detailScroll < state.detailLayout(for: shown).maxScroll(height: state.detailHeight)
+            {
                 scrollDetail(&state, by: detailPage)
             } else if state.list.cursor + 1 < state.listing.count {
                 state.moveSelection { $0.move(by: 1, count: $1, height: $2) }
@@ -171,8 +176,9 @@ public enum Reducer {
             let step = (action == .widenList ? 4 : -4) * times
             state.zoom = .none
             let current = state.layout.list.width
-            state.listWidth = min(max(ScreenLayout.minimumPaneColumns, current + step),
-                                  max(ScreenLayout.minimumPaneColumns, state.size.columns - 1 - ScreenLayout.minimumPaneColumns))
+            state.listWidth = min(
+                max(ScreenLayout.minimumPaneColumns, current + step),
+                max(ScreenLayout.minimumPaneColumns, state.size.columns - 1 - ScreenLayout.minimumPaneColumns))
             keepInRange(&state)
             state.message = .init("List width \(state.layout.list.width)")
             return []
@@ -209,7 +215,8 @@ public enum Reducer {
             state.message = .init("Copied the entry's text")
             return [.copy(([entry.headline].compactMap { $0 } + entry.paragraphs).joined(separator: "\n\n"))]
         case .search:
-            state.prompt = SearchPrompt(savedQuery: state.query, savedEntry: state.selectedEntry, savedFocus: state.focus)
+            state.prompt = SearchPrompt(
+                savedQuery: state.query, savedEntry: state.selectedEntry, savedFocus: state.focus)
             state.mode = .searching
             state.applyQuery(nil, keeping: state.selectedEntry)
         case .commandLine:
@@ -299,7 +306,9 @@ public enum Reducer {
                 return []
             }
             let wanted = Set(ids)
-            for (i, entry) in state.blog.entries.enumerated() where wanted.contains(entry.id) { state.setRead(i, false) }
+            for (i, entry) in state.blog.entries.enumerated() where wanted.contains(entry.id) {
+                state.setRead(i, false)
+            }
             if state.isUnreadOnly { state.rebuildListing(keeping: state.selectedEntry) }
             state.message = .init("\(ids.count) unread again")
             return [.cancelMarkTimer, .persistReadMarks(ids, read: false)]
@@ -347,7 +356,9 @@ public enum Reducer {
         let url: String?
         if let number {
             guard number >= 1 && number <= links.count else {
-                state.message = .init(links.isEmpty ? "This entry has no numbered links" : "No link \(number): the entry has \(links.count)")
+                state.message = .init(
+                    links.isEmpty
+                        ? "This entry has no numbered links" : "No link \(number): the entry has \(links.count)")
                 return []
             }
             url = links[number - 1].url
@@ -421,7 +432,8 @@ public enum Reducer {
     /// On the help screen, movement keys scroll the help; everything else but quitting closes it or is ignored.
     private static func performInHelp(_ action: Action, key: Key, _ state: inout ReaderState) -> [Effect] {
         let height = max(1, state.layout.body.height)
-        let maxScroll = max(0, HelpScreen.lines(width: state.layout.body.width - 1, keymap: state.options.keymap).count - height)
+        let maxScroll = max(
+            0, HelpScreen.lines(width: state.layout.body.width - 1, keymap: state.options.keymap).count - height)
         var scroll = state.helpScroll
         switch action {
         case .moveDown, .scrollDown: scroll += 1
@@ -449,7 +461,10 @@ public enum Reducer {
     // MARK: Helpers
 
     private static func scrollDetail(_ state: inout ReaderState, by delta: Int) {
-        guard let shown = state.selectedEntry else { state.detailScroll = 0; return }
+        guard let shown = state.selectedEntry else {
+            state.detailScroll = 0
+            return
+        }
         let maxScroll = state.detailLayout(for: shown).maxScroll(height: state.detailHeight)
         state.detailScroll = min(max(0, state.detailScroll + delta), maxScroll)
     }
@@ -464,7 +479,10 @@ public enum Reducer {
 
     private static func nextUnread(_ state: inout ReaderState) {
         let n = state.listing.count
-        guard n > 0 else { state.message = .init("No unread entries"); return }
+        guard n > 0 else {
+            state.message = .init("No unread entries")
+            return
+        }
         for step in 1...n {
             let p = (state.list.cursor + step) % n
             if !state.isRead[state.listing[p]] && p != state.list.cursor {
@@ -473,7 +491,8 @@ public enum Reducer {
                 return
             }
         }
-        state.message = .init(state.isRead[state.listing[state.list.cursor]] ? "No unread entries" : "No other unread entries")
+        state.message = .init(
+            state.isRead[state.listing[state.list.cursor]] ? "No unread entries" : "No other unread entries")
     }
 
     /// Pasted text as one prompt line: line breaks and tabs become spaces, other controls go, and it is cut at
@@ -484,8 +503,13 @@ public enum Reducer {
         for scalar in text.unicodeScalars where count < 1000 {
             let v = scalar.value
             if v == 0x0A || v == 0x0D || v == 0x09 {
-                if out.last != " " { out.append(" "); count += 1 }
-            } else if v >= 0x20 && !(0x7F..<0xA0).contains(v) && !(0x2028...0x202E).contains(v) && !(0x2066...0x2069).contains(v) {
+                if out.last != " " {
+                    out.append(" ")
+                    count += 1
+                }
+            } else if v >= 0x20 && !(0x7F..<0xA0).contains(v) && !(0x2028...0x202E).contains(v)
+                && !(0x2066...0x2069).contains(v)
+            {
                 out.append(scalar)
                 count += 1
             }
@@ -597,11 +621,16 @@ public enum Reducer {
     static func keepInRange(_ state: inout ReaderState) {
         state.list.clamp(count: state.listing.count, height: state.listHeight)
         if let shown = state.selectedEntry {
-            state.detailScroll = min(state.detailScroll, state.detailLayout(for: shown).maxScroll(height: state.detailHeight))
+            state.detailScroll = min(
+                state.detailScroll, state.detailLayout(for: shown).maxScroll(height: state.detailHeight))
         }
         if state.mode == .help {
             let height = max(1, state.layout.body.height)
-            state.helpScroll = min(state.helpScroll, max(0, HelpScreen.lines(width: state.layout.body.width - 1, keymap: state.options.keymap).count - height))
+            state.helpScroll = min(
+                state.helpScroll,
+                max(
+                    0, HelpScreen.lines(width: state.layout.body.width - 1, keymap: state.options.keymap).count - height
+                ))
         }
     }
 }

@@ -13,7 +13,8 @@ extension Renderer {
         let width = DisplayWidth.of(text)
         let rect = layout.list
         guard rect.width >= width + 4 else { return }
-        frame.draw(text, row: rect.row - 1, column: rect.column + rect.width - width - 1, width: width,
-                   style: CellStyle(role: .unreadMarker, bold: true, reverse: true))
+        frame.draw(
+            text, row: rect.row - 1, column: rect.column + rect.width - width - 1, width: width,
+            style: CellStyle(role: .unreadMarker, bold: true, reverse: true))
     }
 }

@@ -35,17 +35,20 @@ public enum Renderer {
     // MARK: Parts
 
     static func drawTooSmall(_ frame: inout Frame) {
-        frame.draw("Terminal too small", row: 0, column: 0, width: frame.width, style: CellStyle(role: .error, bold: true))
+        frame.draw(
+            "Terminal too small", row: 0, column: 0, width: frame.width, style: CellStyle(role: .error, bold: true))
         let needed = "need \(ScreenLayout.minimumSize.columns)×\(ScreenLayout.minimumSize.rows)"
         frame.draw(needed, row: 1, column: 0, width: frame.width, style: CellStyle(role: .dim))
     }
 
     static func drawTitle(_ state: ReaderState, _ frame: inout Frame) {
         let width = frame.width
-        var glyphs = GlyphBuilder.glyphs(state.blog.title, style: CellStyle(role: .title, bold: true), singleLine: true, maxWidth: width + 1)
+        var glyphs = GlyphBuilder.glyphs(
+            state.blog.title, style: CellStyle(role: .title, bold: true), singleLine: true, maxWidth: width + 1)
         if let standfirst = state.blog.standfirst, !standfirst.isEmpty, glyphs.cellWidth + 3 + 12 <= width {
             glyphs += GlyphBuilder.glyphs(" — ", style: CellStyle(role: .dim))
-            glyphs += GlyphBuilder.glyphs(standfirst, style: CellStyle(role: .standfirst), singleLine: true, maxWidth: width + 1)
+            glyphs += GlyphBuilder.glyphs(
+                standfirst, style: CellStyle(role: .standfirst), singleLine: true, maxWidth: width + 1)
         }
         frame.draw(glyphs.cut(to: width), row: 0, column: 0, width: width)
     }
@@ -71,8 +74,11 @@ public enum Renderer {
         guard rect.width > 2 else { return }
         if state.listing.isEmpty {
             let note =
-                state.blog.entries.isEmpty ? "No entries" : state.query != nil ? "No matches" : state.isUnreadOnly ? "No unread entries" : "Nothing listed"
-            frame.draw(note, row: rect.row, column: rect.column + 2, width: rect.width - 2, style: CellStyle(role: .dim))
+                state.blog.entries.isEmpty
+                ? "No entries"
+                : state.query != nil ? "No matches" : state.isUnreadOnly ? "No unread entries" : "Nothing listed"
+            frame.draw(
+                note, row: rect.row, column: rect.column + 2, width: rect.width - 2, style: CellStyle(role: .dim))
             return
         }
         let matcher = state.query.flatMap { $0.isEmpty ? nil : EntryMatcher($0) }
@@ -81,7 +87,9 @@ public enum Renderer {
             guard case .entry(let position) = row else {
                 if case .day(let date) = row {
                     let text = "── " + EntryTime.dayLine(date, timeZone: state.options.timeZone) + " ──"
-                    frame.draw(text, row: y, column: rect.column + 2, width: max(0, rect.width - 3), style: CellStyle(role: .dim))
+                    frame.draw(
+                        text, row: y, column: rect.column + 2, width: max(0, rect.width - 3),
+                        style: CellStyle(role: .dim))
                 }
                 continue
             }
@@ -91,7 +99,12 @@ public enum Renderer {
             if position == list.cursor {
                 let focused = state.focus == .list
                 frame.restyle(row: y, column: rect.column, count: rect.width) { style in
-                    if focused { style.reverse = true } else { style.bold = true; style.underline = true }
+                    if focused {
+                        style.reverse = true
+                    } else {
+                        style.bold = true
+                        style.underline = true
+                    }
                 }
             }
         }
@@ -133,8 +146,11 @@ public enum Renderer {
         let marker = state.isRead[i] ? " " : state.isNew[i] ? "+" : "•"
         var glyphs = [Glyph.plain(marker, style: markerStyle), Glyph.plain(" ")]
         if state.timeColumnWidth > 0 {
-            var time = GlyphBuilder.glyphs(state.listTime(i) ?? "", style: CellStyle(role: .time), singleLine: true, maxWidth: state.timeColumnWidth + 1)
-                .cut(to: state.timeColumnWidth)
+            var time = GlyphBuilder.glyphs(
+                state.listTime(i) ?? "", style: CellStyle(role: .time), singleLine: true,
+                maxWidth: state.timeColumnWidth + 1
+            )
+            .cut(to: state.timeColumnWidth)
             time += Array(repeating: Glyph.plain(" "), count: state.timeColumnWidth - time.cellWidth + 1)
             glyphs += time
         }
@@ -153,7 +169,9 @@ public enum Renderer {
             highlights.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
         let style = field == .headline ? CellStyle(role: .headline) : CellStyle(role: .normal)
-        let title = GlyphBuilder.glyphs(text, style: style, highlights: highlights, matchStyle: listMatchStyle, singleLine: true, maxWidth: room + 1)
+        let title = GlyphBuilder.glyphs(
+            text, style: style, highlights: highlights, matchStyle: listMatchStyle, singleLine: true, maxWidth: room + 1
+        )
         return glyphs + title.cut(to: room, ellipsisStyle: style)
     }
 
@@ -171,7 +189,10 @@ public enum Renderer {
             let isSpace = first.unicodeScalars[index] == " "
             if !isSpace && !inWord {
                 words += 1
-                if words > maxWords { end = index; break }
+                if words > maxWords {
+                    end = index
+                    break
+                }
             }
             inWord = !isSpace
             index = first.unicodeScalars.index(after: index)
@@ -185,7 +206,9 @@ public enum Renderer {
 
     /// Draws the selected entry; returns how many search matches it has.
     @discardableResult
-    static func drawDetail(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame) -> Int {
+    static func drawDetail(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame)
+        -> Int
+    {
         let rect = layout.detailText
         guard !state.listing.isEmpty, rect.width > 0 else { return 0 }
         let i = state.listing[list.cursor]
@@ -193,9 +216,10 @@ public enum Renderer {
         let matches = state.matches(in: i)
         let time = EntryTime.full(state.blog.entries[i], timeZone: state.options.timeZone)
         func laidOut(from scroll: Int) -> DetailLayout {
-            DetailLayout(entry: state.blog.entries[i], width: rect.width, matches: matches, isNew: state.isNew[i],
-                         isEdited: state.editedEntryIDs.contains(state.blog.entries[i].id),
-                         window: scroll..<(scroll + rect.height), time: .some(time))
+            DetailLayout(
+                entry: state.blog.entries[i], width: rect.width, matches: matches, isNew: state.isNew[i],
+                isEdited: state.editedEntryIDs.contains(state.blog.entries[i].id),
+                window: scroll..<(scroll + rect.height), time: .some(time))
         }
         var scroll = max(0, state.detailScroll)
         var detail = laidOut(from: scroll)
@@ -210,7 +234,9 @@ public enum Renderer {
             guard line < detail.lineCount else { break }
             var glyphs = detail.line(line)
             if current >= 0 {
-                for g in glyphs.indices where glyphs[g].match == current { glyphs[g].style = DetailLayout.currentMatchStyle }
+                for g in glyphs.indices where glyphs[g].match == current {
+                    glyphs[g].style = DetailLayout.currentMatchStyle
+                }
             }
             frame.draw(glyphs, row: rect.row + r, column: rect.column, width: rect.width)
         }
@@ -239,9 +265,10 @@ public enum Renderer {
         case .searching:
             drawPrompt(state, row: row, &frame)
         case .help:
-            frame.draw("Help  ↑/↓ PgUp/PgDn scroll  q, ? or Esc close", row: row, column: 0, width: width, style: statusStyle)
+            frame.draw(
+                "Help  ↑/↓ PgUp/PgDn scroll  q, ? or Esc close", row: row, column: 0, width: width, style: statusStyle)
         case .browsing:
-                let total = state.blog.entries.count
+            let total = state.blog.entries.count
             let position = state.listing.isEmpty ? 0 : min(state.list.cursor, state.listing.count - 1) + 1
             var parts = ["\(position)/\(state.listing.count)", "\(state.unreadCount) unread"]
             if state.newCount > 0 { parts.append("\(state.newCount) new") }
@@ -252,7 +279,9 @@ public enum Renderer {
                     // Entries and matches told apart, so that nobody reads an entry count as a match count.
                     var search = "/\(query.text)  entry \(position) of \(state.filterCount)"
                     if matches > 0 {
-                        search += state.currentMatch.map { " · match \($0 + 1) of \(matches)" } ?? " · \(matches) \(matches == 1 ? "match" : "matches")"
+                        search +=
+                            state.currentMatch.map { " · match \($0 + 1) of \(matches)" }
+                            ?? " · \(matches) \(matches == 1 ? "match" : "matches")"
                     }
                     parts.append(search)
                 }
@@ -261,8 +290,11 @@ public enum Renderer {
             if state.isUnreadOnly { parts.append("unread only") }
             if state.order == .oldestFirst { parts.append("oldest first") }
             var glyphs = GlyphBuilder.glyphs(parts.joined(separator: "  "), style: statusStyle, singleLine: true)
-            if let message = state.message ?? state.saveError.map({ ReaderState.StatusMessage("Read marks not saved: " + $0, isError: true) })
-                ?? state.followNote {
+            if let message = state.message ?? state.saveError.map({
+                ReaderState.StatusMessage("Read marks not saved: " + $0, isError: true)
+            })
+                ?? state.followNote
+            {
                 let style = message.isError ? CellStyle(role: .error, bold: true) : statusStyle
                 glyphs += GlyphBuilder.glyphs("  ", style: statusStyle)
                 glyphs += GlyphBuilder.glyphs(message.text, style: style, singleLine: true, maxWidth: width + 1)
@@ -298,7 +330,9 @@ public enum Renderer {
             before.insert(Glyph.plain(Glyph.ellipsis, style: statusStyle), at: 0)
         }
         after = after.cut(to: max(0, room - before.cellWidth))
-        frame.draw([Glyph.plain(isCommand ? ":" : "/", style: statusStyle)] + before + after, row: row, column: 0, width: width)
+        frame.draw(
+            [Glyph.plain(isCommand ? ":" : "/", style: statusStyle)] + before + after, row: row, column: 0, width: width
+        )
         let cursorColumn = min(width - 1, 1 + before.cellWidth)
         let end = 1 + before.cellWidth + after.cellWidth
         if !count.isEmpty, end + 2 + count.count <= width {

@@ -49,8 +49,9 @@ public struct SavedSession: Equatable, Sendable {
 extension ReaderState {
     /// The session to save when the reader closes.
     public var session: SavedSession {
-        SavedSession(entry: selectedEntryID, oldestFirst: order == .oldestFirst, search: query?.text,
-                     unreadOnly: isUnreadOnly)
+        SavedSession(
+            entry: selectedEntryID, oldestFirst: order == .oldestFirst, search: query?.text,
+            unreadOnly: isUnreadOnly)
     }
 
     /// Reopens where a session left off: order, filter, then the entry (when it is still in the blog).

@@ -65,6 +65,7 @@ public struct ScreenLayout: Hashable, Sendable {
     }
 
     /// - Parameters:
+    ///   - size: the terminal's rows and columns.
     ///   - listWidth: the list's columns side by side (kept so that both panes have ``minimumPaneColumns``);
     ///     nil for 40 % (30 to 60 columns).
     ///   - zoom: a pane that fills the whole body.
@@ -112,7 +113,8 @@ public struct ScreenLayout: Hashable, Sendable {
             divider = Rect(row: 1 + listRows, column: 0, height: 1, width: columns)
             detail = Rect(row: 2 + listRows, column: 0, height: bodyRows - listRows - 1, width: columns)
         }
-        detailText = detail.width == 0
+        detailText =
+            detail.width == 0
             ? Rect(row: detail.row, column: detail.column, height: 0, width: 0)
             : Rect(row: detail.row, column: detail.column + 1, height: detail.height, width: detail.width - 2)
         self.zoom = zoom

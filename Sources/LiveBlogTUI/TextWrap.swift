@@ -100,7 +100,9 @@ enum TextWrap {
     /// `GlyphBuilder.cell` gives, without building glyphs. Words longer than a line are measured glyph by glyph.
     static func countLines(_ text: Substring.UnicodeScalarView, width: Int) -> Int {
         guard width > 0 else { return 0 }
-        var lines = 0, column = 0, pendingWidth = 0
+        var lines = 0
+        var column = 0
+        var pendingWidth = 0
         var wordWidth = 0
         var wordGlyphs: [Int] = []
         func endWord() {
@@ -118,7 +120,10 @@ enum TextWrap {
                     column = 0
                 }
                 for w in wordGlyphs where w <= width {
-                    if column + w > width { lines += 1; column = 0 }
+                    if column + w > width {
+                        lines += 1
+                        column = 0
+                    }
                     column += w
                 }
             }

@@ -36,7 +36,12 @@ final class BenchServer: @unchecked Sendable {
 
     var url: String { "http://127.0.0.1:\(port)/blog" }
 
-    fileprivate func next() -> Int { lock.withLock { defer { count += 1 }; return count } }
+    fileprivate func next() -> Int {
+        lock.withLock {
+            defer { count += 1 }
+            return count
+        }
+    }
 
     func stop() {
         try? channel?.close().wait()
@@ -58,9 +63,12 @@ private final class BenchHandler: ChannelInboundHandler, @unchecked Sendable {
         case .body: break
         case .end:
             let reply = server.respond(server.next(), ifNoneMatch)
-            var fields = HTTPHeaders([("Content-Type", "text/html; charset=utf-8"), ("Content-Length", "\(reply.body.count)")])
+            var fields = HTTPHeaders([
+                ("Content-Type", "text/html; charset=utf-8"), ("Content-Length", "\(reply.body.count)"),
+            ])
             if let etag = reply.etag { fields.add(name: "ETag", value: etag) }
-            let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: fields)
+            let head = HTTPResponseHead(
+                version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: fields)
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             if !reply.body.isEmpty {
                 var buffer = context.channel.allocator.buffer(capacity: reply.body.count)

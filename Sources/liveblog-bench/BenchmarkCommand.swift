@@ -34,11 +34,15 @@ struct BenchmarkCommand {
         case "hostile":
             HostileBenchmark(size: (value(of: "--mb", in: arguments).flatMap(Int.init) ?? 16) * 1_000_000).run()
         case "html":
-            let pages = arguments.indices.filter { arguments[$0] == "--file" && $0 + 1 < arguments.count }.map { arguments[$0 + 1] }
+            let pages = arguments.indices.filter { arguments[$0] == "--file" && $0 + 1 < arguments.count }.map {
+                arguments[$0 + 1]
+            }
             HTMLBenchmark(pages: pages, syntheticMB: value(of: "--mb", in: arguments).flatMap(Int.init) ?? 50).run()
         case "follow":
-            FollowBenchmark(idleSeconds: value(of: "--seconds", in: arguments).flatMap(Double.init) ?? 60,
-                            updates: entries ?? 1000, part: value(of: "--part", in: arguments)).run()
+            FollowBenchmark(
+                idleSeconds: value(of: "--seconds", in: arguments).flatMap(Double.init) ?? 60,
+                updates: entries ?? 1000, part: value(of: "--part", in: arguments)
+            ).run()
         case "all":
             CoreBenchmark(entries: entries ?? 100_000).run()
             CLIBenchmark(entries: entries ?? 100_000, path: file).run()
@@ -47,7 +51,10 @@ struct BenchmarkCommand {
             StoreBenchmark().run()
             HostileBenchmark(size: 16_000_000).run()
         default:
-            FileHandle.standardError.write(Data("usage: liveblog-bench [core|cli|tui|memory|store|html|hostile|follow|generate] [--entries N] [--file PATH]… [--mb N]\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "usage: liveblog-bench [core|cli|tui|memory|store|html|hostile|follow|generate] [--entries N] [--file PATH]… [--mb N]\n"
+                        .utf8))
             exit(2)
         }
     }

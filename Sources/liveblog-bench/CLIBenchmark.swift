@@ -38,9 +38,12 @@ struct CLIBenchmark {
         for (word, ours) in results {
             let times = ours.map(\.seconds).sorted()
             let peak = ours.map(\.peakMemory).max()!
-            print(String(format: "liveblog search FILE %@ --json: median %.3f s (min %.3f), peak memory %@ (%.2f× the file), exit %d — %@",
-                         word, times[2], times[0], Measure.mb(peak), Double(peak) / Double(max(size, 1)), ours[0].status,
-                         times[2] < wcMedian ? "faster than wc -w" : "SLOWER than wc -w"))
+            print(
+                String(
+                    format:
+                        "liveblog search FILE %@ --json: median %.3f s (min %.3f), peak memory %@ (%.2f× the file), exit %d — %@",
+                    word, times[2], times[0], Measure.mb(peak), Double(peak) / Double(max(size, 1)), ours[0].status,
+                    times[2] < wcMedian ? "faster than wc -w" : "SLOWER than wc -w"))
         }
     }
 
@@ -51,7 +54,7 @@ struct CLIBenchmark {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         var pid: pid_t = 0
         let cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
+        defer { for arg in cArgs { free(arg) } }
         let start = DispatchTime.now().uptimeNanoseconds
         guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ) == 0 else {
             return Run(seconds: .infinity, peakMemory: 0, status: -1)

@@ -26,12 +26,15 @@ struct FollowBenchmark {
     /// A page of the `count` newest posts of a blog whose newest post is `newest`, with `padding` extra
     /// paragraphs each (to reach a size).
     static func page(newest: Int, count: Int, paragraphs: Int) -> [UInt8] {
-        var out = "<!doctype html><html><head><meta charset=utf-8><title>Bench live</title></head><body><h1>Bench live</h1><div class=\"feed\">"
+        var out =
+            "<!doctype html><html><head><meta charset=utf-8><title>Bench live</title></head><body><h1>Bench live</h1><div class=\"feed\">"
         for n in stride(from: newest, to: max(0, newest - count), by: -1) {
-            out += "<article class=\"post\" id=\"post-\(n)\"><time datetime=\"2026-11-30T10:00:00Z\">\(n % 24):\(String(format: "%02d", n % 60))</time>"
+            out +=
+                "<article class=\"post\" id=\"post-\(n)\"><time datetime=\"2026-11-30T10:00:00Z\">\(n % 24):\(String(format: "%02d", n % 60))</time>"
             out += "<h2>Update \(n): the harbour, the ferries and the wind</h2>"
             for p in 0..<paragraphs {
-                out += "<p>Paragraph \(p) of update \(n): crews on the quay said the water was calmer than in the morning, and the first boats were expected back before dark.</p>"
+                out +=
+                    "<p>Paragraph \(p) of update \(n): crews on the quay said the water was calmer than in the morning, and the first boats were expected back before dark.</p>"
             }
             out += "</article>\n"
         }
@@ -41,7 +44,8 @@ struct FollowBenchmark {
     static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+            usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Resident memory now (not the peak), from /proc/self/statm.
@@ -64,8 +68,14 @@ struct FollowBenchmark {
 
     func notModified() {
         let body = Self.page(newest: 30, count: 30, paragraphs: 2)
-        guard let server = try? BenchServer({ _, tag in tag == "\"v1\"" ? .init(status: 304, etag: "\"v1\"") : .init(etag: "\"v1\"", body: body) })
-        else { print("cannot start the server"); return }
+        guard
+            let server = try? BenchServer({ _, tag in
+                tag == "\"v1\"" ? .init(status: 304, etag: "\"v1\"") : .init(etag: "\"v1\"", body: body)
+            })
+        else {
+            print("cannot start the server")
+            return
+        }
         defer { server.stop() }
         let fetcher = ConditionalFetcher(address: server.url, userAgent: "liveblog-bench")
         _ = Self.blocking { try await fetcher.poll() }
@@ -77,8 +87,12 @@ struct FollowBenchmark {
         }
         let cpu = (Self.cpuSeconds() - cpu0) / Double(rounds)
         times.sort()
-        print(String(format: "304 poll: %.3f ms CPU per poll (client and loopback server together, %d polls); wall median %@, p99 %@",
-                     cpu * 1000, rounds, Measure.ms(Measure.percentile(times, 0.5)), Measure.ms(Measure.percentile(times, 0.99))))
+        print(
+            String(
+                format:
+                    "304 poll: %.3f ms CPU per poll (client and loopback server together, %d polls); wall median %@, p99 %@",
+                cpu * 1000, rounds, Measure.ms(Measure.percentile(times, 0.5)),
+                Measure.ms(Measure.percentile(times, 0.99))))
     }
 
     func changedPage() {
@@ -92,10 +106,14 @@ struct FollowBenchmark {
     /// megabyte of scripts and styles around them.
     static func scriptHeavyPage(newest: Int) -> [UInt8] {
         var head = "<!doctype html><html><head><meta charset=utf-8><title>Bench live</title><style>"
-        head += String(repeating: ".card-x{margin:0 auto;padding:4px 8px;color:#222;font:16px/1.4 serif}\n", count: 2_000)
+        head += String(
+            repeating: ".card-x{margin:0 auto;padding:4px 8px;color:#222;font:16px/1.4 serif}\n", count: 2_000)
         head += "</style><script>"
-        head += String(repeating: "window.__state=window.__state||{};__state.push({k:'feature-flag',v:[1,2,3,4,5,6,7,8]});\n", count: 12_500)
-        head += "</script><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"LiveBlogPosting\",\"headline\":\"Bench live\",\"liveBlogUpdate\":["
+        head += String(
+            repeating: "window.__state=window.__state||{};__state.push({k:'feature-flag',v:[1,2,3,4,5,6,7,8]});\n",
+            count: 12_500)
+        head +=
+            "</script><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"LiveBlogPosting\",\"headline\":\"Bench live\",\"liveBlogUpdate\":["
         head += stride(from: newest, to: newest - 30, by: -1).map { n in
             "{\"@type\":\"BlogPosting\",\"@id\":\"post-\(n)\",\"headline\":\"Update \(n): the harbour, the ferries and the wind\",\"datePublished\":\"2026-11-30T10:00:00Z\",\"articleBody\":\"Crews on the quay said the water was calmer.\"}"
         }.joined(separator: ",")
@@ -107,13 +125,19 @@ struct FollowBenchmark {
     func changedPage(name: String, make: @escaping @Sendable (Int) -> [UInt8]) {
         let sample = make(1000)
         guard let server = try? BenchServer({ number, _ in .init(etag: "\"v\(number)\"", body: make(1001 + number)) })
-        else { print("cannot start the server"); return }
+        else {
+            print("cannot start the server")
+            return
+        }
         defer { server.stop() }
         let fetcher = ConditionalFetcher(address: server.url, userAgent: "liveblog-bench")
         let reader = HTMLBlogReader(baseURL: server.url)
-        var state = ReaderState(blog: reader.read(bytes: sample), readMarks: [], options: ReaderOptions(), sourceName: "bench")
+        var state = ReaderState(
+            blog: reader.read(bytes: sample), readMarks: [], options: ReaderOptions(), sourceName: "bench")
         _ = Reducer.reduce(&state, .resized(TerminalSize(rows: 40, columns: 120)))
-        var walls: [Double] = [], cpus: [Double] = [], phases: [[Double]] = [[], [], []]
+        var walls: [Double] = []
+        var cpus: [Double] = []
+        var phases: [[Double]] = [[], [], []]
         var added = 0
         for _ in 0..<20 {
             let cpu0 = Self.cpuSeconds()
@@ -127,34 +151,47 @@ struct FollowBenchmark {
                 if case .announce(let ids)? = effects.first { added += ids.count }
             }
             walls.append(fetch + extract + merge)
-            phases[0].append(fetch); phases[1].append(extract); phases[2].append(merge)
+            phases[0].append(fetch)
+            phases[1].append(extract)
+            phases[2].append(merge)
             cpus.append(Self.cpuSeconds() - cpu0)
         }
         walls.sort()
         cpus.sort()
         let median = phases.map { Measure.percentile($0.sorted(), 0.5) }
-        print(String(format: "changed %@ %@ page fetched, extracted and merged: wall best %@, median %@ (fetch %@, extract %@, merge %@); CPU median %@; %d arrivals merged",
-                     Measure.mb(sample.count), name, Measure.ms(walls[0]), Measure.ms(Measure.percentile(walls, 0.5)),
-                     Measure.ms(median[0]), Measure.ms(median[1]), Measure.ms(median[2]), Measure.ms(Measure.percentile(cpus, 0.5)), added))
+        print(
+            String(
+                format:
+                    "changed %@ %@ page fetched, extracted and merged: wall best %@, median %@ (fetch %@, extract %@, merge %@); CPU median %@; %d arrivals merged",
+                Measure.mb(sample.count), name, Measure.ms(walls[0]), Measure.ms(Measure.percentile(walls, 0.5)),
+                Measure.ms(median[0]), Measure.ms(median[1]), Measure.ms(median[2]),
+                Measure.ms(Measure.percentile(cpus, 0.5)), added))
     }
 
     /// `overHTTP` false reads the same pages without the server, to tell the HTTP client's memory from the rest.
     func soak(overHTTP: Bool = true) {
         // A blog that grows by a post per update; the page shows its newest 60 posts, as live pages do.
-        guard let server = try? BenchServer({ number, _ in
-            .init(etag: "\"v\(number)\"", body: FollowBenchmark.page(newest: 60 + number, count: 60, paragraphs: 3))
-        }) else { print("cannot start the server"); return }
+        guard
+            let server = try? BenchServer({ number, _ in
+                .init(etag: "\"v\(number)\"", body: FollowBenchmark.page(newest: 60 + number, count: 60, paragraphs: 3))
+            })
+        else {
+            print("cannot start the server")
+            return
+        }
         defer { server.stop() }
         let fetcher = ConditionalFetcher(address: server.url, userAgent: "liveblog-bench")
         let reader = HTMLBlogReader(baseURL: server.url)
-        var state = ReaderState(blog: reader.read(bytes: Self.page(newest: 60, count: 60, paragraphs: 3)), readMarks: [],
-                                options: ReaderOptions(), sourceName: "bench")
+        var state = ReaderState(
+            blog: reader.read(bytes: Self.page(newest: 60, count: 60, paragraphs: 3)), readMarks: [],
+            options: ReaderOptions(), sourceName: "bench")
         _ = Reducer.reduce(&state, .resized(TerminalSize(rows: 40, columns: 120)))
         var report: [String] = []
         let started = Date()
         for update in 1...updates {
             if !overHTTP {
-                _ = Reducer.reduce(&state, .updated(reader.read(bytes: Self.page(newest: 60 + update, count: 60, paragraphs: 3))))
+                _ = Reducer.reduce(
+                    &state, .updated(reader.read(bytes: Self.page(newest: 60 + update, count: 60, paragraphs: 3))))
             } else if let answer = Self.blocking({ try await fetcher.poll() }), let page = answer.page {
                 _ = Reducer.reduce(&state, .updated(reader.read(bytes: page.bytes, contentType: page.contentType)))
             }
@@ -164,14 +201,24 @@ struct FollowBenchmark {
                 report.append("update \(update): \(Measure.mb(Self.residentBytes()))")
             }
         }
-        print("soak\(overHTTP ? "" : " without HTTP"), \(updates) updates of a growing blog in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, resident memory at " + report.joined(separator: ", "))
+        print(
+            "soak\(overHTTP ? "" : " without HTTP"), \(updates) updates of a growing blog in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, resident memory at "
+                + report.joined(separator: ", "))
     }
 
     func idle() {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("liveblog").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else { print("idle: no liveblog binary beside the benchmark"); return }
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "liveblog"
+        ).path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            print("idle: no liveblog binary beside the benchmark")
+            return
+        }
         let body = Self.page(newest: 30, count: 30, paragraphs: 2)
-        guard let server = try? BenchServer({ _, tag in tag == "\"v1\"" ? .init(status: 304, etag: "\"v1\"") : .init(etag: "\"v1\"", body: body) })
+        guard
+            let server = try? BenchServer({ _, tag in
+                tag == "\"v1\"" ? .init(status: 304, etag: "\"v1\"") : .init(etag: "\"v1\"", body: body)
+            })
         else { return }
         defer { server.stop() }
         let state = NSTemporaryDirectory() + "liveblog-bench-idle-\(getpid()).sqlite"
@@ -190,14 +237,17 @@ struct FollowBenchmark {
         try? FileManager.default.removeItem(atPath: state)
         let hz = Double(sysconf(Int32(_SC_CLK_TCK)))
         let cpu = Double(after - before) / hz
-        print(String(format: "liveblog follow, polled every 30 s, idle for %.0f s: %.2f s CPU (%.3f %%)",
-                     idleSeconds, cpu, cpu / idleSeconds * 100))
+        print(
+            String(
+                format: "liveblog follow, polled every 30 s, idle for %.0f s: %.2f s CPU (%.3f %%)",
+                idleSeconds, cpu, cpu / idleSeconds * 100))
     }
 
     /// utime + stime of a process, in clock ticks.
     static func ticks(of pid: Int32) -> Int {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = text.lastIndex(of: ")") else { return 0 }
+            let close = text.lastIndex(of: ")")
+        else { return 0 }
         let fields = text[text.index(after: close)...].split(separator: " ")
         // After the command: state is field 3; utime and stime are fields 14 and 15.
         guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }

@@ -38,9 +38,11 @@ struct HTMLBenchmark {
         }
         let peak = Measure.peakMemory()
         // CPU time as well as wall time: on a shared machine the wall clock also counts the time others had the core.
-        print(String(format: "%@: %@, %.1f ms best of %d (%.0f MB/s; CPU %.1f ms), %d entries, peak RSS %@ (was %@)",
-                     name, Measure.mb(bytes.count), best * 1000, rounds, Double(bytes.count) / 1e6 / best, bestCPU * 1000,
-                     blog.entries.count, Measure.mb(peak), Measure.mb(before)))
+        print(
+            String(
+                format: "%@: %@, %.1f ms best of %d (%.0f MB/s; CPU %.1f ms), %d entries, peak RSS %@ (was %@)",
+                name, Measure.mb(bytes.count), best * 1000, rounds, Double(bytes.count) / 1e6 / best, bestCPU * 1000,
+                blog.entries.count, Measure.mb(peak), Measure.mb(before)))
     }
 
     /// The CPU time this thread has used.
@@ -58,11 +60,14 @@ struct HTMLBenchmark {
         let target = megabytes << 20
         var random = SplitMixRandom(seed: 11)
         while out.utf8.count < target {
-            let hour = 23 - (k / 60) % 24, minute = 59 - k % 60
-            out += "<article class=\"post\" id=\"p\(k)\"><div class=\"meta\"><time datetime=\"2025-01-01T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute):00Z\">\(hour):\(minute < 10 ? "0" : "")\(minute)</time><span>Reporter \(k % 7)</span></div>"
+            let hour = 23 - (k / 60) % 24
+            let minute = 59 - k % 60
+            out +=
+                "<article class=\"post\" id=\"p\(k)\"><div class=\"meta\"><time datetime=\"2025-01-01T\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute):00Z\">\(hour):\(minute < 10 ? "0" : "")\(minute)</time><span>Reporter \(k % 7)</span></div>"
             out += "<h2>Update number \(k) on the situation</h2>"
             for p in 0..<(2 + random.below(4)) {
-                out += "<p>Paragraph \(p) of post \(k): officials said the <a href=\"/story/\(k)\">situation</a> was developing and more details would follow later today.</p>"
+                out +=
+                    "<p>Paragraph \(p) of post \(k): officials said the <a href=\"/story/\(k)\">situation</a> was developing and more details would follow later today.</p>"
             }
             out += "<div class=\"share-bar\"><button>Share</button></div></article>"
             k += 1

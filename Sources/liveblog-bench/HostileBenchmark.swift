@@ -17,8 +17,9 @@ struct HostileBenchmark {
         var noise = [UInt8](repeating: 0, count: size)
         for i in noise.indices { noise[i] = UInt8(truncatingIfNeeded: random.next()) }
         let escapes = repeated("Title\n12:00\nHeadline\n", "\u{1B}é\u{1B}[31mred\u{1B}]52;c;aGk=\u{07} ")
-        let globLines = repeated("Title\n12:00\nHeadline\n",
-                                 "By A" + String(repeating: "1", count: 290) + "\n" + String(repeating: "a", count: 40) + "b\n")
+        let globLines = repeated(
+            "Title\n12:00\nHeadline\n",
+            "By A" + String(repeating: "1", count: 290) + "\n" + String(repeating: "a", count: 40) + "b\n")
         let paragraph = repeated("Title\n12:00\nHeadline\n", "word after word in one endless paragraph ")
         var rules = BoilerplateRules.bundled
         try? rules.add(parsing: "pattern: By *#*# 20##\npattern: *a*a*a*a*a*a*a*a*a*a*c*b\n", origin: "bench")
@@ -36,14 +37,20 @@ struct HostileBenchmark {
         let source = LiveBlogParser().parseSource(bytes: clean)
         let once = searchRate(source, "a", bytes: clean.count)
         report("search: a", once, once)
-        report("search: a × 100", searchRate(source, Array(repeating: "a", count: 100).joined(separator: " "), bytes: clean.count), once)
-        report("search: a × 100, --limit 10", searchRate(source, Array(repeating: "a", count: 100).joined(separator: " "), bytes: clean.count, limit: 10), once)
+        report(
+            "search: a × 100",
+            searchRate(source, Array(repeating: "a", count: 100).joined(separator: " "), bytes: clean.count), once)
+        report(
+            "search: a × 100, --limit 10",
+            searchRate(source, Array(repeating: "a", count: 100).joined(separator: " "), bytes: clean.count, limit: 10),
+            once)
         print("peak memory: \(Measure.mb(Measure.peakMemory()))")
     }
 
     /// The reader on the huge paragraph: the first frame (parse, state, render) and a jump to its end.
     private func readerFrames(_ bytes: [UInt8]) {
         let size = TerminalSize(rows: 40, columns: 120)
+        // swift-format-ignore: NeverUseImplicitlyUnwrappedOptionals
         var state: ReaderState!
         let first = Measure.seconds {
             let blog = LiveBlogParser().parse(bytes: bytes)
@@ -56,8 +63,11 @@ struct HostileBenchmark {
             _ = Reducer.reduce(&state, .key(.end))
             _ = Renderer.render(state, size: size)
         }
-        print(String(format: "reader on the huge paragraph: first frame %.2f s, Tab End and frame %.2f s, peak memory so far %@",
-                     first, end, Measure.mb(Measure.peakMemory())))
+        print(
+            String(
+                format:
+                    "reader on the huge paragraph: first frame %.2f s, Tab End and frame %.2f s, peak memory so far %@",
+                first, end, Measure.mb(Measure.peakMemory())))
     }
 
     /// `head`, then `unit` repeated to `size` bytes.

@@ -29,8 +29,10 @@ enum ReadMarkStoreBenchmark {
         }
 
         private func format(_ duration: Duration) -> String {
-            duration.formatted(.units(allowed: [.seconds, .milliseconds, .microseconds], width: .narrow,
-                                      maximumUnitCount: 1, fractionalPart: .show(length: 2)))
+            duration.formatted(
+                .units(
+                    allowed: [.seconds, .milliseconds, .microseconds], width: .narrow,
+                    maximumUnitCount: 1, fractionalPart: .show(length: 2)))
         }
     }
 
@@ -52,8 +54,9 @@ enum ReadMarkStoreBenchmark {
         let results = Parallel.map((0..<writers).map { $0..<($0 + 1) }) { piece in
             let writer = piece.lowerBound
             return Result {
-                try markOneByOne(stores[writer], blogIdentity: identity, count: marksPerWriter,
-                                 idPrefix: "w\(writer)-", clock: clock)
+                try markOneByOne(
+                    stores[writer], blogIdentity: identity, count: marksPerWriter,
+                    idPrefix: "w\(writer)-", clock: clock)
             }
         }
         let elapsed = clock.now - start
@@ -68,12 +71,15 @@ enum ReadMarkStoreBenchmark {
             let rank = Int((p * Double(sorted.count)).rounded(.up))
             return sorted[Swift.max(rank, 1) - 1]
         }
-        return Summary(marks: sorted.count, elapsed: elapsed,
-                       p50: percentile(0.5), p99: percentile(0.99), max: sorted.last ?? .zero)
+        return Summary(
+            marks: sorted.count, elapsed: elapsed,
+            p50: percentile(0.5), p99: percentile(0.99), max: sorted.last ?? .zero)
     }
 
-    private static func markOneByOne(_ store: any ReadMarkStore, blogIdentity: String, count: Int,
-                                     idPrefix: String = "", clock: ContinuousClock) throws -> [Duration] {
+    private static func markOneByOne(
+        _ store: any ReadMarkStore, blogIdentity: String, count: Int,
+        idPrefix: String = "", clock: ContinuousClock
+    ) throws -> [Duration] {
         let blog = try store.registerBlog(identity: blogIdentity, title: "benchmark")
         var latencies: [Duration] = []
         latencies.reserveCapacity(count)

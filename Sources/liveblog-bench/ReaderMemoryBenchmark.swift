@@ -11,6 +11,7 @@ struct ReaderMemoryBenchmark {
     func run() {
         let size = TerminalSize(rows: 40, columns: 120)
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        // swift-format-ignore: NeverUseImplicitlyUnwrappedOptionals
         var state: ReaderState!
         let load = Measure.seconds {
             let bytes = Array(FileManager.default.contents(atPath: path)!)
@@ -20,6 +21,7 @@ struct ReaderMemoryBenchmark {
             _ = Renderer.render(state, size: size)
         }
         let afterLoad = Self.residentMemory()
+        // swift-format-ignore: NeverUseImplicitlyUnwrappedOptionals
         var index: SearchIndex!
         let build = Measure.seconds { index = SearchIndex(blog: state.blog) }
         _ = Reducer.reduce(&state, .indexReady(index))
@@ -29,11 +31,15 @@ struct ReaderMemoryBenchmark {
             _ = Reducer.reduce(&state, .key(.character(character)))
             _ = Renderer.render(state, size: size)
         }
-        let resident = Self.residentMemory(), peak = Measure.peakMemory()
-        func ratio(_ bytes: Int) -> String { String(format: "%.2f× the file", Double(bytes) / Double(max(fileSize, 1))) }
-        print("reader memory, \(Measure.mb(fileSize)) file: after load \(Measure.mb(afterLoad)) (\(ratio(afterLoad))); "
-              + "with the index and a search \(Measure.mb(resident)) (\(ratio(resident))); peak \(Measure.mb(peak)) (\(ratio(peak))); "
-              + String(format: "load %.3f s, index build %.3f s", load, build))
+        let resident = Self.residentMemory()
+        let peak = Measure.peakMemory()
+        func ratio(_ bytes: Int) -> String {
+            String(format: "%.2f× the file", Double(bytes) / Double(max(fileSize, 1)))
+        }
+        print(
+            "reader memory, \(Measure.mb(fileSize)) file: after load \(Measure.mb(afterLoad)) (\(ratio(afterLoad))); "
+                + "with the index and a search \(Measure.mb(resident)) (\(ratio(resident))); peak \(Measure.mb(peak)) (\(ratio(peak))); "
+                + String(format: "load %.3f s, index build %.3f s", load, build))
         withExtendedLifetime(state) {}
     }
 

@@ -6,16 +6,18 @@ struct SyntheticBlog {
 
     /// About 50,000 distinct words with a Zipf-like spread, so that the vocabulary looks like news text.
     private static let common = """
-    the of and to in a is that for on was with he it as at by from his an were are which this be has had not
-    they but have who after their been more one its said will would there when up out into over also two new
-    people government minister president forces officials city war talks peace region country police court
-    report week monday tuesday wednesday thursday friday saturday sunday morning evening night military aid
-    troops attack ceasefire election vote border island coast ferry harbour ash cloud eruption volcano flights
-    council spokesperson statement reporters security emergency hospital patients rescue workers residents
-    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        the of and to in a is that for on was with he it as at by from his an were are which this be has had not
+        they but have who after their been more one its said will would there when up out into over also two new
+        people government minister president forces officials city war talks peace region country police court
+        report week monday tuesday wednesday thursday friday saturday sunday morning evening night military aid
+        troops attack ceasefire election vote border island coast ferry harbour ash cloud eruption volcano flights
+        council spokesperson statement reporters security emergency hospital patients rescue workers residents
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 
-    private static let syllables = ["ka", "ro", "mi", "ten", "sar", "vel", "dor", "an", "is", "gra", "lu", "pe",
-                                    "chi", "mon", "tra", "el", "ost", "vin", "qua", "zer", "bel", "fa", "nor", "rik"]
+    private static let syllables = [
+        "ka", "ro", "mi", "ten", "sar", "vel", "dor", "an", "is", "gra", "lu", "pe",
+        "chi", "mon", "tra", "el", "ost", "vin", "qua", "zer", "bel", "fa", "nor", "rik",
+    ]
 
     private typealias Random = SplitMixRandom
 
@@ -44,8 +46,12 @@ struct SyntheticBlog {
     }
 
     private func pow2(_ x: Double) -> Double {
-        var result = 1.0, k = 0.0
-        while k + 1 <= x { result *= 2; k += 1 }
+        var result = 1.0
+        var k = 0.0
+        while k + 1 <= x {
+            result *= 2
+            k += 1
+        }
         return result * (1 + (x - k) * 0.69)
     }
 

@@ -62,7 +62,8 @@ struct BlogSource {
         guard case .web(let address) = kind else { return Content(bytes: try readBytes(maxSize: maxSize)) }
         var limits = FetchLimits()
         limits.maximumBytes = min(limits.maximumBytes, maxSize)
-        let fetcher = PageFetcher(userAgent: "liveblog/\(LiveblogVersion.current) (+terminal live-blog reader)", limits: limits)
+        let fetcher = PageFetcher(
+            userAgent: "liveblog/\(LiveblogVersion.current) (+terminal live-blog reader)", limits: limits)
         do {
             let page = try fetcher.fetchBlocking(address)
             return Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL)
@@ -110,7 +111,9 @@ struct BlogSource {
             defer { close(fd) }
             // Non-blocking only so that opening a FIFO with no writer cannot hang; reads block as usual.
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-            guard fstat(fd, &info) == 0 else { throw CLIError("cannot open \(name): \(String(cString: strerror(errno)))") }
+            guard fstat(fd, &info) == 0 else {
+                throw CLIError("cannot open \(name): \(String(cString: strerror(errno)))")
+            }
             try BlogSource.checkKind(info, fd: fd, name: name, maxSize: maxSize)
             let isRegular = (info.st_mode & S_IFMT) == S_IFREG
             return try readAll(fd: fd, name: name, sizeHint: isRegular ? Int(info.st_size) : 0, maxSize: maxSize)
@@ -144,7 +147,8 @@ struct BlogSource {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buffer, initialized in
             // A large file is read in pieces on all cores (pread), so the kernel's copy is shared out too.
-            let pieces = Parallel.ranges(of: sizeHint, pieces: Parallel.pieceCount(for: sizeHint, minimum: 16 << 20, limit: 4))
+            let pieces = Parallel.ranges(
+                of: sizeHint, pieces: Parallel.pieceCount(for: sizeHint, minimum: 16 << 20, limit: 4))
             BlogSource.adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             let target = SendableBuffer(buffer)
             let results = Parallel.map(pieces) { piece -> (got: Int, error: Int32) in
@@ -202,7 +206,8 @@ struct BlogSource {
 
     /// The identity read marks hang on: the page's canonical address, the name it was read under, its entries.
     func identity(for blog: LiveBlog) -> BlogIdentity {
-        BlogIdentity(canonical: blog.canonicalURL.map { "url:" + $0 }, name: name(for: blog), entries: blog.entries.map(\.id))
+        BlogIdentity(
+            canonical: blog.canonicalURL.map { "url:" + $0 }, name: name(for: blog), entries: blog.entries.map(\.id))
     }
 
     /// The name a blog was stored under before canonical addresses: the canonical path, `url:` and the

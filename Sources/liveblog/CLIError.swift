@@ -35,7 +35,9 @@ enum Diagnostics {
     /// Messages echo paths and file contents: whatever a caller forgot, nothing reaches the terminal raw and
     /// no message grows past a few lines' worth.
     static func error(_ message: String) { write("liveblog: error: \(EchoedText.sanitized(message, limit: 2000))\n") }
-    static func warning(_ message: String) { write("liveblog: warning: \(EchoedText.sanitized(message, limit: 2000))\n") }
+    static func warning(_ message: String) {
+        write("liveblog: warning: \(EchoedText.sanitized(message, limit: 2000))\n")
+    }
 
     static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

@@ -7,7 +7,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check", abstract: "Explain the parse line by line: what was dropped and why, for tuning rules.")
 
     @OptionGroup var options: SourceOptions
-    @Flag(help: "Print the whole parse instead: every entry with its source line, time, headline, paragraphs and links, then the notes.")
+    @Flag(
+        help:
+            "Print the whole parse instead: every entry with its source line, time, headline, paragraphs and links, then the notes."
+    )
     var dump = false
 
     func run() throws {

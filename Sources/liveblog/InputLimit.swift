@@ -9,8 +9,9 @@ struct InputLimit: ParsableArguments {
     /// 512 MiB: five times the largest real blog we have measured, and small enough to parse on a laptop.
     static let defaultBytes = 512 << 20
 
-    @Option(name: .customLong("max-size"),
-            help: ArgumentHelp("Refuse inputs larger than this (bytes, or with K, M, G; default 512M).", valueName: "size"))
+    @Option(
+        name: .customLong("max-size"),
+        help: ArgumentHelp("Refuse inputs larger than this (bytes, or with K, M, G; default 512M).", valueName: "size"))
     var text: String?
 
     /// The limit in bytes.
@@ -39,7 +40,8 @@ struct InputLimit: ParsableArguments {
         }
         if shift > 0 { digits.removeLast() }
         guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let number = Int(digits), number > 0,
-              number <= Int.max >> shift else { return nil }
+            number <= Int.max >> shift
+        else { return nil }
         return number << shift
     }
 

@@ -15,8 +15,9 @@ struct ListCommand: ParsableCommand {
         try CLIError.reporting {
             let (source, blog) = try options.loadBlog()
             let marks = try ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
-            Output.write(EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
-                .render(json: json))
+            Output.write(
+                EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
+                    .render(json: json))
         }
     }
 }
@@ -31,8 +32,9 @@ struct EntryListing {
     func render(json: Bool) -> [UInt8] {
         let rows = blog.entries.enumerated().filter { !unreadOnly || !readMarks.contains($0.element.id) }
         if json {
-            return ListingExporter.json(title: blog.title, source: source, rows: rows.map { ($0.offset, $0.element) },
-                                        readMarks: readMarks)
+            return ListingExporter.json(
+                title: blog.title, source: source, rows: rows.map { ($0.offset, $0.element) },
+                readMarks: readMarks)
         }
         let width = String(blog.entries.count).count
         let timeWidth = rows.map { $0.element.time.map { DisplayWidth.of($0) } ?? 0 }.max() ?? 0

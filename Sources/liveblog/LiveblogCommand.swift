@@ -9,8 +9,10 @@ struct LiveblogCommand: ParsableCommand {
         commandName: "liveblog",
         abstract: "A terminal reader for news live blogs.",
         version: LiveblogVersion.current,
-        subcommands: [ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
-                      MarkCommand.self, FollowCommand.self, ConfigCommand.self, ManualCommand.self],
+        subcommands: [
+            ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
+            MarkCommand.self, FollowCommand.self, ConfigCommand.self, ManualCommand.self,
+        ],
         defaultSubcommand: ReadCommand.self)
 }
 
@@ -20,7 +22,10 @@ struct ReadCommand: ParsableCommand {
         commandName: "read", abstract: "Open the reader (the default command).")
 
     @OptionGroup var options: SourceOptions
-    @Option(help: ArgumentHelp("Seconds an entry must be shown before it counts as read, or `never` (default: the configuration's mark-after, else 2).", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds an entry must be shown before it counts as read, or `never` (default: the configuration's mark-after, else 2).",
+            valueName: "seconds"))
     var markAfter: MarkDelay?
     @Flag(help: "Draw without colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Start showing unread entries only.") var unread = false
@@ -36,8 +41,9 @@ struct ReadCommand: ParsableCommand {
             let (source, blog) = (following.source, following.blog)
             guard isatty(1) == 1 else {
                 let marks = try ReadMarks.lookUp(identity: source.identity(for: blog), state: options.state)
-                Output.write(EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
-                    .render(json: false))
+                Output.write(
+                    EntryListing(blog: blog, source: source.displayName, readMarks: marks, unreadOnly: unread)
+                        .render(json: false))
                 return
             }
             try ReaderLauncher.launch(

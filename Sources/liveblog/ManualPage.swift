@@ -57,15 +57,19 @@ enum ManualPage {
             for argument in displayed(command.arguments) { out.append(synopsis(argument)) }
         }
         out.append(".Nm liveblog\n.Fl -version")
-        out += [".Sh DESCRIPTION",
-                "Without a command, the reader opens on SOURCE: a web address, a saved page, a text file, or standard input when it is a pipe or a file; with none of these, the bundled sample blog. When standard output is not a terminal, the entries are listed instead."]
+        out += [
+            ".Sh DESCRIPTION",
+            "Without a command, the reader opens on SOURCE: a web address, a saved page, a text file, or standard input when it is a pipe or a file; with none of these, the bundled sample blog. When standard output is not a terminal, the entries are listed instead.",
+        ]
         out.append(".Sh COMMANDS")
         for command in commands {
             out.append(".Ss " + command.commandName)
             out.append(escape(command.abstract ?? ""))
             if let discussion = command.discussion, !discussion.isEmpty {
                 out.append(".Bd -literal -offset indent")
-                out += discussion.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "\\&" : escape(String($0)) }
+                out += discussion.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    $0.isEmpty ? "\\&" : escape(String($0))
+                }
                 out.append(".Ed")
             }
             let arguments = displayed(command.arguments)
@@ -74,14 +78,18 @@ enum ManualPage {
             for argument in arguments {
                 out.append(".It " + item(argument))
                 var text = escape(argument.abstract ?? "")
-                if let values = argument.allValues, !values.isEmpty { text += " One of: " + values.joined(separator: ", ") + "." }
+                if let values = argument.allValues, !values.isEmpty {
+                    text += " One of: " + values.joined(separator: ", ") + "."
+                }
                 if let value = argument.defaultValue, !value.isEmpty { text += " Default: " + escape(value) + "." }
                 if !text.isEmpty { out.append(text) }
             }
             out.append(".El")
         }
         out.append(".Sh KEYS")
-        out.append("In the reader; the focused pane's keys come first. The name after each is what : and the configuration file's bind take.")
+        out.append(
+            "In the reader; the focused pane's keys come first. The name after each is what : and the configuration file's bind take."
+        )
         for group in Action.Group.allCases {
             let rows = Action.table.filter { $0.group == group }
             out.append(".Ss " + group.rawValue)
@@ -95,23 +103,28 @@ enum ManualPage {
         }
         out += [
             ".Sh ENVIRONMENT", ".Bl -tag -width 6n",
-            ".It Ev BROWSER", "The program that opens links (o, 1\\(en9); the address is its last argument, or replaces %s. Default: xdg-open.",
+            ".It Ev BROWSER",
+            "The program that opens links (o, 1\\(en9); the address is its last argument, or replaces %s. Default: xdg-open.",
             ".It Ev NO_COLOR", "When set and not empty, no colours.",
             ".It Ev LIVEBLOG_STATE", "The read-mark database, as --state.",
             ".It Ev XDG_CONFIG_HOME , XDG_STATE_HOME", "Where the configuration and the state are kept.",
             ".El",
             ".Sh FILES", ".Bl -tag -width 6n",
-            ".It Pa $XDG_CONFIG_HOME/liveblog/config", "Keys, colours, mouse, list width, mark-after and time zone; see liveblog config --help.",
+            ".It Pa $XDG_CONFIG_HOME/liveblog/config",
+            "Keys, colours, mouse, list width, mark-after and time zone; see liveblog config --help.",
             ".It Pa $XDG_CONFIG_HOME/liveblog/rules.txt", "More boilerplate rules.",
             ".It Pa $XDG_STATE_HOME/liveblog/state.sqlite", "Read marks, sessions and the search history.",
             ".El",
-            ".Sh EXIT STATUS", "0 on success, 64 for a malformed command line, 2 for a source or file that cannot be used.",
+            ".Sh EXIT STATUS",
+            "0 on success, 64 for a malformed command line, 2 for a source or file that cannot be used.",
         ]
         return out.joined(separator: "\n") + "\n"
     }
 
     private static func displayed(_ arguments: [Argument]?) -> [Argument] {
-        (arguments ?? []).filter { $0.shouldDisplay && !($0.names ?? []).contains { $0.name == "help" || $0.name == "version" } }
+        (arguments ?? []).filter {
+            $0.shouldDisplay && !($0.names ?? []).contains { $0.name == "help" || $0.name == "version" }
+        }
     }
 
     private static func flag(_ argument: Argument) -> String {

@@ -9,10 +9,12 @@ struct MarkCommand: ParsableCommand {
         usage: "liveblog mark [SOURCE] ID... [--unread]\nliveblog mark [SOURCE] --all [--unread]",
         discussion: "Ids are those of `liveblog list --json`; marks are kept in the state file (--state).")
 
-    @Argument(help: "An optional SOURCE (a path, or -), then entry ids.", completion: .file()) var arguments: [String] = []
+    @Argument(help: "An optional SOURCE (a path, or -), then entry ids.", completion: .file()) var arguments: [String] =
+        []
     @Flag(help: "Mark every entry.") var all = false
     @Flag(help: "Mark as unread instead.") var unread = false
-    @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file")) var rulesFile: String?
+    @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file")) var rulesFile:
+        String?
     @OptionGroup var state: StateOptions
     @OptionGroup var inputLimit: InputLimit
 
@@ -20,7 +22,8 @@ struct MarkCommand: ParsableCommand {
         try CLIError.reporting {
             // Ids never contain "/" or "."; a first word that does, or names a file, is the source.
             let words = SourceAndOperands(arguments) { first in
-                first == "-" || first.contains("/") || first.contains(".") || FileManager.default.fileExists(atPath: first)
+                first == "-" || first.contains("/") || first.contains(".")
+                    || FileManager.default.fileExists(atPath: first)
             }
             let ids = words.operands
             if all && !ids.isEmpty { throw CLIError("give entry ids or --all, not both") }
@@ -32,7 +35,8 @@ struct MarkCommand: ParsableCommand {
             if let missing = targets.first(where: { !known.contains($0) }) {
                 throw CLIError("no entry with id \(EchoedText.quoted(missing.rawValue)) in \(source.displayName)")
             }
-            let opened = try ReadMarks.open(identity: source.identity(for: blog), title: blog.title, state: state, fallBack: false)
+            let opened = try ReadMarks.open(
+                identity: source.identity(for: blog), title: blog.title, state: state, fallBack: false)
             if let warning = opened.warning { Diagnostics.warning(warning) }
             do {
                 try opened.store.setRead(targets, read: !unread, for: opened.key)

@@ -13,7 +13,8 @@ enum QueryArguments {
     /// The arguments (without the program name) with a leading-dash query made positional.
     static func rewrite(_ arguments: [String]) -> [String] {
         guard arguments.first == "search", !arguments.contains("--") else { return arguments }
-        var kept = ["search"], positional: [String] = []
+        var kept = ["search"]
+        var positional: [String] = []
         var moved = false
         var k = 1
         while k < arguments.count {

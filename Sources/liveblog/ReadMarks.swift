@@ -26,7 +26,9 @@ enum ReadMarks {
 
     /// Opens through `body`, but turns a fall-back caused by a foreign or newer state file into an error: such
     /// a file must not be mistaken for an unusable path (and the user must hear of it).
-    private static func refusingForeign(_ body: () throws -> ReadMarkStoreOpener.Opened) throws -> ReadMarkStoreOpener.Opened {
+    private static func refusingForeign(_ body: () throws -> ReadMarkStoreOpener.Opened) throws
+        -> ReadMarkStoreOpener.Opened
+    {
         let opened = try body()
         if let reason = opened.failure, [.foreign, .newerVersion].contains(reason.kind) {
             throw CLIError(String(describing: reason))

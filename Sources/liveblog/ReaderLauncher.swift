@@ -5,11 +5,14 @@ import LiveBlogTUI
 
 /// Opens the read-mark store and hands the blog to the full-screen reader.
 enum ReaderLauncher {
-    static func launch(source: BlogSource, blog: LiveBlog, options: SourceOptions, markAfter: Double?, noColor: Bool,
-                       unreadOnly: Bool, timeZone: TimeZone, config: ReaderConfig,
-                       following: FollowSetup? = nil, followOptions: FollowOptions? = nil) throws {
-        let opened = try ReadMarks.open(identity: source.identity(for: blog), title: blog.title, state: options.state,
-                                        fallBack: true)
+    static func launch(
+        source: BlogSource, blog: LiveBlog, options: SourceOptions, markAfter: Double?, noColor: Bool,
+        unreadOnly: Bool, timeZone: TimeZone, config: ReaderConfig,
+        following: FollowSetup? = nil, followOptions: FollowOptions? = nil
+    ) throws {
+        let opened = try ReadMarks.open(
+            identity: source.identity(for: blog), title: blog.title, state: options.state,
+            fallBack: true)
         var marks = Set<EntryID>()
         var warning = opened.warning
         do {
@@ -23,11 +26,13 @@ enum ReaderLauncher {
             session: (try? store.readerState("session", for: key)).flatMap { $0.map(SavedSession.init(text:)) },
             searchHistory: ((try? store.readerState("search-history", for: nil)) ?? nil)?
                 .split(separator: "\n").map(String.init) ?? [],
-            listWidth: ((try? store.readerState("list-width", for: nil)) ?? nil).flatMap { Int($0) } ?? config.listWidth,
+            listWidth: ((try? store.readerState("list-width", for: nil)) ?? nil).flatMap { Int($0) }
+                ?? config.listWidth,
             save: { state in
                 do {
                     try store.setReaderState(state.session.text, "session", for: key)
-                    try store.setReaderState(state.searchHistory.suffix(100).joined(separator: "\n"), "search-history", for: nil)
+                    try store.setReaderState(
+                        state.searchHistory.suffix(100).joined(separator: "\n"), "search-history", for: nil)
                     try store.setReaderState(state.listWidth.map(String.init), "list-width", for: nil)
                 } catch {
                     Diagnostics.warning("the session could not be saved: \(ReaderSession.shortReason(error))")
@@ -43,8 +48,9 @@ enum ReaderLauncher {
             initialMarks: marks,
             persist: { ids, read in try store.setRead(ids, read: read, for: key) },
             storeWarning: warning,
-            options: ReaderOptions(markAfter: markAfter, noColor: noColor, unreadOnly: unreadOnly, timeZone: timeZone,
-                                   keymap: config.keymap),
+            options: ReaderOptions(
+                markAfter: markAfter, noColor: noColor, unreadOnly: unreadOnly, timeZone: timeZone,
+                keymap: config.keymap),
             memory: memory, config: config)
         if let following {
             // What arrived since the last session is new; everything shown now counts as seen from here on.

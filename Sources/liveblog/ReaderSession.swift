@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Foundation
 import LiveBlogCore
 import LiveBlogTUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The full-screen reader's run loop: it owns the terminal, feeds events to the pure `Reducer`, carries out
 /// the `Effect`s it returns, and paints what `Renderer` draws.
@@ -40,6 +41,7 @@ final class ReaderSession {
     ///     shown in the status line at start.
     ///   - options: the reader's command-line options.
     ///   - memory: what is restored at start and saved at the end (session, search history, list width).
+    ///   - config: the configuration file's colours, mouse setting and keys.
     init(
         blog: LiveBlog, sourceName: String, reload: @escaping () throws -> LiveBlog,
         initialMarks: Set<EntryID>, persist: @escaping ([EntryID], Bool) throws -> Void,

@@ -13,11 +13,15 @@ struct SearchCommand: ParsableCommand {
             + "folded. Headlines, paragraphs and related links are searched. A query may start with -: an argument "
             + "starting with one - that is not an option is the query. Exit status 1 when nothing matches, as grep's.")
 
-    @Argument(help: "An optional SOURCE (a file, an address, or -), then the query; without SOURCE, standard input when it is a pipe or a file, else the bundled sample.",
-              completion: .file())
+    @Argument(
+        help:
+            "An optional SOURCE (a file, an address, or -), then the query; without SOURCE, standard input when it is a pipe or a file, else the bundled sample.",
+        completion: .file())
     var arguments: [String] = []
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file"), completion: .file()) var rulesFile: String?
+    @Option(
+        name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules.", valueName: "file"),
+        completion: .file()) var rulesFile: String?
     /// Search reads no marks; `--state` is accepted so that every command takes the same options.
     @OptionGroup var state: StateOptions
     @OptionGroup var inputLimit: InputLimit
@@ -32,7 +36,8 @@ struct SearchCommand: ParsableCommand {
             do {
                 words = try SourceAndOperands(arguments, operandCount: 1)
             } catch {
-                throw CLIError("too many arguments; quote a query of several words (liveblog search [SOURCE] \"QUERY\")")
+                throw CLIError(
+                    "too many arguments; quote a query of several words (liveblog search [SOURCE] \"QUERY\")")
             }
             guard let queryText = words.operands.first else {
                 throw CLIError("missing QUERY (usage: liveblog search [SOURCE] QUERY)")
@@ -44,8 +49,10 @@ struct SearchCommand: ParsableCommand {
             let query = SearchQuery(queryText)
             let (total, shown) = parsed.search(query, order: sort, limit: limit)
             if json {
-                Output.write(SearchExporter.json(query: queryText, id: parsed.id(at:), headline: parsed.headline(at:),
-                                               total: total, hits: shown))
+                Output.write(
+                    SearchExporter.json(
+                        query: queryText, id: parsed.id(at:), headline: parsed.headline(at:),
+                        total: total, hits: shown))
             } else {
                 Output.write(SearchReport.text(entry: parsed.entry(at:), total: total, hits: shown))
             }
@@ -79,7 +86,8 @@ enum SearchReport {
         case .relatedSummary: text = entry.related[match.paragraph ?? 0].summary ?? ""
         }
         let scalars = Array(text.unicodeScalars)
-        let start = max(0, match.start - 50), end = min(scalars.count, match.start + match.length + 50)
+        let start = max(0, match.start - 50)
+        let end = min(scalars.count, match.start + match.length + 50)
         var out = start > 0 ? "…" : ""
         out.unicodeScalars.append(contentsOf: scalars[start..<match.start])
         out += "«"

@@ -6,10 +6,16 @@ import LiveBlogStore
 
 /// The options every command shares: where the blog comes from, extra rules, and where marks live.
 struct SourceOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("A live blog: a text scrape, a saved HTML page, - for standard input (either), or an http(s):// address. Default: standard input when it is a pipe or a file, else the bundled sample.", valueName: "source"), completion: .file())
+    @Argument(
+        help: ArgumentHelp(
+            "A live blog: a text scrape, a saved HTML page, - for standard input (either), or an http(s):// address. Default: standard input when it is a pipe or a file, else the bundled sample.",
+            valueName: "source"), completion: .file())
     var source: String?
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("More boilerplate rules (see Resources/boilerplate-rules.txt).", valueName: "file"), completion: .file())
+    @Option(
+        name: .customLong("rules"),
+        help: ArgumentHelp("More boilerplate rules (see Resources/boilerplate-rules.txt).", valueName: "file"),
+        completion: .file())
     var rulesFile: String?
 
     @OptionGroup var state: StateOptions
@@ -40,7 +46,9 @@ struct SourceLoader {
         let rules = try RuleLoader.rules(extraFile: rulesFile)
         let content = try source.load(maxSize: maxSize)
         if Self.isHTML(content) {
-            return .page(HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType))
+            return .page(
+                HTMLBlogReader(rules: rules, baseURL: content.address).read(
+                    bytes: content.bytes, contentType: content.contentType))
         }
         return .text(LiveBlogParser(rules: rules).parseSource(bytes: content.bytes))
     }
@@ -52,7 +60,11 @@ struct SourceLoader {
         let rules = try RuleLoader.rules(extraFile: rulesFile)
         let content = try source.load(maxSize: maxSize)
         if Self.isHTML(content) {
-            return (source, HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType))
+            return (
+                source,
+                HTMLBlogReader(rules: rules, baseURL: content.address).read(
+                    bytes: content.bytes, contentType: content.contentType)
+            )
         }
         return (source, LiveBlogParser(rules: rules).parse(bytes: content.bytes))
     }
@@ -67,7 +79,11 @@ struct SourceLoader {
 
 /// `--state PATH`, where read marks are kept.
 struct StateOptions: ParsableArguments {
-    @Option(name: .customLong("state"), help: ArgumentHelp("The read-mark database (default: $LIVEBLOG_STATE, else $XDG_STATE_HOME/liveblog/state.sqlite).", valueName: "path"), completion: .file(extensions: ["sqlite"]))
+    @Option(
+        name: .customLong("state"),
+        help: ArgumentHelp(
+            "The read-mark database (default: $LIVEBLOG_STATE, else $XDG_STATE_HOME/liveblog/state.sqlite).",
+            valueName: "path"), completion: .file(extensions: ["sqlite"]))
     var path: String?
 
     /// The resolved state file path.
@@ -85,7 +101,8 @@ enum RuleLoader {
     static func rules(extraFile: String?) throws -> BoilerplateRules {
         var rules = BoilerplateRules.bundled
         let env = ProcessInfo.processInfo.environment
-        let configHome = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let configHome =
+            env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (env["HOME"].map { $0 + "/.config" } ?? "")
         let userFile = configHome + "/liveblog/rules.txt"
         if !configHome.isEmpty, FileManager.default.fileExists(atPath: userFile) {

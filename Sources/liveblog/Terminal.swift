@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CNcursesw
 import Foundation
 import LiveBlogTUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why the reader cannot take over the terminal; the description is one line for standard error.
 struct TerminalError: Error, CustomStringConvertible {
@@ -41,7 +42,9 @@ final class Terminal {
     /// terminal and from `/dev/tty` otherwise (the blog itself may arrive on standard input).
     /// `colors` gives each role's colours (the configuration's, else `ReaderConfig.defaultColors`); without
     /// `mouse` the terminal keeps the mouse, so text can be selected as usual.
-    init(noColor: Bool, colors: [CellStyle.Role: ReaderConfig.Colors] = ReaderConfig.defaultColors, mouse: Bool = true) throws {
+    init(noColor: Bool, colors: [CellStyle.Role: ReaderConfig.Colors] = ReaderConfig.defaultColors, mouse: Bool = true)
+        throws
+    {
         Terminal.prepareLocale()
         guard isatty(STDOUT_FILENO) != 0 else {
             throw TerminalError(description: "standard output is not a terminal")
@@ -88,7 +91,9 @@ final class Terminal {
             TerminalSignals.uninstall()
             fclose(input)
             fclose(output)
-            throw TerminalError(description: "the terminal \"\(term)\" (TERM) cannot move the cursor; the reader needs a full-screen terminal")
+            throw TerminalError(
+                description:
+                    "the terminal \"\(term)\" (TERM) cannot move the cursor; the reader needs a full-screen terminal")
         }
         let window = cn_stdscr()
         self.window = window
@@ -204,7 +209,8 @@ final class Terminal {
     private func mouseKey() -> Key? {
         var event = MEVENT()
         guard getmouse(&event) == OK else { return nil }
-        let row = Int(event.y), column = Int(event.x)
+        let row = Int(event.y)
+        let column = Int(event.x)
         if event.bstate & (CN_BUTTON1_PRESSED | CN_BUTTON1_CLICKED) != 0 { return .click(row: row, column: column) }
         if event.bstate & CN_BUTTON4_PRESSED != 0 { return .wheel(row: row, column: column, down: false) }
         if event.bstate & CN_BUTTON5_PRESSED != 0 { return .wheel(row: row, column: column, down: true) }
@@ -220,7 +226,8 @@ final class Terminal {
     func paint(_ frame: Frame) {
         guard let window, !roleAttributes.isEmpty else { return }
         let (rows, columns) = size
-        let height = min(rows, frame.height), width = min(columns, frame.width)
+        let height = min(rows, frame.height)
+        let width = min(columns, frame.width)
         let cells = frame.cells
         var run = ""
         for row in 0..<height {
@@ -257,7 +264,10 @@ final class Terminal {
         }
         wattr_set(window, CN_A_NORMAL, 0, nil)
         if let cursor = frame.cursor, cursor.row < rows, cursor.column < columns {
-            if !cursorVisible { curs_set(1); cursorVisible = true }
+            if !cursorVisible {
+                curs_set(1)
+                cursorVisible = true
+            }
             wmove(window, Int32(cursor.row), Int32(cursor.column))
         } else if cursorVisible {
             curs_set(0)
@@ -338,7 +348,8 @@ final class Terminal {
         let roles = CellStyle.Role.allCases
         roleAttributes = Array(repeating: CN_A_NORMAL, count: roles.count)
         rolePairs = Array(repeating: 0, count: roles.count)
-        usesColor = enabled && has_colors() && start_color() == OK && use_default_colors() == OK
+        usesColor =
+            enabled && has_colors() && start_color() == OK && use_default_colors() == OK
             && cn_colors() >= 8 && cn_color_pairs() > roles.count
         for role in roles {
             let entry = colors[role] ?? ReaderConfig.Colors(-1)

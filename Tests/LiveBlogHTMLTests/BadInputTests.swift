@@ -1,6 +1,7 @@
 import Foundation
 import LiveBlogCore
 import Testing
+
 @testable import LiveBlogHTML
 
 /// Pages that are broken, hostile or mislabelled still give a blog, never a crash or an empty silence.
@@ -20,13 +21,15 @@ struct BadInputTests {
     // copy of the tree flattens below its own, so every walk is bounded; a page stays readable.
     @Test("100,000 nested divs")
     func deepNesting() {
-        let html = "<html><body><p>Before the pile.</p>" + String(repeating: "<div>", count: 100_000) + "<p>Deep text.</p>"
+        let html =
+            "<html><body><p>Before the pile.</p>" + String(repeating: "<div>", count: 100_000) + "<p>Deep text.</p>"
             + String(repeating: "</div>", count: 100_000) + "</body></html>"
         let blog = read(html)
         #expect(blog.entries.count == 1)
         #expect(blog.entries.first?.paragraphs.first == "Before the pile.")
         // Within libxml2's limit, deep text is kept even below our flattening depth.
-        let deep = "<html><body>" + String(repeating: "<div>", count: 240) + "<p>Deep text.</p>"
+        let deep =
+            "<html><body>" + String(repeating: "<div>", count: 240) + "<p>Deep text.</p>"
             + String(repeating: "</div>", count: 240) + "</body></html>"
         #expect(read(deep).entries.first?.paragraphs == ["Deep text."])
     }
@@ -65,7 +68,10 @@ struct BadInputTests {
     // ISO-8859-15 declared in http-equiv, and a Content-Type hint for a page that declares nothing.
     @Test("Declared and hinted charsets are honoured")
     func declaredCharsets() {
-        let declared = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-15\"></head><body><p>".utf8)
+        let declared =
+            Array(
+                "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-15\"></head><body><p>"
+                    .utf8)
             + [0xA4, 0x20, 0x35] + Array("</p></body></html>".utf8)
         #expect(HTMLBlogReader().read(bytes: declared).entries.first?.paragraphs.first == "€ 5")
         let hinted = Array("<html><body><p>".utf8) + [0x47, 0x72, 0xFC, 0xDF, 0x65] + Array("</p></body></html>".utf8)

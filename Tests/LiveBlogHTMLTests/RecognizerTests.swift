@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LiveBlogHTML
 
 /// The small recognisers: HTML sniffing, charsets, clocks and ISO dates.
@@ -18,17 +19,23 @@ struct RecognizerTests {
     @Test("Charsets: BOM, meta, hint, UTF-8 check")
     func charsets() {
         #expect(CharsetSniffer.encoding(of: Array("<meta charset=\"windows-1252\">".utf8), hint: nil) == "WINDOWS-1252")
-        #expect(CharsetSniffer.encoding(of: Array("<p>plain</p>".utf8), hint: "text/html; charset=iso-8859-2") == "ISO-8859-2")
+        #expect(
+            CharsetSniffer.encoding(of: Array("<p>plain</p>".utf8), hint: "text/html; charset=iso-8859-2")
+                == "ISO-8859-2")
         #expect(CharsetSniffer.encoding(of: Array("<p>é</p>".utf8), hint: nil) == "UTF-8")
         #expect(CharsetSniffer.encoding(of: [0x3C, 0x70, 0x3E, 0xE9], hint: nil) == "WINDOWS-1252")
     }
 
     @Test("Clocks in the forms pages print them; a match minute is not one")
     func clocks() {
-        for text in ["15:05", "17.00", "11.04 Uhr", "4:14 p.m.", "10 p.m.", "12.50 BST", "14 August 2023 10:01", "9h30"] {
+        for text in [
+            "15:05", "17.00", "11.04 Uhr", "4:14 p.m.", "10 p.m.", "12.50 BST", "14 August 2023 10:01", "9h30",
+        ] {
             #expect(ClockText.isTimeOnly(text), "\(text)")
         }
-        for text in ["95'", "2024", "3.5 million", "Updated 3 hours ago", "The meeting starts at 10:00 in the town hall today"] {
+        for text in [
+            "95'", "2024", "3.5 million", "Updated 3 hours ago", "The meeting starts at 10:00 in the town hall today",
+        ] {
             #expect(!ClockText.isTimeOnly(text), "\(text)")
         }
         #expect(ClockText.isMatchMinute("95'"))

@@ -62,7 +62,8 @@ struct ConditionalFetcherTests {
         let stamp = "Mon, 30 Nov 2026 14:00:00 GMT"
         let server = try ScriptedServer { request in
             if request.headers["if-modified-since"] == stamp { return .init(status: 304, headers: []) }
-            return .init(headers: [("Content-Type", "text/html"), ("Last-Modified", stamp)], body: Array("<p>x</p>".utf8))
+            return .init(
+                headers: [("Content-Type", "text/html"), ("Last-Modified", stamp)], body: Array("<p>x</p>".utf8))
         }
         defer { server.stop() }
         let fetcher = ConditionalFetcher(address: server.url(), userAgent: "liveblog/test", limits: Self.limits)

@@ -34,11 +34,15 @@ private final class RouteHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    static let page = Array("<!doctype html><html><head><title>Loopback live</title></head><body><p>Served over loopback.</p></body></html>".utf8)
+    static let page = Array(
+        "<!doctype html><html><head><title>Loopback live</title></head><body><p>Served over loopback.</p></body></html>"
+            .utf8)
     /// `<html><body><p>Compressed page.</p></body></html>`, gzipped with mtime 0.
     static let gzipped: [UInt8] = [
-        31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 179, 201, 40, 201, 205, 177, 179, 73, 202, 79, 169, 180, 179, 41, 176, 115, 206,
-        207, 45, 40, 74, 45, 46, 78, 77, 81, 40, 72, 76, 79, 213, 179, 209, 47, 176, 179, 209, 135, 200, 234, 131, 149, 2,
+        31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 179, 201, 40, 201, 205, 177, 179, 73, 202, 79, 169, 180, 179, 41, 176, 115,
+        206,
+        207, 45, 40, 74, 45, 46, 78, 77, 81, 40, 72, 76, 79, 213, 179, 209, 47, 176, 179, 209, 135, 200, 234, 131, 149,
+        2,
         0, 18, 199, 54, 91, 49, 0, 0, 0,
     ]
 
@@ -48,7 +52,10 @@ private final class RouteHandler: ChannelInboundHandler {
         let html = [("Content-Type", "text/html; charset=utf-8")]
         switch path {
         case "/page": respond(context, .ok, html, Self.page)
-        case "/ua": respond(context, .ok, [("Content-Type", "text/plain")], Array((head.headers.first(name: "user-agent") ?? "").utf8))
+        case "/ua":
+            respond(
+                context, .ok, [("Content-Type", "text/plain")],
+                Array((head.headers.first(name: "user-agent") ?? "").utf8))
         case "/redirect": respond(context, .found, [("Location", "/page")], [])
         case "/loop": respond(context, .found, [("Location", "/loop")], [])
         case "/gzip": respond(context, .ok, html + [("Content-Encoding", "gzip")], Self.gzipped)
@@ -69,11 +76,16 @@ private final class RouteHandler: ChannelInboundHandler {
     }
 
     /// Writes a whole response; without `length`, the body goes chunked (no Content-Length to trust).
-    private func respond(_ context: ChannelHandlerContext, _ status: HTTPResponseStatus, _ headers: [(String, String)],
-                         _ body: [UInt8], length: Bool = true) {
+    private func respond(
+        _ context: ChannelHandlerContext, _ status: HTTPResponseStatus, _ headers: [(String, String)],
+        _ body: [UInt8], length: Bool = true
+    ) {
         var fields = HTTPHeaders(headers)
-        if length, !fields.contains(name: "Content-Length") { fields.add(name: "Content-Length", value: "\(body.count)") }
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))), promise: nil)
+        if length, !fields.contains(name: "Content-Length") {
+            fields.add(name: "Content-Length", value: "\(body.count)")
+        }
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))), promise: nil)
         if !body.isEmpty {
             var buffer = context.channel.allocator.buffer(capacity: body.count)
             buffer.writeBytes(body)

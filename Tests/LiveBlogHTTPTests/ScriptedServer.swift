@@ -106,7 +106,8 @@ private final class ScriptedHandler: ChannelInboundHandler, @unchecked Sendable 
         var fields = HTTPHeaders(reply.headers)
         fields.replaceOrAdd(name: "Content-Length", value: "\(reply.body.count)")
         let status = HTTPResponseStatus(statusCode: reply.status)
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))), promise: nil)
         if !reply.body.isEmpty {
             var buffer = context.channel.allocator.buffer(capacity: reply.body.count)
             buffer.writeBytes(reply.body)

@@ -1,6 +1,7 @@
 import Foundation
 import LiveBlogCore
 import Testing
+
 @testable import LiveBlogStore
 
 /// The contract of `ReadMarkStore`, run against both the SQLite store and its in-memory twin.
@@ -13,11 +14,12 @@ struct ReadMarkStoreBehaviourTests {
             #expect(try store.readMarks(for: blog).isEmpty)
 
             try store.setRead(entryIDs("e", 3), read: true, at: monday, for: blog)
-            #expect(try store.readMarks(for: blog) == [
-                EntryID("e0"): StoredTime.normalized(monday),
-                EntryID("e1"): StoredTime.normalized(monday),
-                EntryID("e2"): StoredTime.normalized(monday),
-            ])
+            #expect(
+                try store.readMarks(for: blog) == [
+                    EntryID("e0"): StoredTime.normalized(monday),
+                    EntryID("e1"): StoredTime.normalized(monday),
+                    EntryID("e2"): StoredTime.normalized(monday),
+                ])
 
             try store.setRead([EntryID("e1")], read: false, at: tuesday, for: blog)
             #expect(Set(try store.readMarks(for: blog).keys) == [EntryID("e0"), EntryID("e2")])
@@ -30,10 +32,11 @@ struct ReadMarkStoreBehaviourTests {
             let blog = try store.registerBlog(identity: "b", title: "B", at: monday)
             try store.setRead([EntryID("a")], read: true, at: monday, for: blog)
             try store.setRead([EntryID("a"), EntryID("a"), EntryID("b")], read: true, at: tuesday, for: blog)
-            #expect(try store.readMarks(for: blog) == [
-                EntryID("a"): StoredTime.normalized(monday),
-                EntryID("b"): StoredTime.normalized(tuesday),
-            ])
+            #expect(
+                try store.readMarks(for: blog) == [
+                    EntryID("a"): StoredTime.normalized(monday),
+                    EntryID("b"): StoredTime.normalized(tuesday),
+                ])
         }
     }
 
@@ -74,9 +77,11 @@ struct ReadMarkStoreBehaviourTests {
             let again = try store.registerBlog(identity: "/a.txt", title: "New title", at: tuesday)
             #expect(again == key)
 
-            #expect(try store.blog(identity: "/a.txt") == StoredBlog(
-                key: key, identity: "/a.txt", title: "New title",
-                firstOpened: StoredTime.normalized(monday), lastOpened: StoredTime.normalized(tuesday)))
+            #expect(
+                try store.blog(identity: "/a.txt")
+                    == StoredBlog(
+                        key: key, identity: "/a.txt", title: "New title",
+                        firstOpened: StoredTime.normalized(monday), lastOpened: StoredTime.normalized(tuesday)))
         }
     }
 
@@ -117,12 +122,14 @@ struct ReadMarkStoreBehaviourTests {
 
 /// Reader state (sessions, search history) kept between runs, the same in both stores.
 struct ReaderStateStoreTests {
-    @Test("Reader state is kept per blog and for all blogs, replaced, and forgotten with nil", arguments: [true, false])
+    @Test(
+        "Reader state is kept per blog and for all blogs, replaced, and forgotten with nil", arguments: [true, false])
     func readerState(sqlite: Bool) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lb-rs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store: any ReadMarkStore = sqlite ? try SQLiteReadMarkStore(path: directory.path + "/s.sqlite") : InMemoryReadMarkStore()
+        let store: any ReadMarkStore =
+            sqlite ? try SQLiteReadMarkStore(path: directory.path + "/s.sqlite") : InMemoryReadMarkStore()
         let a = try store.registerBlog(identity: "a", title: "A")
         let b = try store.registerBlog(identity: "b", title: "B")
         #expect(try store.readerState("session", for: a) == nil)

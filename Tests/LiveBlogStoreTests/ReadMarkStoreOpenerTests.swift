@@ -1,7 +1,8 @@
 import Foundation
-import LiveBlogCore
 import GRDB
+import LiveBlogCore
 import Testing
+
 @testable import LiveBlogStore
 
 @Suite("Opening the state file, with fault handling")
@@ -90,8 +91,9 @@ struct ReadMarkStoreOpenerTests {
         }
     }
 
-    @Test("A file that is not SQLite (notes, the blog itself) is refused and left untouched, by open and openOrFallBack",
-          arguments: [10, 5000])
+    @Test(
+        "A file that is not SQLite (notes, the blog itself) is refused and left untouched, by open and openOrFallBack",
+        arguments: [10, 5000])
     func nonSQLiteFileIsLeftAlone(size: Int) throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/notes.txt"
@@ -100,7 +102,9 @@ struct ReadMarkStoreOpenerTests {
             #expect(throws: StoreError.self) { try ReadMarkStoreOpener.open(path: path, now: now) }
             do { _ = try ReadMarkStoreOpener.open(path: path, now: now) } catch let error as StoreError {
                 #expect(error.kind == .foreign)
-                #expect(error.description == "state file \(path) is not a liveblog state file: not an SQLite database; left untouched")
+                #expect(
+                    error.description
+                        == "state file \(path) is not a liveblog state file: not an SQLite database; left untouched")
             }
             let fallBack = ReadMarkStoreOpener.openOrFallBack(path: path, now: now)
             #expect(fallBack.failure?.kind == .foreign)
@@ -130,7 +134,9 @@ struct ReadMarkStoreOpenerTests {
             let path = directory + "/other.db"
             do {
                 let queue = try DatabaseQueue(path: path)
-                try queue.write { db in try db.execute(sql: "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x')") }
+                try queue.write { db in
+                    try db.execute(sql: "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x')")
+                }
                 try queue.close()
             }
             let before = FileManager.default.contents(atPath: path)
@@ -141,7 +147,9 @@ struct ReadMarkStoreOpenerTests {
                 #expect(error.kind == .foreign)
             }
             #expect(FileManager.default.contents(atPath: path) == before)
-            let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
+            let tables = try DatabaseQueue(path: path).read {
+                try String.fetchAll($0, sql: "SELECT name FROM sqlite_master")
+            }
             #expect(tables == ["notes"])
         }
     }
@@ -155,7 +163,10 @@ struct ReadMarkStoreOpenerTests {
                 try store.close()
             }
             let stamped = try DatabaseQueue(path: path).read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id"), try Int32.fetchOne(db, sql: "PRAGMA user_version"))
+                (
+                    try Int32.fetchOne(db, sql: "PRAGMA application_id"),
+                    try Int32.fetchOne(db, sql: "PRAGMA user_version")
+                )
             }
             #expect(stamped.0 == StateFileCheck.applicationID && stamped.1 == StateFileCheck.schemaVersion)
             try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = 99") }
@@ -209,7 +220,9 @@ struct ReadMarkStoreOpenerTests {
             try? FileManager.default.removeItem(atPath: path + "-shm")
             let second = try ReadMarkStoreOpener.open(path: path, now: now)
             #expect(second.warning == "state file was corrupt; moved aside to \(path).corrupt-20231114T221320Z-2")
-            #expect(FileManager.default.contents(atPath: path + ".corrupt-20231114T221320Z") == Self.spoiledStateFile("garbage one"))
+            #expect(
+                FileManager.default.contents(atPath: path + ".corrupt-20231114T221320Z")
+                    == Self.spoiledStateFile("garbage one"))
         }
     }
 
@@ -247,8 +260,9 @@ struct ReadMarkStoreOpenerTests {
     func noLocationFallsBack() {
         let opened = ReadMarkStoreOpener.openOrFallBack(explicitPath: nil, environment: [:])
         #expect(opened.store is InMemoryReadMarkStore)
-        #expect(opened.warning == "read marks will not be saved: cannot choose a state file: "
-            + "HOME is not set; use --state PATH or LIVEBLOG_STATE")
+        #expect(
+            opened.warning == "read marks will not be saved: cannot choose a state file: "
+                + "HOME is not set; use --state PATH or LIVEBLOG_STATE")
     }
 
     @Test("openOrFallBack resolves the path from the environment and opens it")

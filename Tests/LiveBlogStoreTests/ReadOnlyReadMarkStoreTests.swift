@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LiveBlogCore
 import Testing
+
 @testable import LiveBlogStore
 
 @Suite("A state file that can be read but not written")

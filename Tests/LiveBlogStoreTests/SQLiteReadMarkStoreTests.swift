@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import LiveBlogCore
 import Testing
+
 @testable import LiveBlogStore
 
 @Suite("SQLite read-mark store")
@@ -14,8 +15,10 @@ struct SQLiteReadMarkStoreTests {
             let first = try SQLiteReadMarkStore(path: path)
             let schema = try first.writerQuery(schemaQuery)
             let migrations = try first.writerQuery("SELECT identifier FROM grdb_migrations")
-            #expect(schema.contains { $0.hasPrefix("CREATE TABLE blogs") && $0.contains("identity TEXT NOT NULL UNIQUE") })
-            #expect(schema.contains { $0.hasPrefix("CREATE TABLE marks") && $0.contains("PRIMARY KEY (blogId, entryId)") })
+            #expect(
+                schema.contains { $0.hasPrefix("CREATE TABLE blogs") && $0.contains("identity TEXT NOT NULL UNIQUE") })
+            #expect(
+                schema.contains { $0.hasPrefix("CREATE TABLE marks") && $0.contains("PRIMARY KEY (blogId, entryId)") })
             #expect(migrations == ["v1-blogs-and-marks", "v2-reader-state", "v3-seen-entries"])
             try first.close()
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LiveBlogCore
 import Testing
+
 @testable import LiveBlogStore
 
 /// Entries seen per blog, and finding a blog by the entries it shares (a copy, a re-saved page).
@@ -38,16 +39,17 @@ struct SeenEntriesTests {
             // Schema version 1 as shipped, with one blog and two marks.
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
-                    INSERT INTO grdb_migrations VALUES ('v1-blogs-and-marks');
-                    CREATE TABLE blogs (id INTEGER PRIMARY KEY, identity TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
-                                        firstOpened INTEGER NOT NULL, lastOpened INTEGER NOT NULL);
-                    CREATE TABLE marks (blogId INTEGER NOT NULL REFERENCES blogs (id) ON DELETE CASCADE,
-                                        entryId TEXT NOT NULL, readAt INTEGER NOT NULL, PRIMARY KEY (blogId, entryId)) WITHOUT ROWID;
-                    INSERT INTO blogs VALUES (1, '/old/path.txt', 'Old', 0, 0);
-                    INSERT INTO marks VALUES (1, 'aaa', 5), (1, 'bbb', 6);
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                        INSERT INTO grdb_migrations VALUES ('v1-blogs-and-marks');
+                        CREATE TABLE blogs (id INTEGER PRIMARY KEY, identity TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+                                            firstOpened INTEGER NOT NULL, lastOpened INTEGER NOT NULL);
+                        CREATE TABLE marks (blogId INTEGER NOT NULL REFERENCES blogs (id) ON DELETE CASCADE,
+                                            entryId TEXT NOT NULL, readAt INTEGER NOT NULL, PRIMARY KEY (blogId, entryId)) WITHOUT ROWID;
+                        INSERT INTO blogs VALUES (1, '/old/path.txt', 'Old', 0, 0);
+                        INSERT INTO marks VALUES (1, 'aaa', 5), (1, 'bbb', 6);
+                        """)
             }
             try queue.close()
             let store = try SQLiteReadMarkStore(path: path)

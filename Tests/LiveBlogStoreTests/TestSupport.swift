@@ -3,8 +3,8 @@ import LiveBlogCore
 // Shared helpers (withTemporaryDirectory…) for every file of this target.
 @_exported import LiveBlogTestSupport
 import Testing
-@testable import LiveBlogStore
 
+@testable import LiveBlogStore
 
 /// The two store implementations, so one behaviour test can run against both.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {

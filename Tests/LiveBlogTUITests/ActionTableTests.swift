@@ -187,7 +187,8 @@ struct ActionTableTests {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        let begin = "<!-- keys: generated from Action.table; LIVEBLOG_RECORD_README=1 swift test --filter readmeKeyTable -->\n"
+        let begin =
+            "<!-- keys: generated from Action.table; LIVEBLOG_RECORD_README=1 swift test --filter readmeKeyTable -->\n"
         let end = "<!-- end of keys -->"
         let generated = HelpScreen.markdownTable()
         if ProcessInfo.processInfo.environment["LIVEBLOG_RECORD_README"] == "1",

@@ -21,18 +21,24 @@ struct HugeEntryLayoutTests {
         return Entry(headline: "One long post", paragraphs: [words.joined(separator: " "), "After it."])
     }
 
-    @Test("Counting lines agrees with wrapping glyphs, at every width: wide, combining, stripped, tabs, breaks",
-          arguments: [1, 2, 3, 5, 17, 40, 80])
+    @Test(
+        "Counting lines agrees with wrapping glyphs, at every width: wide, combining, stripped, tabs, breaks",
+        arguments: [1, 2, 3, 5, 17, 40, 80])
     func countMatchesWrap(width: Int) {
         var generator = SystemRandomNumberGenerator()
-        let alphabet: [Unicode.Scalar] = ["a", "b", " ", " ", "x", "é", "日", "本", "\u{301}", "\u{FE0F}", "\u{200D}", "\t",
-                                          "\n", "\u{202E}", "👍", "\u{7}"]
+        let alphabet: [Unicode.Scalar] = [
+            "a", "b", " ", " ", "x", "é", "日", "本", "\u{301}", "\u{FE0F}", "\u{200D}", "\t",
+            "\n", "\u{202E}", "👍", "\u{7}",
+        ]
         for _ in 0..<400 {
             var text = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...120, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            for _ in 0..<Int.random(in: 0...120, using: &generator) {
+                text.append(alphabet.randomElement(using: &generator)!)
+            }
             let string = String(text)
             let wrapped = TextWrap.wrap(GlyphBuilder.glyphs(string, style: .plain), width: width).count
-            #expect(TextWrap.countLines(string[...].unicodeScalars, width: width) == wrapped, "\(string.debugDescription)")
+            #expect(
+                TextWrap.countLines(string[...].unicodeScalars, width: width) == wrapped, "\(string.debugDescription)")
         }
     }
 

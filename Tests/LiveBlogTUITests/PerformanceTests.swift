@@ -9,14 +9,18 @@ import Testing
 /// on a release build (see the README's figures); the time limit is only a hang guard.
 @Suite(.timeLimit(.minutes(2)))
 struct PerformanceTests {
-    static let words = ["ash", "cloud", "lava", "ferry", "island", "governor", "observatory", "volcano", "evacuation", "harbour", "mainland", "eruption", "東京", "flights"]
+    static let words = [
+        "ash", "cloud", "lava", "ferry", "island", "governor", "observatory", "volcano", "evacuation", "harbour",
+        "mainland", "eruption", "東京", "flights",
+    ]
 
     static func bigBlog(_ count: Int, words perParagraph: Int = 10) -> LiveBlog {
         var random = SeededRandom(seed: 7)
         func next() -> String { random.pick(words) }
         let entries = (0..<count).map { i in
             Entry(
-                id: EntryID("id\(i)"), time: "12:\(i % 60)", headline: (0..<6).map { _ in next() }.joined(separator: " "),
+                id: EntryID("id\(i)"), time: "12:\(i % 60)",
+                headline: (0..<6).map { _ in next() }.joined(separator: " "),
                 paragraphs: [(0..<perParagraph).map { _ in next() }.joined(separator: " ")])
         }
         return LiveBlog(title: "Big", entries: entries)
@@ -43,7 +47,9 @@ struct PerformanceTests {
         #expect(state.selectedEntry == 1)
         send(&state, .character("/"))
         Self.press(&state, "ash c".map { Key.character($0) } + [.backspace, .backspace])
-        let expected = blog.entries.indices.filter { EntryMatcher(SearchQuery("ash")).matches(in: blog.entries[$0]) != nil }
+        let expected = blog.entries.indices.filter {
+            EntryMatcher(SearchQuery("ash")).matches(in: blog.entries[$0]) != nil
+        }
         #expect(state.listedCount == expected.count)
         #expect(state.listedCount > 0 && state.listedCount < 100_000)
         send(&state, .enter)
@@ -64,7 +70,9 @@ struct PerformanceTests {
         #expect(screen(state).contains("/lava  searching…"))
         _ = Reducer.reduce(&state, .indexReady(SearchIndex(blog: blog)))
         #expect(!state.isSearchPending)
-        let expected = blog.entries.indices.filter { EntryMatcher(SearchQuery("lava")).matches(in: blog.entries[$0]) != nil }
+        let expected = blog.entries.indices.filter {
+            EntryMatcher(SearchQuery("lava")).matches(in: blog.entries[$0]) != nil
+        }
         #expect(state.listedCount == expected.count)
         #expect(state.listedEntryIDs.first == blog.entries[expected[0]].id)
     }

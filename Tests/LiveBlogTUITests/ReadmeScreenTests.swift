@@ -12,8 +12,10 @@ struct ReadmeScreenTests {
         .deletingLastPathComponent().appendingPathComponent("README.md")
 
     /// `<!-- screen: 100x30 keys: j j / a s h Enter -->` followed by a ```text block.
-    static let marker = try! NSRegularExpression(pattern: #"<!-- screen: (\d+)x(\d+) keys:([^>]*)-->\n```text\n(.*?)```"#,
-                                                 options: [.dotMatchesLineSeparators])
+    // swift-format-ignore: NeverUseForceTry
+    static let marker = try! NSRegularExpression(
+        pattern: #"<!-- screen: (\d+)x(\d+) keys:([^>]*)-->\n```text\n(.*?)```"#,
+        options: [.dotMatchesLineSeparators])
 
     static func key(_ token: String) -> Key {
         switch token {
@@ -27,8 +29,9 @@ struct ReadmeScreenTests {
 
     static func render(columns: Int, rows: Int, keys: String) -> String {
         let blog = LiveBlogParser().parse(BundledResources.sampleBlogText)
-        var state = makeState(blog, options: ReaderOptions(markAfter: nil, timeZone: TimeZone(identifier: "UTC")!),
-                              size: TerminalSize(rows: rows, columns: columns))
+        var state = makeState(
+            blog, options: ReaderOptions(markAfter: nil, timeZone: TimeZone(identifier: "UTC")!),
+            size: TerminalSize(rows: rows, columns: columns))
         for token in keys.split(separator: " ") { _ = Reducer.reduce(&state, .key(key(String(token)))) }
         return Renderer.render(state, size: state.size).text + "\n"
     }

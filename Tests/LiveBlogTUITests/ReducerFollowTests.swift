@@ -9,14 +9,18 @@ struct ReducerFollowTests {
     private func grown(_ count: Int, from blog: LiveBlog = Fixture.small) -> LiveBlog {
         var blog = blog
         for i in 0..<count {
-            blog.entries.insert(Entry(id: EntryID("new\(i)"), time: "17:0\(i)", headline: "New entry \(i)", paragraphs: ["Fresh."]), at: 0)
+            blog.entries.insert(
+                Entry(id: EntryID("new\(i)"), time: "17:0\(i)", headline: "New entry \(i)", paragraphs: ["Fresh."]),
+                at: 0)
         }
         return blog
     }
 
     /// The screen row (0-based, title included) the list shows `headline` on.
     private func row(of headline: String, in state: ReaderState) -> Int? {
-        screen(state).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(headline) && $0.contains("│") }
+        screen(state).split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.contains(headline) && $0.contains("│")
+        }
     }
 
     @Test("New entries keep the selected entry on its screen row with its scroll; the marker and status count them")
@@ -122,7 +126,8 @@ struct ReducerRetitleTests {
         var blog = Fixture.small
         blog.entries[1] = Entry(id: EntryID("w1"), time: "16:21", headline: "Warning lifted", paragraphs: [body])
         var state = makeState(blog, marks: [EntryID("w1")])
-        blog.entries[1] = Entry(id: EntryID("w2"), time: "16:21", headline: "Warning lifted for the coast", paragraphs: [body])
+        blog.entries[1] = Entry(
+            id: EntryID("w2"), time: "16:21", headline: "Warning lifted for the coast", paragraphs: [body])
         let effects = Reducer.reduce(&state, .updated(blog))
         #expect(effects == [.persistReadMarks([EntryID("w2")], read: true)])
         #expect(state.isRead(EntryID("w2")))
@@ -134,9 +139,13 @@ struct ReducerRetitleTests {
 /// Where `.` goes when the page runs oldest first (a log, a growing pipe).
 struct ReducerNewestTests {
     static func chronological(_ count: Int) -> LiveBlog {
-        LiveBlog(title: "Log", entries: (0..<count).map {
-            Entry(id: EntryID("c\($0)"), time: "10:\(String(format: "%02d", $0))", headline: "Post \($0)", paragraphs: ["Text."])
-        })
+        LiveBlog(
+            title: "Log",
+            entries: (0..<count).map {
+                Entry(
+                    id: EntryID("c\($0)"), time: "10:\(String(format: "%02d", $0))", headline: "Post \($0)",
+                    paragraphs: ["Text."])
+            })
     }
 
     @Test("Arrivals appended at the bottom: . goes to the last of them")

@@ -112,7 +112,10 @@ struct ReducerMarksTests {
         #expect(state.saveError == "disk full")
         // Marking all read fails too: every entry goes back to unread.
         let all = send(&state, .character("A"))
-        guard case .persistReadMarks(let ids, read: true)? = all.last else { Issue.record("no save"); return }
+        guard case .persistReadMarks(let ids, read: true)? = all.last else {
+            Issue.record("no save")
+            return
+        }
         _ = Reducer.reduce(&state, .persistFailed(ids, read: true, reason: "disk full"))
         #expect(state.unreadCount == 6)
         _ = Reducer.reduce(&state, .persisted)

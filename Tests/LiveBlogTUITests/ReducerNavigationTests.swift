@@ -14,6 +14,7 @@ struct ReducerNavigationTests {
     }
 
     static let f = Key.control("f"), b = Key.control("b"), d = Key.control("d"), u = Key.control("u")
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     static let j = Key.character("j"), k = Key.character("k"), g = Key.character("g"), G = Key.character("G")
 
     /// 30 entries in a 12-row terminal at 100 columns: a 10-row list.
@@ -26,7 +27,9 @@ struct ReducerNavigationTests {
         Case(name: "j at the last entry stays", keys: [G, j], position: 29, top: 20),
         Case(name: "g goes back to the first", keys: [G, g], position: 0),
         Case(name: "End and Home work as G and g", keys: [.end, .home, .end], position: 29, top: 20),
-        Case(name: "the list scrolls keeping two rows of context", keys: Array(repeating: j, count: 8), position: 8, top: 1),
+        Case(
+            name: "the list scrolls keeping two rows of context", keys: Array(repeating: j, count: 8), position: 8,
+            top: 1),
         Case(name: "PgDn pages the list", keys: [.pageDown], position: 12, top: 10),
         Case(name: "Ctrl-F pages like PgDn", keys: [f, f], position: 22, top: 20),
         Case(name: "paging past the end stops at the last entry", keys: [f, f, f, f], position: 29, top: 20),
@@ -52,7 +55,8 @@ struct ReducerNavigationTests {
 
     /// One entry of 40 one-line paragraphs: 2 + 79 = 81 layout lines; the 12-row terminal shows 10 of them.
     static func longState() -> ReaderState {
-        let blog = LiveBlog(title: "Long", entries: [Fixture.longEntry(id: "l", lines: 40), Fixture.longEntry(id: "m", lines: 3)])
+        let blog = LiveBlog(
+            title: "Long", entries: [Fixture.longEntry(id: "l", lines: 40), Fixture.longEntry(id: "m", lines: 3)])
         return makeState(blog, size: TerminalSize(rows: 12, columns: 100))
     }
 
@@ -183,7 +187,11 @@ struct ReducerNavigationTests {
     @Test("An empty blog takes every key without trouble")
     func emptyBlog() {
         var state = makeState(LiveBlog(title: "Empty"))
-        let keys: [Key] = [.down, .up, .end, .home, .pageDown, .character(" "), .enter, .tab, .character("j"), .character("m"), .character("A"), .character("U"), .character("n"), .character("s"), .character("u"), .click(row: 2, column: 2), .wheel(row: 2, column: 60, down: true)]
+        let keys: [Key] = [
+            .down, .up, .end, .home, .pageDown, .character(" "), .enter, .tab, .character("j"), .character("m"),
+            .character("A"), .character("U"), .character("n"), .character("s"), .character("u"),
+            .click(row: 2, column: 2), .wheel(row: 2, column: 60, down: true),
+        ]
         for key in keys { send(&state, key) }
         type(&state, "/ash")
         send(&state, .enter, .escape)

@@ -60,15 +60,20 @@ struct ReducerReflexKeysTests {
         #expect(state.detailScrollLine < down)
     }
 
-    static let linked = LiveBlog(title: "Links", entries: [
-        Entry(id: EntryID("a"), headline: "Has links", paragraphs: ["See the report and the map."],
-              url: "https://example.org/blog#a",
-              links: [EntryLink(paragraph: 0, text: "the report", url: "https://example.org/report"),
-                      EntryLink(paragraph: 0, text: "the map", url: "https://example.org/map"),
-                      EntryLink(paragraph: 0, text: "again", url: "https://example.org/map"),
-                      EntryLink(paragraph: 0, text: "evil", url: "javascript:alert(1)")]),
-        Entry(id: EntryID("b"), headline: "No links", paragraphs: ["Plain text.", "Second paragraph."]),
-    ])
+    static let linked = LiveBlog(
+        title: "Links",
+        entries: [
+            Entry(
+                id: EntryID("a"), headline: "Has links", paragraphs: ["See the report and the map."],
+                url: "https://example.org/blog#a",
+                links: [
+                    EntryLink(paragraph: 0, text: "the report", url: "https://example.org/report"),
+                    EntryLink(paragraph: 0, text: "the map", url: "https://example.org/map"),
+                    EntryLink(paragraph: 0, text: "again", url: "https://example.org/map"),
+                    EntryLink(paragraph: 0, text: "evil", url: "javascript:alert(1)"),
+                ]),
+            Entry(id: EntryID("b"), headline: "No links", paragraphs: ["Plain text.", "Second paragraph."]),
+        ])
 
     @Test("The detail pane numbers the entry's links, each address once")
     func numberedLinks() {
@@ -199,7 +204,8 @@ struct ReducerReflexKeysTests {
 
     @Test("Enter in the search puts the first match in view and the status counts entries and matches apart")
     func enterShowsFirstMatch() {
-        let long = Entry(id: EntryID("l"), headline: "Long", paragraphs: (0..<60).map { $0 == 50 ? "the volcano" : "Line \($0)" })
+        let long = Entry(
+            id: EntryID("l"), headline: "Long", paragraphs: (0..<60).map { $0 == 50 ? "the volcano" : "Line \($0)" })
         var state = makeState(LiveBlog(title: "t", entries: [long]))
         type(&state, "/volcano")
         send(&state, .enter)
@@ -232,7 +238,8 @@ struct ReducerReflexKeysTests {
 
     @Test("A session restored before the first event still starts the mark timer for the entry it reopens on")
     func restoredSessionStartsTimer() {
-        var state = ReaderState(blog: Fixture.small, readMarks: [], options: ReaderOptions(markAfter: 1), sourceName: "t")
+        var state = ReaderState(
+            blog: Fixture.small, readMarks: [], options: ReaderOptions(markAfter: 1), sourceName: "t")
         state.restore(SavedSession(entry: EntryID("e2")))
         #expect(Reducer.reduce(&state, .resized(.wide)) == [.startMarkTimer(EntryID("e2"))])
         #expect(state.selectedEntryID == EntryID("e2"))

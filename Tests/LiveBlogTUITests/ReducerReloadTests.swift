@@ -9,7 +9,9 @@ struct ReducerReloadTests {
     private func withNewEntries(_ count: Int) -> LiveBlog {
         var blog = Fixture.small
         for i in 0..<count {
-            blog.entries.insert(Entry(id: EntryID("new\(i)"), time: "17:0\(i)", headline: "New entry \(i)", paragraphs: ["Fresh."]), at: 0)
+            blog.entries.insert(
+                Entry(id: EntryID("new\(i)"), time: "17:0\(i)", headline: "New entry \(i)", paragraphs: ["Fresh."]),
+                at: 0)
         }
         return blog
     }
@@ -123,12 +125,15 @@ struct ReducerReloadTests {
     @Test("With every time known, oldest first sorts by timestamp (a pinned old post moves down)")
     func orderByTimestamp() {
         let base = Date(timeIntervalSince1970: 1_800_000_000)
-        let blog = LiveBlog(title: "Pinned", entries: [
-            Entry(id: EntryID("pinned"), time: "09:00", timestamp: base, headline: "Pinned summary", flags: [.pinned]),
-            Entry(id: EntryID("late"), time: "12:00", timestamp: base + 3 * 3600, headline: "Late"),
-            Entry(id: EntryID("mid"), time: "11:00", timestamp: base + 2 * 3600, headline: "Mid"),
-            Entry(id: EntryID("early"), time: "10:00", timestamp: base + 3600, headline: "Early"),
-        ])
+        let blog = LiveBlog(
+            title: "Pinned",
+            entries: [
+                Entry(
+                    id: EntryID("pinned"), time: "09:00", timestamp: base, headline: "Pinned summary", flags: [.pinned]),
+                Entry(id: EntryID("late"), time: "12:00", timestamp: base + 3 * 3600, headline: "Late"),
+                Entry(id: EntryID("mid"), time: "11:00", timestamp: base + 2 * 3600, headline: "Mid"),
+                Entry(id: EntryID("early"), time: "10:00", timestamp: base + 3600, headline: "Early"),
+            ])
         var state = makeState(blog)
         send(&state, .character("s"))
         #expect(state.listedEntryIDs.map(\.rawValue) == ["pinned", "early", "mid", "late"])

@@ -123,7 +123,8 @@ struct ReducerSearchTests {
         #expect(state.message?.text == "Search cleared")
     }
 
-    @Test("While typing, the selection stays on its entry if it matches, else the next match; it comes back on Backspace")
+    @Test(
+        "While typing, the selection stays on its entry if it matches, else the next match; it comes back on Backspace")
     func selectionWhileTyping() {
         var state = makeState()
         send(&state, .character("j"), .character("j"))

@@ -40,7 +40,8 @@ struct SampleBlogTests {
         send(&state, .enter)
         #expect(state.listedCount > 0 && state.listedCount < Self.blog.entries.count)
         let frame = Renderer.render(state, size: state.size)
-        let highlighted = (1..<39).map { frame.styledText(row: $0, where: { $0.role == .match }) }.joined(separator: "|")
+        let highlighted = (1..<39).map { frame.styledText(row: $0, where: { $0.role == .match }) }.joined(
+            separator: "|")
         #expect(highlighted.lowercased().contains("ash"))
     }
 }

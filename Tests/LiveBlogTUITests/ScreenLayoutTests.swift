@@ -40,7 +40,9 @@ struct ScreenLayoutTests {
             for columns in 0...130 {
                 let layout = ScreenLayout(size: TerminalSize(rows: rows, columns: columns))
                 for rect in [layout.list, layout.divider, layout.detail, layout.detailText, layout.body] {
-                    #expect(rect.row >= 0 && rect.row + rect.height <= rows && rect.column >= 0 && rect.column + rect.width <= columns)
+                    #expect(
+                        rect.row >= 0 && rect.row + rect.height <= rows && rect.column >= 0
+                            && rect.column + rect.width <= columns)
                 }
                 if !layout.isTooSmall {
                     #expect(layout.list.height >= 2 && layout.detailText.height >= 3 && layout.detailText.width >= 20)

@@ -14,7 +14,8 @@ enum Fixture {
         standfirst: "More than 12,000 people have left the island since the volcano woke",
         entries: [
             Entry(
-                id: EntryID("e0"), time: "16:48", headline: "Ash begins to fall on Castlemere as cloud reaches the mainland",
+                id: EntryID("e0"), time: "16:48",
+                headline: "Ash begins to fall on Castlemere as cloud reaches the mainland",
                 paragraphs: [
                     "The first traces of ash have begun to settle on cars and pavements in Castlemere, about 80km east of Tarrow.",
                     "“It smells faintly of struck matches,” said Marguerite Fenn.",
@@ -32,8 +33,10 @@ enum Fixture {
                 id: EntryID("e3"), headline: "Japanese volcanologists offer to help",
                 paragraphs: ["Dr Haruka Senoo wrote: 「山はまだ落ち着いていません。」 The mountain has not settled yet."]),
             Entry(
-                id: EntryID("e4"), time: "15:30", headline: "Airports across the Skerran Isles to stay closed until Friday",
-                paragraphs: ["All four airports will remain closed until at least Friday morning 🌋 the authority said."]),
+                id: EntryID("e4"), time: "15:30",
+                headline: "Airports across the Skerran Isles to stay closed until Friday",
+                paragraphs: ["All four airports will remain closed until at least Friday morning 🌋 the authority said."]
+            ),
             Entry(
                 id: EntryID("e5"),
                 paragraphs: [

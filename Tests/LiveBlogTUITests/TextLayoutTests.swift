@@ -104,7 +104,10 @@ struct TextLayoutTests {
 
     @Test("A word longer than the line is broken across lines")
     func wrapLongWord() {
-        #expect(wrapped("see https://example.org/a/very/long/path ok", 10) == ["see https:", "//example.", "org/a/very", "/long/path", "ok"])
+        #expect(
+            wrapped("see https://example.org/a/very/long/path ok", 10) == [
+                "see https:", "//example.", "org/a/very", "/long/path", "ok",
+            ])
     }
 
     @Test("Tabs expand to the next tab stop of eight")
@@ -120,7 +123,10 @@ struct TextLayoutTests {
 
     @Test("A hanging indent starts continuation lines")
     func wrapIndent() {
-        #expect(wrapped("→ story: the ash cloud moves east", 14, indent: 2) == ["→ story: the", "  ash cloud", "  moves east"])
+        #expect(
+            wrapped("→ story: the ash cloud moves east", 14, indent: 2) == [
+                "→ story: the", "  ash cloud", "  moves east",
+            ])
     }
 
     @Test("Wide characters wrap at the cell before the edge")

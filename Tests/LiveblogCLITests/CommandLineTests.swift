@@ -5,22 +5,22 @@ import Testing
 @Suite("Command line")
 struct CommandLineTests {
     static let blogText = """
-    Harbour strike latest: ferries stop as talks fail
-    Crews walk out after a night of talks
-    Your support helps us to tell the story
-    We need readers like you to keep reporting.
-    Your support makes all the difference.Ferries between the islands stopped at dawn.
-    Talks will resume on Friday.
-    14:05
-    Unions say pay offer ‘an insult’
-    The union said the offer was far below inflation.
-    Zoë Tarrant, the union’s leader, called it “a provocation”.
-    13:40
-    Operator blames fuel costs
-    The operator said fuel costs had doubled since spring.
-    Join our commenting forum
-    Comments
-    """
+        Harbour strike latest: ferries stop as talks fail
+        Crews walk out after a night of talks
+        Your support helps us to tell the story
+        We need readers like you to keep reporting.
+        Your support makes all the difference.Ferries between the islands stopped at dawn.
+        Talks will resume on Friday.
+        14:05
+        Unions say pay offer ‘an insult’
+        The union said the offer was far below inflation.
+        Zoë Tarrant, the union’s leader, called it “a provocation”.
+        13:40
+        Operator blames fuel costs
+        The operator said fuel costs had doubled since spring.
+        Join our commenting forum
+        Comments
+        """
 
     @Test("With no source and a pipe for output, liveblog lists the bundled sample")
     func defaultListsSample() throws {
@@ -48,7 +48,8 @@ struct CommandLineTests {
         }
         // Marking writes, so it makes the file; listing then shows the mark.
         let ids = try runner.run(["list", path, "--json"], environment: environment)
-        let entries = (try JSONSerialization.jsonObject(with: ids.stdoutData) as! [String: Any])["entries"] as! [[String: Any]]
+        let entries =
+            (try JSONSerialization.jsonObject(with: ids.stdoutData) as! [String: Any])["entries"] as! [[String: Any]]
         let first = entries[0]["id"] as! String
         #expect(try runner.run(["mark", path, first], environment: environment).status == 0)
         #expect(FileManager.default.fileExists(atPath: stateDirectory + "/state.sqlite"))
@@ -62,12 +63,13 @@ struct CommandLineTests {
         let path = try runner.write("strike.txt", Self.blogText)
         let result = try runner.run(["list", path])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-        1 N        Ferries between the islands stopped at dawn.
-        2 N 14:05  Unions say pay offer ‘an insult’
-        3 N 13:40  Operator blames fuel costs
+        #expect(
+            result.stdout == """
+                1 N        Ferries between the islands stopped at dawn.
+                2 N 14:05  Unions say pay offer ‘an insult’
+                3 N 13:40  Operator blames fuel costs
 
-        """)
+                """)
     }
 
     @Test("export --format json follows the documented contract")
@@ -81,8 +83,14 @@ struct CommandLineTests {
         #expect(object["title"] as? String == "Harbour strike latest: ferries stop as talks fail")
         #expect(object["source"] as? String == path)
         let entries = object["entries"] as! [[String: Any]]
-        #expect(entries.map { $0["headline"] as? String } == [nil, "Unions say pay offer ‘an insult’", "Operator blames fuel costs"])
-        #expect(entries[0]["paragraphs"] as? [String] == ["Ferries between the islands stopped at dawn.", "Talks will resume on Friday."])
+        #expect(
+            entries.map { $0["headline"] as? String } == [
+                nil, "Unions say pay offer ‘an insult’", "Operator blames fuel costs",
+            ])
+        #expect(
+            entries[0]["paragraphs"] as? [String] == [
+                "Ferries between the islands stopped at dawn.", "Talks will resume on Friday.",
+            ])
         #expect(entries[1]["time"] as? String == "14:05")
         #expect(entries.allSatisfy { ($0["read"] as? Bool) == false })
     }
@@ -96,11 +104,16 @@ struct CommandLineTests {
         #expect(markdown.stdout.hasPrefix("# Harbour strike latest"))
         #expect(markdown.stdout.contains("## 14:05 · Unions say pay offer ‘an insult’"))
         let text = try runner.run(["export", path, "--format", "text"])
-        #expect(text.stdout.contains("13:40  Operator blames fuel costs\nThe operator said fuel costs had doubled since spring.\n"))
+        #expect(
+            text.stdout.contains(
+                "13:40  Operator blames fuel costs\nThe operator said fuel costs had doubled since spring.\n"))
         let bad = try runner.run(["export", path, "--format", "xml"])
         #expect(bad.status == 64)
         #expect(bad.stdout.isEmpty)
-        #expect(bad.stderr == "liveblog: error: the value 'xml' is invalid for '--format <format>'. Please provide one of 'json', 'markdown' or 'text'. (see 'liveblog help export')\n")
+        #expect(
+            bad.stderr
+                == "liveblog: error: the value 'xml' is invalid for '--format <format>'. Please provide one of 'json', 'markdown' or 'text'. (see 'liveblog help export')\n"
+        )
     }
 
     @Test("Every usage error is one line naming the help to read, with status 64; option values are typed")
@@ -207,7 +220,9 @@ struct CommandLineTests {
         let result = try runner.run(["check", path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("line 3: dropped: block: Your support helps us to tell the story"))
-        #expect(result.stdout.contains("line 5: dropped: dropped the glued sentence “Your support makes all the difference.”"))
+        #expect(
+            result.stdout.contains(
+                "line 5: dropped: dropped the glued sentence “Your support makes all the difference.”"))
         #expect(result.stdout.contains("line 14: dropped: page footer"))
     }
 
@@ -215,7 +230,9 @@ struct CommandLineTests {
     func userRules() throws {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
-        let path = try runner.write("strike.txt", Self.blogText.replacingOccurrences(of: "13:40\n", with: "Follow the Harbour on Mastodon\n13:40\n"))
+        let path = try runner.write(
+            "strike.txt",
+            Self.blogText.replacingOccurrences(of: "13:40\n", with: "Follow the Harbour on Mastodon\n13:40\n"))
         let before = try runner.run(["export", path, "--format", "text"])
         #expect(before.stdout.contains("Mastodon"))
         let rules = try runner.write("rules.txt", "# mine\nprefix: Follow the Harbour\n")

@@ -51,7 +51,10 @@ struct CommandRunner {
         let errURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let errHandle = try FileHandle(forWritingTo: errURL)
-        defer { try? errHandle.close(); try? FileManager.default.removeItem(at: errURL) }
+        defer {
+            try? errHandle.close()
+            try? FileManager.default.removeItem(at: errURL)
+        }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = errHandle
@@ -69,7 +72,8 @@ struct CommandRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let errData = (try? Data(contentsOf: errURL)) ?? Data()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
     }
 }

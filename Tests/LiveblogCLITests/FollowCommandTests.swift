@@ -11,7 +11,8 @@ struct FollowCommandTests {
         let process = Process()
         process.executableURL = CommandRunner.binary
         process.arguments = ["follow", "-", "--json", "--all", "--state", runner.statePath]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -21,7 +22,9 @@ struct FollowCommandTests {
             let more = handle.availableData
             lock.withLock { data.append(more) }
         }
-        func lines() -> [String] { lock.withLock { String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init) } }
+        func lines() -> [String] {
+            lock.withLock { String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init) }
+        }
         try process.run()
         input.fileHandleForWriting.write(Data("Harbour storm live\n\n10:00\nWarning issued\n\nA warning.\n\n".utf8))
         // `--all` prints the entries read so far: after that line, what comes is an arrival.

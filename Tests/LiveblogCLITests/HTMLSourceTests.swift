@@ -6,12 +6,12 @@ import Testing
 @Suite("HTML sources on the command line")
 struct HTMLSourceTests {
     static let page = """
-    <!DOCTYPE html><html><head><meta charset="utf-8"><meta property="og:title" content="Harbour strike: live">
-    </head><body><h1>Harbour strike: live</h1><div>
-    <article id="a2"><time>14:05</time><h2>Talks to resume</h2><p>Talks resume on Friday, the <a href="https://example.test/u">union</a> said.</p></article>
-    <article id="a1"><time>13:40</time><h2>Ferries stop</h2><p>No ferry left port this morning.</p></article>
-    </div></body></html>
-    """
+        <!DOCTYPE html><html><head><meta charset="utf-8"><meta property="og:title" content="Harbour strike: live">
+        </head><body><h1>Harbour strike: live</h1><div>
+        <article id="a2"><time>14:05</time><h2>Talks to resume</h2><p>Talks resume on Friday, the <a href="https://example.test/u">union</a> said.</p></article>
+        <article id="a1"><time>13:40</time><h2>Ferries stop</h2><p>No ferry left port this morning.</p></article>
+        </div></body></html>
+        """
 
     @Test("An HTML file is read as a page, whatever its name")
     func htmlFile() throws {
@@ -61,7 +61,8 @@ struct HTMLSourceTests {
         let json = try JSONSerialization.jsonObject(with: listed.stdoutData) as? [String: Any]
         let id = try #require((json?["entries"] as? [[String: Any]])?.first?["id"] as? String)
         #expect(try runner.run(["mark", path, id]).status == 0)
-        let edited = try runner.write("page.html", Self.page.replacingOccurrences(of: "Talks to resume", with: "Talks resume Friday"))
+        let edited = try runner.write(
+            "page.html", Self.page.replacingOccurrences(of: "Talks to resume", with: "Talks resume Friday"))
         let after = try runner.run(["list", edited])
         #expect(after.stdout.contains("1   14:05  Talks resume Friday"))
     }

@@ -12,7 +12,9 @@ struct HostileInputTests {
         for command in [["list", "/dev/zero"], ["search", "/dev/urandom", "peace"], ["export", "/dev/zero"]] {
             let result = try runner.run(command)
             #expect(result.status == 2)
-            #expect(result.stderr == "liveblog: error: \(command[1]) is a character device, not a blog file (it may never end)\n")
+            #expect(
+                result.stderr
+                    == "liveblog: error: \(command[1]) is a character device, not a blog file (it may never end)\n")
         }
         // Standard input from /dev/zero, through a shell redirection.
         let shell = Process()
@@ -38,7 +40,8 @@ struct HostileInputTests {
         #expect(truncate(sparse, 64 << 30) == 0)
         let huge = try runner.run(["list", sparse])
         #expect(huge.status == 2)
-        #expect(huge.stderr == "liveblog: error: \(sparse) is 64 GB, over the 512 MB limit (raise it with --max-size)\n")
+        #expect(
+            huge.stderr == "liveblog: error: \(sparse) is 64 GB, over the 512 MB limit (raise it with --max-size)\n")
         let piped = try runner.run(["list", "--max-size", "1K", "-"], input: Data(repeating: 0x41, count: 5000))
         #expect(piped.status == 2)
         #expect(piped.stderr == "liveblog: error: standard input is over the 1 KB limit (raise it with --max-size)\n")
@@ -55,12 +58,14 @@ struct HostileInputTests {
     func echoedInput() throws {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
-        let rules = try runner.write("rules.txt", "line: ok\n\u{1B}]52;c;aGVsbG8=\u{07}" + String(repeating: "x", count: 100_000) + "\n")
+        let rules = try runner.write(
+            "rules.txt", "line: ok\n\u{1B}]52;c;aGVsbG8=\u{07}" + String(repeating: "x", count: 100_000) + "\n")
         let result = try runner.run(["list", "--rules", rules])
         #expect(result.status == 2)
         #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"))
         #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.count < 400)
-        #expect(result.stderr.hasPrefix("liveblog: error: bad rule at \(rules):2: expected `kind: text`, found \"?]52;c;"))
+        #expect(
+            result.stderr.hasPrefix("liveblog: error: bad rule at \(rules):2: expected `kind: text`, found \"?]52;c;"))
         let path = try runner.run(["list", "/tmp/no\u{1B}[31msuch\u{07}"])
         #expect(path.stderr == "liveblog: error: cannot open /tmp/no?[31msuch?: No such file or directory\n")
         let format = try runner.run(["export", "--format", "x\u{1B}[2J"])
@@ -96,10 +101,15 @@ struct HostileInputTests {
         for command in [["list", path], ["export", path], ["mark", path, "--all"], ["read", path]] {
             let result = try runner.run(command + ["--state", notes])
             #expect(result.status == 2, "\(command)")
-            #expect(result.stderr == "liveblog: error: state file \(notes) is not a liveblog state file: not an SQLite database; left untouched\n")
+            #expect(
+                result.stderr
+                    == "liveblog: error: state file \(notes) is not a liveblog state file: not an SQLite database; left untouched\n"
+            )
         }
         #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: runner.directory.path).filter { $0.hasPrefix("notes") } == ["notes.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: runner.directory.path).filter { $0.hasPrefix("notes") }
+                == ["notes.txt"])
     }
 }
 
@@ -107,15 +117,19 @@ struct HostileInputTests {
 /// writes fail as on a full disk).
 @Suite("A state file on a disk that cannot take writes")
 struct UnwritableStateTests {
-    func runLimited(_ runner: CommandRunner, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    func runLimited(_ runner: CommandRunner, _ arguments: [String]) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/bash")
-        shell.arguments = ["-c", "trap '' XFSZ; ulimit -f 0; exec \"$@\"", "bash", CommandRunner.binary.path] + arguments
+        shell.arguments =
+            ["-c", "trap '' XFSZ; ulimit -f 0; exec \"$@\"", "bash", CommandRunner.binary.path] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["LIVEBLOG_STATE"] = runner.statePath
         environment["XDG_CONFIG_HOME"] = runner.directory.appendingPathComponent("config").path
         shell.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         shell.standardOutput = out
         shell.standardError = err
         shell.standardInput = FileHandle.nullDevice

@@ -25,7 +25,8 @@ struct MarkCommandTests {
         let unread = try runner.run(["list", path, "--unread"])
         #expect(unread.stdout.split(separator: "\n").count == 2)
         let export = try runner.run(["export", path])
-        let entries = (try JSONSerialization.jsonObject(with: export.stdoutData) as! [String: Any])["entries"] as! [[String: Any]]
+        let entries =
+            (try JSONSerialization.jsonObject(with: export.stdoutData) as! [String: Any])["entries"] as! [[String: Any]]
         #expect(entries.map { $0["read"] as! Bool } == [false, true, false])
         _ = try runner.run(["mark", path, all[1], "--unread"])
         #expect(try runner.run(["list", path, "--unread"]).stdout.split(separator: "\n").count == 3)
@@ -39,9 +40,13 @@ struct MarkCommandTests {
         #expect(try runner.run(["mark", path, "--all"]).stdout == "marked 3 entries read\n")
         // The blog grows: a new post on top, one at the bottom, and a later paragraph edited.
         let grown = CommandLineTests.blogText
-            .replacingOccurrences(of: "14:05\n", with: "15:10\nTalks to resume tonight\nBoth sides agreed to meet at eight.\n14:05\n")
+            .replacingOccurrences(
+                of: "14:05\n", with: "15:10\nTalks to resume tonight\nBoth sides agreed to meet at eight.\n14:05\n"
+            )
             .replacingOccurrences(of: "called it “a provocation”.", with: "called it “a provocation” and “a disgrace”.")
-            .replacingOccurrences(of: "Join our commenting forum", with: "12:00\nFirst ferries cancelled\nThe 6am sailing did not leave.\nJoin our commenting forum")
+            .replacingOccurrences(
+                of: "Join our commenting forum",
+                with: "12:00\nFirst ferries cancelled\nThe 6am sailing did not leave.\nJoin our commenting forum")
         _ = try runner.write("strike.txt", grown)
         let list = try runner.run(["list", path, "--unread"])
         #expect(list.stdout.contains("Talks to resume tonight"))
@@ -141,7 +146,8 @@ struct MarkCommandTests {
         }
         #expect(integrity == ["ok"])
         let export = try runner.run(["export", path])
-        let entries = (try JSONSerialization.jsonObject(with: export.stdoutData) as! [String: Any])["entries"] as! [[String: Any]]
+        let entries =
+            (try JSONSerialization.jsonObject(with: export.stdoutData) as! [String: Any])["entries"] as! [[String: Any]]
         let read = Set(entries.filter { $0["read"] as! Bool }.map { $0["id"] as! String })
         #expect(Set(finished).isSubset(of: read))
         #expect(finished.count == 20)
@@ -152,6 +158,14 @@ struct MarkCommandTests {
 final class StatusBox: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Int32] = [-1, -1]
-    func set(_ k: Int, _ value: Int32) { lock.lock(); storage[k] = value; lock.unlock() }
-    var values: [Int32] { lock.lock(); defer { lock.unlock() }; return storage }
+    func set(_ k: Int, _ value: Int32) {
+        lock.lock()
+        storage[k] = value
+        lock.unlock()
+    }
+    var values: [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
 }

@@ -36,7 +36,8 @@ struct MarksFollowEntriesTests {
         let retitled = "Ferry strike: the latest" + CommandLineTests.blogText.drop { $0 != "\n" }
         #expect(try unreadCount(runner, ["-"], input: Data(retitled.utf8)) == 0)
         // A different blog shares nothing.
-        let other = try runner.write("other.txt", "Election night\n\n21:00\nPolls close\nCounting begins.\n\n21:30\nFirst result\nA hold.\n")
+        let other = try runner.write(
+            "other.txt", "Election night\n\n21:00\nPolls close\nCounting begins.\n\n21:30\nFirst result\nA hold.\n")
         #expect(try unreadCount(runner, [other]) == 2)
     }
 
@@ -45,7 +46,9 @@ struct MarksFollowEntriesTests {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
         let first = try runner.write("saved.html", Self.page)
-        let second = try runner.write("saved-again.html", Self.page.replacingOccurrences(of: "Gusts at the pier.", with: "Gusts at the pier, 90 km/h."))
+        let second = try runner.write(
+            "saved-again.html",
+            Self.page.replacingOccurrences(of: "Gusts at the pier.", with: "Gusts at the pier, 90 km/h."))
         #expect(try runner.run(["mark", first, "--all"]).status == 0)
         #expect(try unreadCount(runner, [second]) == 0)
         let export = try runner.run(["export", first])
@@ -56,18 +59,22 @@ struct MarksFollowEntriesTests {
     func notifyCommand() async throws {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
-        let path = try runner.write("blog.txt", "Harbour storm live\n\n10:00\nWarning issued\n\nA warning for the coast.\n")
+        let path = try runner.write(
+            "blog.txt", "Harbour storm live\n\n10:00\nWarning issued\n\nA warning for the coast.\n")
         let log = runner.directory.appendingPathComponent("notified.txt").path
         let process = Process()
         process.executableURL = CommandRunner.binary
-        process.arguments = ["follow", path, "--state", runner.statePath,
-                             "--notify-command", "printf '%s|%s\\n' \"$LIVEBLOG_HEADLINE\" \"$LIVEBLOG_BLOG\" >> \(log)"]
+        process.arguments = [
+            "follow", path, "--state", runner.statePath,
+            "--notify-command", "printf '%s|%s\\n' \"$LIVEBLOG_HEADLINE\" \"$LIVEBLOG_BLOG\" >> \(log)",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
         try await Task.sleep(for: .milliseconds(500))
-        let grown = "Harbour storm live\n\n10:10\nFerries stop\n\nNo crossings today.\n\n10:05\nWind rises\n\nGusts at the pier.\n\n10:00\nWarning issued\n\nA warning for the coast.\n"
+        let grown =
+            "Harbour storm live\n\n10:10\nFerries stop\n\nNo crossings today.\n\n10:05\nWind rises\n\nGusts at the pier.\n\n10:00\nWarning issued\n\nA warning for the coast.\n"
         try grown.write(toFile: path, atomically: true, encoding: .utf8)
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(30)  // a hang guard for a loaded machine, not a timing
@@ -88,7 +95,9 @@ struct MarksFollowEntriesTests {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
         var text = "Harbour storm live\n\n"
-        for n in (1...40).reversed() { text += "10:\(String(format: "%02d", n))\nUpdate \(n) from the quay\n\nReport \(n).\n\n" }
+        for n in (1...40).reversed() {
+            text += "10:\(String(format: "%02d", n))\nUpdate \(n) from the quay\n\nReport \(n).\n\n"
+        }
         let path = try runner.write("blog.txt", text)
         #expect(try runner.run(["mark", path, "--all"]).status == 0)
         let process = Process()
@@ -99,7 +108,9 @@ struct MarksFollowEntriesTests {
         try process.run()
         // Rewrite the file again and again, so that the kill lands while versions are read and merged.
         for round in 0..<20 {
-            let grown = text.replacingOccurrences(of: "Harbour storm live\n\n", with: "Harbour storm live\n\n11:\(String(format: "%02d", round))\nLate update \(round)\n\nMore.\n\n")
+            let grown = text.replacingOccurrences(
+                of: "Harbour storm live\n\n",
+                with: "Harbour storm live\n\n11:\(String(format: "%02d", round))\nLate update \(round)\n\nMore.\n\n")
             try grown.write(toFile: path, atomically: round % 2 == 0, encoding: .utf8)
             try await Task.sleep(for: .milliseconds(15))
         }

@@ -17,9 +17,14 @@ struct ToolingTests {
             try generated.stdoutData.write(to: Self.manual)
         }
         let checkedIn = try String(contentsOf: Self.manual, encoding: .utf8)
-        #expect(checkedIn == generated.stdout, "the man page is stale: run LIVEBLOG_RECORD_MANUAL=1 swift test --filter manualPage")
+        #expect(
+            checkedIn == generated.stdout,
+            "the man page is stale: run LIVEBLOG_RECORD_MANUAL=1 swift test --filter manualPage")
         // Every command, option and key is there.
-        for word in ["Cm list", "Cm export", "Cm search", "Cm config", "Fl -mark-after", "Fl -utc", "Ql mark-all", "Ql open-link", "Ev BROWSER"] {
+        for word in [
+            "Cm list", "Cm export", "Cm search", "Cm config", "Fl -mark-after", "Fl -utc", "Ql mark-all",
+            "Ql open-link", "Ev BROWSER",
+        ] {
             #expect(checkedIn.contains(word), "\(word)")
         }
     }

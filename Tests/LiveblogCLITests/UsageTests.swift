@@ -73,8 +73,11 @@ struct ConfigCommandTests {
         let path = try #require(try runner.run(["config"]).stdout.split(separator: "\n").first.map(String.init))
         #expect(path.hasSuffix("/config/liveblog/config"))
         let defaults = try runner.run(["config", "--dump"])
-        #expect(defaults.status == 0 && defaults.stdout.contains("mark-after 2\n") && defaults.stdout.contains("bind q quit\n"))
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        #expect(
+            defaults.status == 0 && defaults.stdout.contains("mark-after 2\n")
+                && defaults.stdout.contains("bind q quit\n"))
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try "mark-after 7\nbind x mark-all\n".write(toFile: path, atomically: true, encoding: .utf8)
         let custom = try runner.run(["config", "--dump"])
         #expect(custom.stdout.contains("mark-after 7\n") && custom.stdout.contains("bind x mark-all\n"))
@@ -87,7 +90,8 @@ struct ConfigCommandTests {
         let runner = try CommandRunner()
         defer { runner.cleanUp() }
         let path = try #require(try runner.run(["config"]).stdout.split(separator: "\n").first.map(String.init))
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try "\n# fine\ncolor time pink\n".write(toFile: path, atomically: true, encoding: .utf8)
         for arguments in [["config", "--dump"], ["read"]] {
             let result = try runner.run(arguments)

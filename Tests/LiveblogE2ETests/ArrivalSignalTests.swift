@@ -27,13 +27,16 @@ struct ArrivalSignalTests {
 
     @Test("The notify command sees the headline, time, id, address and blog, with controls made harmless")
     func notifyEnvironment() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liveblog-notify-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "liveblog-notify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let log = directory.appendingPathComponent("env.txt").path
-        let entry = Entry(id: EntryID("abc123"), time: "10:10", headline: "Ferries \u{1B}[2Jstop", paragraphs: ["No crossings."],
-                          url: "https://news.example/live#p1")
-        let command = "printf '%s|%s|%s|%s|%s' \"$LIVEBLOG_HEADLINE\" \"$LIVEBLOG_TIME\" \"$LIVEBLOG_ID\" \"$LIVEBLOG_URL\" \"$LIVEBLOG_BLOG\" > \(log)"
+        let entry = Entry(
+            id: EntryID("abc123"), time: "10:10", headline: "Ferries \u{1B}[2Jstop", paragraphs: ["No crossings."],
+            url: "https://news.example/live#p1")
+        let command =
+            "printf '%s|%s|%s|%s|%s' \"$LIVEBLOG_HEADLINE\" \"$LIVEBLOG_TIME\" \"$LIVEBLOG_ID\" \"$LIVEBLOG_URL\" \"$LIVEBLOG_BLOG\" > \(log)"
         ArrivalSignal(bell: false, notifyCommand: command).announce([entry], blogTitle: "Harbour", bellDescriptor: -1)
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(30)  // a hang guard, not a timing

@@ -20,7 +20,9 @@ struct FollowE2ETests {
 
     /// The page with posts `1...newest`, newest first.
     static func page(newest: Int, edited: Set<Int> = [], removed: Set<Int> = []) -> String {
-        let posts = (1...newest).reversed().filter { !removed.contains($0) }.map { post($0, edited: edited.contains($0)) }
+        let posts = (1...newest).reversed().filter { !removed.contains($0) }.map {
+            post($0, edited: edited.contains($0))
+        }
         return """
             <!doctype html><html><head><title>Harbour storm live</title></head><body><h1>Harbour storm live</h1>
             <div class="feed">\(posts.joined(separator: "\n"))</div></body></html>
@@ -37,7 +39,9 @@ struct FollowE2ETests {
         }
     }
 
-    @Test("New posts arrive while an entry is read: its row stays, the new marker shows, . brings the newest; a failing or empty server keeps the list")
+    @Test(
+        "New posts arrive while an entry is read: its row stays, the new marker shows, . brings the newest; a failing or empty server keeps the list"
+    )
     func arrivalsKeepTheRow() async throws {
         let state = try TemporaryDirectory()
         let version = Version(20)
@@ -54,7 +58,9 @@ struct FollowE2ETests {
         defer { t.shutdown() }
         try await t.waitFor("Harbour update number 20")
         try t.send("j", "j", "j")
-        let before = try await t.waitUntil("entry 17 selected") { Screen($0).detail.contains("Harbour update number 17") }
+        let before = try await t.waitUntil("entry 17 selected") {
+            Screen($0).detail.contains("Harbour update number 17")
+        }
         let row = Screen(before).lines.firstIndex { $0.hasPrefix("•") && $0.contains("number 17") }
 
         version.value = 22
@@ -85,7 +91,9 @@ struct FollowE2ETests {
         let path = state.file("blog.txt")
         func write(_ newest: Int) throws {
             var text = "Harbour storm live\n\n"
-            for n in (1...newest).reversed() { text += "10:\(String(format: "%02d", n))\nHarbour update number \(n)\n\nReport \(n) from the quay.\n\n" }
+            for n in (1...newest).reversed() {
+                text += "10:\(String(format: "%02d", n))\nHarbour update number \(n)\n\nReport \(n) from the quay.\n\n"
+            }
             try text.write(toFile: path + ".tmp", atomically: false, encoding: .utf8)
             guard rename(path + ".tmp", path) == 0 else { throw TmuxError("rename failed") }
         }
@@ -100,7 +108,9 @@ struct FollowE2ETests {
         try await t.waitUntil("the arrival shown") { Screen($0).detail.contains("Report 4 from the quay") }
     }
 
-    @Test("Headless follow --json prints exactly the arrivals and edits, in order, across 304, 500, slow and empty answers")
+    @Test(
+        "Headless follow --json prints exactly the arrivals and edits, in order, across 304, 500, slow and empty answers"
+    )
     func headlessJSON() async throws {
         let state = try TemporaryDirectory()
         // Request by request: the first is the initial read.
@@ -108,7 +118,9 @@ struct FollowE2ETests {
             switch request.number {
             case 0: return .page(FollowE2ETests.page(newest: 3), etag: "\"3\"")
             case 1: return .page(FollowE2ETests.page(newest: 4), etag: "\"4\"")
-            case 2: return request.headers["if-none-match"] == "\"4\"" ? .init(status: 304, headers: []) : .init(status: 400)
+            case 2:
+                return request.headers["if-none-match"] == "\"4\""
+                    ? .init(status: 304, headers: []) : .init(status: 400)
             case 3: return .init(status: 500)
             case 4: return .page(FollowE2ETests.page(newest: 6, edited: [2], removed: [1]), etag: "\"6\"")
             case 5: return .init(body: [])
@@ -139,13 +151,14 @@ struct FollowE2ETests {
             let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
             return "\(object?["event"] as? String ?? "?") \(object?["headline"] as? String ?? "?")"
         }
-        #expect(events == [
-            "new Harbour update number 4",
-            "new Harbour update number 5",
-            "new Harbour update number 6",
-            "edited Harbour update number 2",
-            "new Harbour update number 7",
-        ])
+        #expect(
+            events == [
+                "new Harbour update number 4",
+                "new Harbour update number 5",
+                "new Harbour update number 6",
+                "edited Harbour update number 2",
+                "new Harbour update number 7",
+            ])
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import liveblog
 
 /// The code points `get_wch` returns, as the tmux runs observed them, and the keys they become.

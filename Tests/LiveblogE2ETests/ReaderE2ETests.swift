@@ -223,7 +223,9 @@ struct ReaderE2ETests {
         try await t.waitFor("__STOPPED__")
         #expect(try t.format("#{alternate_on} #{cursor_flag}") == "0 1")
         try t.send("Enter")
-        try await t.waitUntil("the reader back where it was") { $0.contains(Self.title) && $0.contains("2/\(Self.entryCount)") }
+        try await t.waitUntil("the reader back where it was") {
+            $0.contains(Self.title) && $0.contains("2/\(Self.entryCount)")
+        }
         #expect(try t.format("#{alternate_on}") == "1")
         try t.send("j")
         try await t.waitFor("3/\(Self.entryCount)")
@@ -239,12 +241,12 @@ struct ReaderE2ETests {
         defer { t.shutdown() }
         let first = try await t.waitFor("1/\(Self.entryCount)")
         // What a terminal sends in normal mouse tracking: ESC [ M, then 32 + button, 33 + column, 33 + row.
-        try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 0, 33 + 10, 33 + 5])   // button 1 pressed on screen row 5
-        try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 3, 33 + 10, 33 + 5])   // released
+        try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 0, 33 + 10, 33 + 5])  // button 1 pressed on screen row 5
+        try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 3, 33 + 10, 33 + 5])  // released
         try await t.waitFor("5/\(Self.entryCount)")
 
         let topRow = try #require(Screen(first).listRows.first)
-        for _ in 0..<3 { try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 65, 33 + 10, 33 + 3]) }   // wheel down over the list
+        for _ in 0..<3 { try t.sendBytes([0x1B, 0x5B, 0x4D, 32 + 65, 33 + 10, 33 + 3]) }  // wheel down over the list
         try await t.waitUntil("the list scrolled") { Screen($0).listRows.first != topRow }
     }
 
@@ -304,8 +306,9 @@ struct ReaderE2ETests {
     @Test("A blog read from standard input takes its keys from the terminal")
     func standardInputSource() async throws {
         let state = try TemporaryDirectory()
-        let t = try Self.reader(state, ["-", "--mark-after", "never"],
-                                stdinFile: try Self.sampleFile(in: state))
+        let t = try Self.reader(
+            state, ["-", "--mark-after", "never"],
+            stdinFile: try Self.sampleFile(in: state))
         defer { t.shutdown() }
         try await t.waitFor(Self.title)
         try t.send("j")
@@ -314,17 +317,21 @@ struct ReaderE2ETests {
         try await t.waitFor(TmuxSession.exitMarker(0))
     }
 
-    @Test("NO_COLOR and plain terminals get bold and reverse only", arguments: ["NO_COLOR", "vt100", "linux", "screen"])
+    @Test(
+        "NO_COLOR and plain terminals get bold and reverse only", arguments: ["NO_COLOR", "vt100", "linux", "screen"])
     func monochrome(_ variant: String) async throws {
         let state = try TemporaryDirectory()
         let environment = variant == "NO_COLOR" ? ["NO_COLOR": "1"] : ["TERM": variant]
-        let t = try Self.reader(state, ["--mark-after", "never"],
-                                environment: environment)
+        let t = try Self.reader(
+            state, ["--mark-after", "never"],
+            environment: environment)
         defer { t.shutdown() }
         try await t.waitFor(Self.title)
         try t.send("/")
         try t.type("lava")
-        try await t.waitUntil("the search for \"lava\"") { $0.contains("lava") && $0.contains(" of \(Self.entryCount)") }
+        try await t.waitUntil("the search for \"lava\"") {
+            $0.contains("lava") && $0.contains(" of \(Self.entryCount)")
+        }
         let styled = try t.screen(escapes: true)
         if variant == "NO_COLOR" || variant == "vt100" {
             #expect(styled.range(of: #"\e\[(3|4)[0-7]m"#, options: .regularExpression) == nil, "no colours")
@@ -334,8 +341,9 @@ struct ReaderE2ETests {
         try await t.waitFor(TmuxSession.exitMarker(0))
     }
 
-    @Test("A terminal the reader cannot drive is refused with a message, the terminal untouched",
-          arguments: ["dumb", "no-such-terminal"])
+    @Test(
+        "A terminal the reader cannot drive is refused with a message, the terminal untouched",
+        arguments: ["dumb", "no-such-terminal"])
     func unusableTerminal(_ term: String) async throws {
         let state = try TemporaryDirectory()
         let t = try Self.reader(state, [], environment: ["TERM": term])
@@ -355,8 +363,9 @@ struct ReaderE2ETests {
     ) throws -> TmuxSession {
         var environment = environment
         environment["HOME"] = directory.path
-        return try TmuxSession(arguments + ["--state", directory.file("state.sqlite")], width: width, height: height,
-                               environment: environment, stdinFile: stdinFile, jobControl: jobControl)
+        return try TmuxSession(
+            arguments + ["--state", directory.file("state.sqlite")], width: width, height: height,
+            environment: environment, stdinFile: stdinFile, jobControl: jobControl)
     }
 
     /// Writes the bundled sample to a file, through the binary itself (`liveblog export`-free: `cat` of the resource).
@@ -376,7 +385,8 @@ struct Screen {
     /// sequences that set a yellow background (43), the match style with colours.
     static func highlighted(_ word: String, in capture: String) -> Bool {
         let first = word.prefix(1)
-        let pattern = #"(\e\[[0-9;]*m)*\e\[([0-9;]*;)?43(;[0-9;]*)?m(\e\[[0-9;]*m)*"#
+        let pattern =
+            #"(\e\[[0-9;]*m)*\e\[([0-9;]*;)?43(;[0-9;]*)?m(\e\[[0-9;]*m)*"#
             + "[\(first.lowercased())\(first.uppercased())]\(word.dropFirst())"
         return capture.range(of: pattern, options: .regularExpression) != nil
     }
@@ -428,11 +438,11 @@ struct Screen {
 
     /// In a capture with escapes: the list row drawn in reverse video, with the escapes taken out.
     var selectedListRow: String {
-        let row = bodyLines.first { line in
-            let left = line.components(separatedBy: "│").first ?? line
-            return left.contains("\u{1B}[7m") || left.contains(";7m")
-        } ?? ""
+        let row =
+            bodyLines.first { line in
+                let left = line.components(separatedBy: "│").first ?? line
+                return left.contains("\u{1B}[7m") || left.contains(";7m")
+            } ?? ""
         return row.replacingOccurrences(of: #"\e\[[0-9;]*m"#, with: "", options: .regularExpression)
     }
 }
-

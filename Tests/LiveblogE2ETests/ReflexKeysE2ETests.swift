@@ -66,7 +66,8 @@ struct ReflexKeysE2ETests {
         try "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"\(opened).tmp\"; mv \"\(opened).tmp\" \"\(opened)\"; sleep 30\n"
             .write(toFile: browser, atomically: true, encoding: .utf8)
         chmod(browser, 0o755)
-        let t = try ReaderE2ETests.reader(state, [page, "--mark-after", "never", "--utc"], environment: ["BROWSER": browser])
+        let t = try ReaderE2ETests.reader(
+            state, [page, "--mark-after", "never", "--utc"], environment: ["BROWSER": browser])
         defer { t.shutdown() }
         let first = try await t.waitFor("[1] the full offer https://news.example/pay-offer")
         #expect(first.contains("Monday 30 November 2026, 14:05 UTC"))
@@ -75,7 +76,9 @@ struct ReflexKeysE2ETests {
         try await t.waitFor("Opening https://news.example/pay-offer")
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(10)
-        while !FileManager.default.fileExists(atPath: opened) && clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        while !FileManager.default.fileExists(atPath: opened) && clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         #expect(try String(contentsOfFile: opened, encoding: .utf8) == "https://news.example/pay-offer\n")
         // Still answering keys while the browser runs.
         try t.send("q", "j")
@@ -127,7 +130,8 @@ struct ReflexKeysE2ETests {
         let config = state.file("config/liveblog")
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
         try "bind x mark-all\nmouse off\n".write(toFile: config + "/config", atomically: true, encoding: .utf8)
-        let t = try ReaderE2ETests.reader(state, ["--mark-after", "never"], environment: ["XDG_CONFIG_HOME": state.file("config")])
+        let t = try ReaderE2ETests.reader(
+            state, ["--mark-after", "never"], environment: ["XDG_CONFIG_HOME": state.file("config")])
         defer { t.shutdown() }
         try await t.waitFor("\(Self.entryCount) unread")
         #expect(try t.format("#{mouse_any_flag}") == "0")

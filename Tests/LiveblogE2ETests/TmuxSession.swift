@@ -114,7 +114,8 @@ final class TmuxSession {
         _ text: String, escapes: Bool = false, timeout: Duration = .seconds(10),
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> String {
-        try await waitUntil("\"\(text)\" on screen", escapes: escapes, timeout: timeout, sourceLocation: sourceLocation) {
+        try await waitUntil("\"\(text)\" on screen", escapes: escapes, timeout: timeout, sourceLocation: sourceLocation)
+        {
             $0.contains(text)
         }
     }
@@ -166,10 +167,11 @@ final class TmuxSession {
     private func startServer(_ args: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [
-            "-c", #"for f in /proc/$$/fd/*; do n=${f##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done; exec "$@""#,
-            "sh", "tmux", "-L", socket,
-        ] + args
+        process.arguments =
+            [
+                "-c", #"for f in /proc/$$/fd/*; do n=${f##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done; exec "$@""#,
+                "sh", "tmux", "-L", socket,
+            ] + args
         process.environment = TmuxSession.serverEnvironment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice

@@ -43,7 +43,9 @@ public struct BlogDump: Sendable {
             var head = "[\(i + 1)]"
             if parts.contains(.lineNumbers) { head += " L\(entry.line)" }
             if let time = entry.time { head += " \(time)" }
-            if parts.contains(.timestamps), let timestamp = entry.timestamp { head += " @" + BlogExporter.iso8601(timestamp) }
+            if parts.contains(.timestamps), let timestamp = entry.timestamp {
+                head += " @" + BlogExporter.iso8601(timestamp)
+            }
             head += " " + (entry.headline ?? "(untitled)")
             if !entry.flags.isEmpty { head += " {\(entry.flags.names.joined(separator: ","))}" }
             if parts.contains(.links), let url = entry.url { head += " <\(url)>" }
@@ -62,7 +64,8 @@ public struct BlogDump: Sendable {
         if parts.contains(.diagnostics) {
             lines.append("notes: \(blog.diagnostics.count)")
             for note in blog.diagnostics {
-                lines.append("  " + (note.line > 0 ? "line \(note.line)" : "input") + ": \(note.kind.rawValue): \(note.message)")
+                lines.append(
+                    "  " + (note.line > 0 ? "line \(note.line)" : "input") + ": \(note.kind.rawValue): \(note.message)")
             }
         }
         return lines.joined(separator: "\n")

@@ -34,7 +34,8 @@ public struct BlogExporter {
         let secondOfDay = seconds - days * 86400
         let (year, month, day) = PostTime.civil(fromDays: days)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))Z"
+        return
+            "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))Z"
     }
 
     public func json() -> [UInt8] {
@@ -48,7 +49,8 @@ public struct BlogExporter {
         for (index, entry) in blog.entries.enumerated() {
             w.beginObject()
             w.field("id", entry.id.rawValue)
-            w.key("index"); w.number(index + 1)
+            w.key("index")
+            w.number(index + 1)
             w.field("time", entry.time)
             w.field("timestamp", entry.timestamp.map(BlogExporter.iso8601))
             w.field("headline", entry.headline)
@@ -70,14 +72,16 @@ public struct BlogExporter {
             w.beginArray()
             for name in entry.flags.names { w.string(name) }
             w.endArray()
-            w.key("read"); w.bool(readMarks.contains(entry.id))
+            w.key("read")
+            w.bool(readMarks.contains(entry.id))
             // Additions for pages read from HTML: the post's own address and the links in its paragraphs.
             w.field("url", entry.url)
             w.key("links")
             w.beginArray()
             for link in entry.links {
                 w.beginObject()
-                w.key("paragraph"); w.number(link.paragraph)
+                w.key("paragraph")
+                w.number(link.paragraph)
                 w.field("text", link.text)
                 w.field("url", link.url)
                 w.endObject()

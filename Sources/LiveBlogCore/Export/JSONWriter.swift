@@ -10,10 +10,24 @@ package struct JSONWriter {
         needsComma[needsComma.count - 1] = true
     }
 
-    package mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    package mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast() }
-    package mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    package mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
+    package mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma.append(false)
+    }
+    package mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        needsComma.removeLast()
+    }
+    package mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma.append(false)
+    }
+    package mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        needsComma.removeLast()
+    }
 
     /// Writes `"name":` inside an object; the value call that follows does not add a comma.
     package mutating func key(_ name: String) {
@@ -28,7 +42,10 @@ package struct JSONWriter {
         if let value { appendString(value) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
-    package mutating func number(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    package mutating func number(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+    }
 
     package mutating func number(_ value: Double) {
         separate()
@@ -39,11 +56,20 @@ package struct JSONWriter {
         }
     }
 
-    package mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
-    package mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
+    package mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+    package mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+    }
 
     /// Convenience: `"name": "value"` (or null).
-    package mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
+    package mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        string(value)
+    }
 
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
@@ -67,7 +93,9 @@ package struct JSONWriter {
                     bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
                 }
             }
-            if runStart < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count])) }
+            if runStart < text.count {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
+            }
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -7,12 +7,15 @@
 /// for the hits printed.
 public enum SearchExporter {
     /// The report of `total` matching entries, of which `hits` are printed, newline-terminated.
-    public static func json(query: String, id: @escaping @Sendable (Int) -> EntryID,
-                            headline: @escaping @Sendable (Int) -> String?, total: Int, hits: [SearchHit]) -> [UInt8] {
+    public static func json(
+        query: String, id: @escaping @Sendable (Int) -> EntryID,
+        headline: @escaping @Sendable (Int) -> String?, total: Int, hits: [SearchHit]
+    ) -> [UInt8] {
         var w = JSONWriter(capacity: 256)
         w.beginObject()
         w.field("query", query)
-        w.key("total"); w.number(total)
+        w.key("total")
+        w.number(total)
         w.key("hits")
         // Many hits are written on all cores, each core a run of them; the runs are joined with commas.
         let parts = Parallel.map(hits.count, minimum: 5000) { range -> [UInt8] in
@@ -20,9 +23,11 @@ public enum SearchExporter {
             for hit in hits[range] {
                 run.beginObject()
                 run.field("id", id(hit.entryIndex).rawValue)
-                run.key("index"); run.number(hit.entryIndex + 1)
+                run.key("index")
+                run.number(hit.entryIndex + 1)
                 run.field("headline", headline(hit.entryIndex))
-                run.key("score"); run.number(hit.score)
+                run.key("score")
+                run.number(hit.score)
                 run.key("matches")
                 run.beginArray()
                 for m in hit.matches {
@@ -30,8 +35,10 @@ public enum SearchExporter {
                     run.field("field", m.field.rawValue)
                     run.key("paragraph")
                     if let p = m.paragraph { run.number(p) } else { run.null() }
-                    run.key("start"); run.number(m.start)
-                    run.key("length"); run.number(m.length)
+                    run.key("start")
+                    run.number(m.start)
+                    run.key("length")
+                    run.number(m.length)
                     run.endObject()
                 }
                 run.endArray()

@@ -49,12 +49,15 @@ public struct BlogMerge: Equatable, Sendable {
     /// each side) are one entry whose headline was edited.
     private mutating func pairRetitled(old: LiveBlog, new: LiveBlog) {
         func body(_ entry: Entry) -> String? {
-            guard entry.headline != nil, let first = entry.paragraphs.first, first.unicodeScalars.count >= 40 else { return nil }
+            guard entry.headline != nil, let first = entry.paragraphs.first, first.unicodeScalars.count >= 40 else {
+                return nil
+            }
             return first
         }
         func unique(_ ids: [EntryID], in blog: LiveBlog) -> [String: EntryID] {
             let wanted = Set(ids)
-            var found: [String: EntryID] = [:], repeated = Set<String>()
+            var found: [String: EntryID] = [:]
+            var repeated = Set<String>()
             for entry in blog.entries where wanted.contains(entry.id) {
                 guard let key = body(entry) else { continue }
                 if found[key] != nil { repeated.insert(key) } else { found[key] = entry.id }
@@ -62,7 +65,8 @@ public struct BlogMerge: Equatable, Sendable {
             for key in repeated { found[key] = nil }
             return found
         }
-        let gone = unique(removed, in: old), arrived = unique(added, in: new)
+        let gone = unique(removed, in: old)
+        let arrived = unique(added, in: new)
         var pairs: [EntryID: EntryID] = [:]
         for (key, newID) in arrived { if let oldID = gone[key] { pairs[newID] = oldID } }
         guard !pairs.isEmpty else { return }

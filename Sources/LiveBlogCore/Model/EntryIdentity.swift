@@ -34,10 +34,12 @@ enum EntryIdentity {
         let shared = SendableBuffer(readOnly: text)
         return Parallel.map(spans.count, minimum: 20_000) { range in
             range.map { k in
-                let e = spans[k], text = shared.readable
-                return hashValue(headline: e.headline.map { $0.bytes(in: text) },
-                                 firstParagraph: e.paragraphs.first.map { $0.bytes(in: text) },
-                                 firstLinkTitle: e.related.first.map { $0.title.bytes(in: text) })
+                let e = spans[k]
+                let text = shared.readable
+                return hashValue(
+                    headline: e.headline.map { $0.bytes(in: text) },
+                    firstParagraph: e.paragraphs.first.map { $0.bytes(in: text) },
+                    firstLinkTitle: e.related.first.map { $0.title.bytes(in: text) })
             }
         }.flatMap { $0 }
     }
@@ -70,8 +72,10 @@ enum EntryIdentity {
         }
     }
 
-    static func hashValue(headline: UnsafeBufferPointer<UInt8>?, firstParagraph: UnsafeBufferPointer<UInt8>?,
-                          firstLinkTitle: UnsafeBufferPointer<UInt8>?) -> UInt64 {
+    static func hashValue(
+        headline: UnsafeBufferPointer<UInt8>?, firstParagraph: UnsafeBufferPointer<UInt8>?,
+        firstLinkTitle: UnsafeBufferPointer<UInt8>?
+    ) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         @inline(__always) func mix(_ b: UInt8) {
             h ^= UInt64(b)
@@ -88,17 +92,21 @@ enum EntryIdentity {
             }
         }
         if let headline {
-            mix(UInt8(ascii: "h")); mix(UInt8(ascii: ":"))
+            mix(UInt8(ascii: "h"))
+            mix(UInt8(ascii: ":"))
             mix(headline, scalarLimit: .max)
         } else if let firstParagraph {
-            mix(UInt8(ascii: "p")); mix(UInt8(ascii: ":"))
+            mix(UInt8(ascii: "p"))
+            mix(UInt8(ascii: ":"))
             // The first 160 Unicode scalars: stop at the lead byte of the 161st.
             mix(firstParagraph, scalarLimit: 160)
         } else if let firstLinkTitle {
-            mix(UInt8(ascii: "r")); mix(UInt8(ascii: ":"))
+            mix(UInt8(ascii: "r"))
+            mix(UInt8(ascii: ":"))
             mix(firstLinkTitle, scalarLimit: .max)
         } else {
-            mix(UInt8(ascii: "e")); mix(UInt8(ascii: ":"))
+            mix(UInt8(ascii: "e"))
+            mix(UInt8(ascii: ":"))
         }
         return h
     }

@@ -13,10 +13,12 @@ enum AuthorLine {
 
     /// Small words that may join the names of an author line.
     private static let joiners: [UInt64] =
-        ["and", "&", "in", "at", "by", "of", "the", "for", "with", "staff", "de", "van", "von", "der", "da", "del",
-         "di", "la", "le", "al", "bin", "y", "and,", "&,",
-         // "and" in German, French, Italian and Portuguese, Polish, Dutch, Spanish.
-         "und", "et", "e", "i", "oraz", "en"].map { word in word.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+        [
+            "and", "&", "in", "at", "by", "of", "the", "for", "with", "staff", "de", "van", "von", "der", "da", "del",
+            "di", "la", "le", "al", "bin", "y", "and,", "&,",
+            // "and" in German, French, Italian and Portuguese, Polish, Dutch, Spanish.
+            "und", "et", "e", "i", "oraz", "en",
+        ].map { word in word.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) } }
     /// The longest joiner, in bytes; a longer word is never one.
     private static let longestJoiner = 5
 
@@ -155,7 +157,8 @@ enum AuthorLine {
     /// (`Sam Okoro · 19:42`): the time, when the line is exactly that.
     static func gluedTime(_ line: UnsafeBufferPointer<UInt8>) -> PostTime? {
         guard line.count <= 64 else { return nil }
-        let nameEnd: Int, tail: Int
+        let nameEnd: Int
+        let tail: Int
         if let glued = gluedTailStart(line) {
             (nameEnd, tail) = (glued, glued)
         } else if let separated = separatedTail(line) {

@@ -59,7 +59,10 @@ extension BlogAssembler {
         var feed: Int?
         for i in start..<lines.count {
             guard case .time(let t) = classes[i], timeKind(times[t]) == kind else { continue }
-            if isText(nextSkippingFlags(after: i)) { feed = i; break }
+            if isText(nextSkippingFlags(after: i)) {
+                feed = i
+                break
+            }
         }
         guard var feed else { return }
         // The first post's time lines all belong to it (`5 August 2024, 20:49` over its epoch fallback).
@@ -72,11 +75,17 @@ extension BlogAssembler {
                 if pageDate == nil, times[t].hasDate { pageDate = PageDate(times[t], anchor: .oldest) }
                 if times[t].hasDate { headerLines.insert(lineHash(k)) }
                 classes[k] = .text
-                drop(k, because: "a time above the first post at line \(lines[feed].number), the page's own (\(Heuristic.header))")
+                drop(
+                    k,
+                    because:
+                        "a time above the first post at line \(lines[feed].number), the page's own (\(Heuristic.header))"
+                )
             case .text:
                 if !isProse(k) {
                     headerLines.insert(lineHash(k))
-                    drop(k, because: "not prose, above the first post at line \(lines[feed].number) (\(Heuristic.header))")
+                    drop(
+                        k,
+                        because: "not prose, above the first post at line \(lines[feed].number) (\(Heuristic.header))")
                 }
             case .flag:
                 // A pinned or key post above the feed: the header ends here.
@@ -101,7 +110,8 @@ extension BlogAssembler {
             if run.count >= 2 {
                 for i in run {
                     assembler.classes[i] = .text
-                    assembler.drop(i, because: "repeats a line of the page header above the first post (\(Heuristic.header))")
+                    assembler.drop(
+                        i, because: "repeats a line of the page header above the first post (\(Heuristic.header))")
                 }
             }
             run.removeAll()
@@ -111,9 +121,15 @@ extension BlogAssembler {
             case .dropped:
                 continue
             case .text:
-                if header.contains(lineHash(i)) { run.append(i); continue }
+                if header.contains(lineHash(i)) {
+                    run.append(i)
+                    continue
+                }
             case .time(let t) where times[t].hasDate:
-                if header.contains(lineHash(i)) { run.append(i); continue }
+                if header.contains(lineHash(i)) {
+                    run.append(i)
+                    continue
+                }
             default:
                 break
             }
@@ -130,7 +146,10 @@ extension BlogAssembler {
         guard timeLed, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) }) else { return }
         if isTrailingTime(last) {
             for k in (last + 1)..<lines.count where isText(k) {
-                drop(k, because: "below the last post, whose time at line \(lines[last].number) closes it (\(Heuristic.footer))")
+                drop(
+                    k,
+                    because:
+                        "below the last post, whose time at line \(lines[last].number) closes it (\(Heuristic.footer))")
             }
             return
         }
@@ -159,7 +178,10 @@ extension BlogAssembler {
             return
         }
         for d in run[0]..<lines.count where isText(d) {
-            drop(d, because: "below the last post, in the page footer from line \(lines[run[0]].number) (\(Heuristic.footer))")
+            drop(
+                d,
+                because:
+                    "below the last post, in the page footer from line \(lines[run[0]].number) (\(Heuristic.footer))")
         }
     }
 
@@ -201,7 +223,11 @@ extension BlogAssembler {
             }
             guard let evidence else { return }
             for d in (standfirst + 1)..<i where isText(d) {
-                drop(d, because: "donation or subscription appeal above a glued sentence (\(Heuristic.gluedAppeal), “\(evidence.text)”)")
+                drop(
+                    d,
+                    because:
+                        "donation or subscription appeal above a glued sentence (\(Heuristic.gluedAppeal), “\(evidence.text)”)"
+                )
             }
             trimGluedStart(i, length: join, reason: "\(Heuristic.gluedAppeal)")
             return
@@ -222,7 +248,9 @@ enum GluedAppeal {
         for k in 12..<limit {
             let b = line[k]
             guard b == UInt8(ascii: ".") || b == UInt8(ascii: "!") else { continue }
-            let before = line[k - 1], after = line[k + 1], then = line[k + 2]
+            let before = line[k - 1]
+            let after = line[k + 1]
+            let then = line[k + 2]
             if before.isLower && after.isUpper && then.isLower {
                 return k + 1
             }

@@ -99,7 +99,8 @@ extension BlogAssembler {
     /// Whether most timed posts on the page open with a paragraph rather than a headline-shaped line. On such a
     /// page a labelled question under a time (`Next question: …?`) is the post's first sentence, not its headline.
     func isHeadlessPage(_ openings: [Int?]) -> Bool {
-        var posts = 0, headless = 0
+        var posts = 0
+        var headless = 0
         for case let first? in openings where isText(first) {
             posts += 1
             if !headlineShaped(first) && !LineShape.isQuestionHeadlineShaped(bytes(first)) { headless += 1 }
@@ -124,7 +125,8 @@ extension BlogAssembler {
         var pairKinds: (Int, Int)?
         var pairs = 0
         for k in 0..<(timeLines.count - 1) {
-            let a = timeLines[k], b = timeLines[k + 1]
+            let a = timeLines[k]
+            let b = timeLines[k + 1]
             guard nextSignificant(after: a) == b, isText(previousSignificant(before: a)),
                 case .time(let ta) = classes[a], case .time(let tb) = classes[b]
             else { continue }
@@ -142,8 +144,10 @@ extension BlogAssembler {
             guard case .time(let k) = classes[t], timeKind(times[k]) == trailing, isText(previousSignificant(before: t))
             else { continue }
             classes[t] = .trailingTime(k)
-            diagnostics.append(Diagnostic(line: lines[t].number, kind: .note,
-                                          message: "the time of the post above, printed after its body (\(Heuristic.trailingTime))"))
+            diagnostics.append(
+                Diagnostic(
+                    line: lines[t].number, kind: .note,
+                    message: "the time of the post above, printed after its body (\(Heuristic.trailingTime))"))
         }
     }
 
@@ -161,8 +165,11 @@ extension BlogAssembler {
         func flush(_ assembler: inout BlogAssembler) {
             if run.count >= 3 {
                 for (t, title) in run {
-                    assembler.drop(t, because: "time of a linked title in a list of \(run.count) (\(Heuristic.navigationList))")
-                    assembler.drop(title, because: "linked title without a post body, one of \(run.count) (\(Heuristic.navigationList))")
+                    assembler.drop(
+                        t, because: "time of a linked title in a list of \(run.count) (\(Heuristic.navigationList))")
+                    assembler.drop(
+                        title,
+                        because: "linked title without a post body, one of \(run.count) (\(Heuristic.navigationList))")
                 }
                 // A list written title first (title, time; title, time): its last time ends the page or the
                 // list (or its first title repeats a later headline), and its first title stands above the first
@@ -172,7 +179,8 @@ extension BlogAssembler {
                 if let after = assembler.nextSignificant(after: run[run.count - 1].title), assembler.isTime(after),
                     titleFirst || !assembler.isText(assembler.nextSignificant(after: after))
                 {
-                    assembler.drop(after, because: "time of the last linked title in the list (\(Heuristic.navigationList))")
+                    assembler.drop(
+                        after, because: "time of the last linked title in the list (\(Heuristic.navigationList))")
                     if let before = assembler.previousSignificant(before: run[0].time), assembler.isText(before),
                         !assembler.isProse(before)
                     {
@@ -184,7 +192,10 @@ extension BlogAssembler {
         }
         var i = 0
         while i < lines.count {
-            guard case .time = classes[i] else { i += 1; continue }
+            guard case .time = classes[i] else {
+                i += 1
+                continue
+            }
             guard let n = nextSignificant(after: i), isText(n), lines[n].end - lines[n].start <= 200,
                 isTime(nextSignificant(after: n)) || nextSignificant(after: n) == nil,
                 !LineShape.endsLikeSentence(bytes(n)) || LineShape.endsWithEllipsis(bytes(n))
@@ -231,21 +242,26 @@ extension BlogAssembler {
             }
         }
         if recurring < 2 {
-            for i in authors { drop(i, because: "author over a line that opens with the same name (\(Heuristic.postTemplate))") }
+            for i in authors {
+                drop(i, because: "author over a line that opens with the same name (\(Heuristic.postTemplate))")
+            }
             return
         }
         let taken = Set(authors)
         for i in slotNames where !taken.contains(i) && nextTextIsHeadlineShaped(i) { authors.append(i) }
         for i in authors {
-            drop(i, because: "author after the post time at line \(lines[previousSkippingFlags(before: i)!].number) "
-                 + "(\(Heuristic.postTemplate): time, author, then the post)")
+            drop(
+                i,
+                because: "author after the post time at line \(lines[previousSkippingFlags(before: i)!].number) "
+                    + "(\(Heuristic.postTemplate): time, author, then the post)")
         }
     }
 
     /// Whether the next line starts with line `i`'s words and goes on (`Ana Ruiz` / `Ana Ruiz reports from …`).
     func nextLineOpensWithName(_ i: Int) -> Bool {
         guard let n = nextSignificant(after: i), isText(n) else { return false }
-        let name = bytes(i), next = bytes(n)
+        let name = bytes(i)
+        let next = bytes(n)
         return next.count > name.count + 1 && next[name.count] == .space
             && memcmp(next.baseAddress!, name.baseAddress!, name.count) == 0
     }
@@ -285,8 +301,12 @@ extension BlogAssembler {
             if w.isEmpty { continue }
             words += 1
             let s = String(decoding: w, as: UTF8.self).lowercased()
-            if ["and", "by", "&", "with", "und", "et", "e", "i", "y", "von", "de", "di", "van", "der", "la", "le", "in"]
-                .contains(s) { continue }
+            if [
+                "and", "by", "&", "with", "und", "et", "e", "i", "y", "von", "de", "di", "van", "der", "la", "le", "in",
+            ]
+            .contains(s) {
+                continue
+            }
             guard let first = String(decoding: w, as: UTF8.self).unicodeScalars.first, first.properties.isUppercase
             else { return false }
         }
@@ -313,9 +333,16 @@ extension BlogAssembler {
         // Bytes first: one to three spaces, no digits or sentence marks; only then the letters' case.
         var spaces = 0
         for b in line {
-            if b == .space { spaces += 1 } else if b.isDigit { return false }
-            else if b == UInt8(ascii: ",") || b == UInt8(ascii: ":") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!")
-                || b == UInt8(ascii: "(") || b == UInt8(ascii: "\"") { return false }
+            if b == .space {
+                spaces += 1
+            } else if b.isDigit {
+                return false
+            } else if b == UInt8(ascii: ",") || b == UInt8(ascii: ":") || b == UInt8(ascii: "?")
+                || b == UInt8(ascii: "!")
+                || b == UInt8(ascii: "(") || b == UInt8(ascii: "\"")
+            {
+                return false
+            }
         }
         guard spaces >= 1, spaces <= 3 else { return false }
         let s = String(decoding: line, as: UTF8.self)
@@ -360,14 +387,20 @@ extension BlogAssembler {
         guard let spacer = spacerHash else { return }
         var first: Int?
         for i in start..<lines.count {
-            if case .dropped = classes[i], lines[i].end - lines[i].start <= Self.maximumRecurringBytes, lineHash(i) == spacer {
+            if case .dropped = classes[i], lines[i].end - lines[i].start <= Self.maximumRecurringBytes,
+                lineHash(i) == spacer
+            {
                 first = i
                 break
             }
         }
         guard let first, first - start <= Self.maximumSpacerHeaderLines else { return }
         for k in start..<first where isText(k) {
-            drop(k, because: "above the first spacer at line \(lines[first].number), the page's header (\(Heuristic.spacerLayout))")
+            drop(
+                k,
+                because:
+                    "above the first spacer at line \(lines[first].number), the page's header (\(Heuristic.spacerLayout))"
+            )
         }
     }
 
@@ -386,8 +419,14 @@ extension BlogAssembler {
         var sawSpacer = false
         func flush(_ assembler: inout BlogAssembler) {
             defer { run.removeAll() }
-            guard sawSpacer, run.count >= 3, run.contains(where: { !LineShape.endsLikeSentence(assembler.bytes($0)) }) else { return }
-            for k in run { assembler.drop(k, because: "one of \(run.count) lines with no spacer between them, a widget (\(Heuristic.spacerLayout))") }
+            guard sawSpacer, run.count >= 3, run.contains(where: { !LineShape.endsLikeSentence(assembler.bytes($0)) })
+            else { return }
+            for k in run {
+                assembler.drop(
+                    k,
+                    because:
+                        "one of \(run.count) lines with no spacer between them, a widget (\(Heuristic.spacerLayout))")
+            }
         }
         for i in lines.indices {
             if case .dropped = classes[i] {

@@ -49,11 +49,16 @@ extension BlogAssembler {
             }
             drop(heading, because: "navigation heading “\(name)” (\(Heuristic.navigationList))")
             if let trailingTime {
-                drop(trailingTime, because: "time of the last navigation item under “\(name)” (\(Heuristic.navigationList))")
+                drop(
+                    trailingTime,
+                    because: "time of the last navigation item under “\(name)” (\(Heuristic.navigationList))")
             }
             for (time, item, echo) in items {
-                if let time { drop(time, because: "time of a navigation item under “\(name)” (\(Heuristic.navigationList))") }
-                drop(item, because: "navigation item repeating line \(lines[echo].number) (\(Heuristic.navigationList))")
+                if let time {
+                    drop(time, because: "time of a navigation item under “\(name)” (\(Heuristic.navigationList))")
+                }
+                drop(
+                    item, because: "navigation item repeating line \(lines[echo].number) (\(Heuristic.navigationList))")
             }
         }
     }
@@ -81,7 +86,8 @@ extension BlogAssembler {
         var k = i + 1
         while k < lines.count {
             let candidateLength = lines[k].end - lines[k].start
-            if truncated ? candidateLength > length : candidateLength == length, text[lines[k].start] == first, isText(k),
+            if truncated ? candidateLength > length : candidateLength == length, text[lines[k].start] == first,
+                isText(k),
                 memcmp(item.baseAddress!, text.baseAddress! + lines[k].start, length) == 0
             {
                 return k
@@ -168,7 +174,11 @@ extension BlogAssembler {
             else { continue }
             for d in i...k {
                 if case .dropped = classes[d] { classes[d] = .text }
-                drop(d, because: "caption with its credit split over lines \(lines[i].number)–\(lines[k].number) (\(Heuristic.caption))")
+                drop(
+                    d,
+                    because:
+                        "caption with its credit split over lines \(lines[i].number)–\(lines[k].number) (\(Heuristic.caption))"
+                )
             }
         }
     }
@@ -189,7 +199,8 @@ extension BlogAssembler {
             var words = 1
             for b in line where b == .space { words += 1 }
             guard words >= 4 else { continue }
-            drop(p, because: "caption closing the post above the time at line \(lines[t].number) (\(Heuristic.caption))")
+            drop(
+                p, because: "caption closing the post above the time at line \(lines[t].number) (\(Heuristic.caption))")
         }
     }
 
@@ -210,7 +221,8 @@ extension BlogAssembler {
                 let first = text[lines[i].start]
                 guard first.isLower, CaptionCredit.isCaption(caption), !LineShape.endsLikeSentence(caption)
                 else { continue }
-                drop(p, because: "first half of the caption continued at line \(lines[i].number) (\(Heuristic.caption))")
+                drop(
+                    p, because: "first half of the caption continued at line \(lines[i].number) (\(Heuristic.caption))")
             }
         }
     }

@@ -12,25 +12,31 @@ extension BlogAssembler {
         let count = lines.count
         var result = [UInt8](repeating: 0, count: count)
         var hashes = [UInt64](repeating: 0, count: count)
-        let lines = self.lines, rules = self.rules
+        let lines = self.lines
+        let rules = self.rules
         let text = SendableBuffer(readOnly: text)
-        result.withUnsafeMutableBufferPointer { out in hashes.withUnsafeMutableBufferPointer { hashOut in
-            let output = SendableBuffer(out), hashOutput = SendableBuffer(hashOut)
-            _ = Parallel.map(count, minimum: 20_000) { range in
-                for i in range {
-                    let line = text.readable(lines[i].start..<lines[i].end)
-                    if line.count <= BlogAssembler.maximumRecurringBytes { hashOutput[i] = BlogAssembler.hash(line) }
-                    var flags: UInt8 = 0
-                    if BlogAssembler.isCertainlyPlain(line, rules: rules) {
-                        flags = LineShape.isHeadlineShaped(line) ? 2 : 1
+        result.withUnsafeMutableBufferPointer { out in
+            hashes.withUnsafeMutableBufferPointer { hashOut in
+                let output = SendableBuffer(out)
+                let hashOutput = SendableBuffer(hashOut)
+                _ = Parallel.map(count, minimum: 20_000) { range in
+                    for i in range {
+                        let line = text.readable(lines[i].start..<lines[i].end)
+                        if line.count <= BlogAssembler.maximumRecurringBytes {
+                            hashOutput[i] = BlogAssembler.hash(line)
+                        }
+                        var flags: UInt8 = 0
+                        if BlogAssembler.isCertainlyPlain(line, rules: rules) {
+                            flags = LineShape.isHeadlineShaped(line) ? 2 : 1
+                        }
+                        if !rules.matches(.block, line) && !rules.matches(.glued, line) {
+                            flags |= BlogAssembler.noBlockBit
+                        }
+                        output[i] = flags
                     }
-                    if !rules.matches(.block, line) && !rules.matches(.glued, line) {
-                        flags |= BlogAssembler.noBlockBit
-                    }
-                    output[i] = flags
                 }
             }
-        } }
+        }
         return (result, hashes)
     }
 
@@ -38,10 +44,13 @@ extension BlogAssembler {
     static func isCertainlyPlain(_ line: UnsafeBufferPointer<UInt8>, rules: BoilerplateRules) -> Bool {
         let count = line.count
         if count <= TimeLineRecognizer.maximumLength + 20 && rules.matches(.dateline, line) { return false }
-        if count <= TimeLineRecognizer.maximumLength && TimeLineRecognizer.recognize(bytes: line) != nil { return false }
+        if count <= TimeLineRecognizer.maximumLength && TimeLineRecognizer.recognize(bytes: line) != nil {
+            return false
+        }
         if LineShape.isSeparator(line) { return false }
         if count <= 40 {
-            for kind in [BoilerplateRules.Kind.keyEvent, .pinned, .card, .navigation, .promo] where rules.matches(kind, line) {
+            for kind in [BoilerplateRules.Kind.keyEvent, .pinned, .card, .navigation, .promo]
+            where rules.matches(kind, line) {
                 return false
             }
         }
@@ -50,7 +59,8 @@ extension BlogAssembler {
         if count <= 120 && rules.matches(.player, line) { return false }
         if rules.matches(.gallery, line) || rules.matches(.video, line) { return false }
         if CaptionCredit.match(line, rules: rules) != nil { return false }
-        if rules.matches(.line, line) || rules.matches(.prefix, line) || (count <= 300 && rules.matches(.pattern, line)) {
+        if rules.matches(.line, line) || rules.matches(.prefix, line) || (count <= 300 && rules.matches(.pattern, line))
+        {
             return false
         }
         return true

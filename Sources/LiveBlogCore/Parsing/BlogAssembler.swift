@@ -99,11 +99,15 @@ struct BlogAssembler {
             var i = 0
             while i <= n {
                 if i == n || buf[i] == .newline {
-                    var s = start, e = i
+                    var s = start
+                    var e = i
                     while s < e && (buf[s] == .space || buf[s] == .tab) { s += 1 }
                     while e > s && (buf[e - 1] == .space || buf[e - 1] == .tab) { e -= 1 }
                     if e > s { lines.append(Line(start: s, end: e, number: number)) }
-                    while join < joinOffsets.count && joinOffsets[join] <= i { number += 1; join += 1 }
+                    while join < joinOffsets.count && joinOffsets[join] <= i {
+                        number += 1
+                        join += 1
+                    }
                     number += 1
                     start = i + 1
                     if i == n { break }
@@ -135,8 +139,10 @@ struct BlogAssembler {
                 while timeEnd > line.start && text[timeEnd - 1] == .space { timeEnd -= 1 }
                 split!.append(Line(start: line.start, end: timeEnd, number: line.number))
                 split!.append(Line(start: line.start + textStart, end: line.end, number: line.number))
-                diagnostics.append(Diagnostic(line: line.number, kind: .note,
-                                              message: "split a time glued to the text after it (\(Heuristic.gluedTime))"))
+                diagnostics.append(
+                    Diagnostic(
+                        line: line.number, kind: .note,
+                        message: "split a time glued to the text after it (\(Heuristic.gluedTime))"))
             } else if split != nil {
                 split!.append(line)
             }
@@ -184,7 +190,9 @@ struct BlogAssembler {
         dropClosingCaptions()
         dropHeaderAboveFeed(from: next)
         dropFooterBelowFeed()
-        firstTimeLine = lines.indices.first(where: { i in if case .time = classes[i] { return true } else { return false } })
+        firstTimeLine = lines.indices.first(where: { i in
+            if case .time = classes[i] { return true } else { return false }
+        })
         var builder = EntryListBuilder(text: text)
         assembleEntries(from: next, into: &builder)
         blog.entries = builder.finish(pageDate: pageDate, diagnostics: &diagnostics)
@@ -207,10 +215,16 @@ struct BlogAssembler {
         }
         var i = 0
         while i < lines.count {
-            if case .dropped = classes[i] { i += 1; continue }
+            if case .dropped = classes[i] {
+                i += 1
+                continue
+            }
             let start = lines[i].start
             if blocks && plain[i] & BlogAssembler.noBlockBit == 0 { i = dropBlockOrGluedSentence(at: i) }
-            if case .dropped = classes[i] { i += 1; continue }
+            if case .dropped = classes[i] {
+                i += 1
+                continue
+            }
             // A line a block or glued sentence left untouched, known to be plain text: nothing to decide.
             let kind = plain[i] & 3
             if kind != 0 && lines[i].start == start {
@@ -249,9 +263,12 @@ struct BlogAssembler {
     mutating func trimGluedStart(_ i: Int, length: Int, reason: String) {
         var s = lines[i].start + length
         while s < lines[i].end && text[s] == .space { s += 1 }
-        let dropped = String(decoding: UnsafeBufferPointer(rebasing: text[lines[i].start..<(lines[i].start + length)]), as: UTF8.self)
-        diagnostics.append(Diagnostic(line: lines[i].number, kind: .dropped,
-                                      message: "dropped the glued sentence “\(dropped)” at the start of the line (\(reason))"))
+        let dropped = String(
+            decoding: UnsafeBufferPointer(rebasing: text[lines[i].start..<(lines[i].start + length)]), as: UTF8.self)
+        diagnostics.append(
+            Diagnostic(
+                line: lines[i].number, kind: .dropped,
+                message: "dropped the glued sentence “\(dropped)” at the start of the line (\(reason))"))
         lines[i].start = s
         if i < shortLineHashes.count { shortLineHashes[i] = Self.hash(bytes(i)) }
         if s >= lines[i].end { classes[i] = .dropped }
@@ -296,7 +313,9 @@ struct BlogAssembler {
             let rule = rules.match(.dateline, line), let date = datelineDate(line, rule: rule)
         {
             sawDateline = true
-            if pageDate == nil, date.hasDate { pageDate = PageDate(date, anchor: PageDate.anchor(forDatelineWords: rule.text)) }
+            if pageDate == nil, date.hasDate {
+                pageDate = PageDate(date, anchor: PageDate.anchor(forDatelineWords: rule.text))
+            }
             drop(i, because: "\(rule.description) (\(rule.origin)), the page's dateline")
             return .dropped
         }
@@ -328,8 +347,10 @@ struct BlogAssembler {
             return .dropped
         }
         if count <= 64, let time = AuthorLine.gluedTime(line) {
-            diagnostics.append(Diagnostic(line: lines[i].number, kind: .dropped,
-                                          message: "dropped the author name glued to the time “\(time.text)” (\(Heuristic.authorLine))"))
+            diagnostics.append(
+                Diagnostic(
+                    line: lines[i].number, kind: .dropped,
+                    message: "dropped the author name glued to the time “\(time.text)” (\(Heuristic.authorLine))"))
             return timeClass(time)
         }
         if count <= 120, let rule = rules.match(.player, line) {
@@ -392,7 +413,9 @@ struct BlogAssembler {
         guard name.count >= 3 else { return }
         let next = bytes(i + 1)
         let lead = name + Array(" is ".utf8)
-        guard next.count > lead.count, next.count <= 200, memcmp(next.baseAddress!, lead, lead.count) == 0 else { return }
+        guard next.count > lead.count, next.count <= 200, memcmp(next.baseAddress!, lead, lead.count) == 0 else {
+            return
+        }
         drop(i + 1, because: "the author’s biography under the byline (\(Heuristic.authorLine))")
     }
 
@@ -401,7 +424,10 @@ struct BlogAssembler {
     func nextSignificant(after i: Int) -> Int? {
         var k = i + 1
         while k < lines.count {
-            if case .dropped = classes[k] { k += 1; continue }
+            if case .dropped = classes[k] {
+                k += 1
+                continue
+            }
             return k
         }
         return nil
@@ -410,7 +436,10 @@ struct BlogAssembler {
     func previousSignificant(before i: Int) -> Int? {
         var k = i - 1
         while k >= 0 {
-            if case .dropped = classes[k] { k -= 1; continue }
+            if case .dropped = classes[k] {
+                k -= 1
+                continue
+            }
             return k
         }
         return nil
@@ -456,7 +485,9 @@ struct BlogAssembler {
         case .time, .flag, .separator: return true
         case .text:
             let before = bytes(p)
-            guard LineShape.endsLikeSentence(before), before[before.count - 1] != UInt8(ascii: ":") else { return false }
+            guard LineShape.endsLikeSentence(before), before[before.count - 1] != UInt8(ascii: ":") else {
+                return false
+            }
             var words = 1
             for b in line where b == .space { words += 1 }
             return words <= 8
@@ -465,7 +496,8 @@ struct BlogAssembler {
     }
 
     func sameText(_ a: Int, _ b: Int) -> Bool {
-        let x = bytes(a), y = bytes(b)
+        let x = bytes(a)
+        let y = bytes(b)
         return x.count == y.count && memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
     }
 
@@ -502,11 +534,16 @@ struct BlogAssembler {
                     last = s
                 }
                 builder.addRelated(RelatedSpan(kind: .story, title: span(t), summary: summary), line: number)
-                diagnostics.append(Diagnostic(line: number, kind: .related, message: "story card “\(preview(t))” kept as a related link"))
+                diagnostics.append(
+                    Diagnostic(
+                        line: number, kind: .related, message: "story card “\(preview(t))” kept as a related link"))
                 i = last
             case .media(let kind):
                 builder.addRelated(RelatedSpan(kind: kind, title: span(i)), line: number)
-                diagnostics.append(Diagnostic(line: number, kind: .related, message: "\(kind.rawValue) link kept as a related link: “\(preview(i))”"))
+                diagnostics.append(
+                    Diagnostic(
+                        line: number, kind: .related,
+                        message: "\(kind.rawValue) link kept as a related link: “\(preview(i))”"))
             case .text:
                 if startsEcho(i) {
                     // A promo card: its title twice, then a one-line summary.
@@ -514,27 +551,42 @@ struct BlogAssembler {
                     var summary: TextSpan?
                     var last = echo
                     if let s = nextSignificant(after: echo), isText(s), !isHeadline(s), !startsEcho(s),
-                        !headlineShaped(s) || !isTextFollowedByParagraph(s) {
+                        !headlineShaped(s) || !isTextFollowedByParagraph(s)
+                    {
                         summary = span(s)
                         last = s
                     }
                     builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: summary), line: number)
-                    diagnostics.append(Diagnostic(line: number, kind: .related, message: "promo card with an echoed title “\(preview(i))” kept as a related link"))
+                    diagnostics.append(
+                        Diagnostic(
+                            line: number, kind: .related,
+                            message: "promo card with an echoed title “\(preview(i))” kept as a related link"))
                     i = last
                 } else if !builder.isAtEntryStart, let summary = closingCardSummary(i) {
                     builder.addRelated(RelatedSpan(kind: .story, title: span(i), summary: span(summary)), line: number)
-                    diagnostics.append(Diagnostic(line: number, kind: .related,
-                                                  message: "story card closing the post, “\(preview(i))”, kept as a related link (\(Heuristic.closingCard))"))
+                    diagnostics.append(
+                        Diagnostic(
+                            line: number, kind: .related,
+                            message:
+                                "story card closing the post, “\(preview(i))”, kept as a related link (\(Heuristic.closingCard))"
+                        ))
                     i = summary
                 } else if isHeadline(i) && isHeadlineSlot(i, builder) {
                     let shape = bytes(i)
                     if LineShape.isDoubtfulHeadline(shape) {
-                        diagnostics.append(Diagnostic(line: number, kind: .doubtfulHeadline, message: "taken as a headline, but it is long or quoted: “\(preview(i))”"))
+                        diagnostics.append(
+                            Diagnostic(
+                                line: number, kind: .doubtfulHeadline,
+                                message: "taken as a headline, but it is long or quoted: “\(preview(i))”"))
                     }
                     builder.addHeadline(span(i), line: number)
                 } else {
                     if headlineShaped(i) && builder.isAtEntryStart {
-                        diagnostics.append(Diagnostic(line: number, kind: .doubtfulHeadline, message: "shaped like a headline but no paragraph follows; kept as text: “\(preview(i))”"))
+                        diagnostics.append(
+                            Diagnostic(
+                                line: number, kind: .doubtfulHeadline,
+                                message:
+                                    "shaped like a headline but no paragraph follows; kept as text: “\(preview(i))”"))
                     }
                     builder.addParagraph(span(i), line: number)
                 }
@@ -549,7 +601,8 @@ struct BlogAssembler {
     /// card (its title and standfirst), not two paragraphs. Returns the summary line.
     func closingCardSummary(_ i: Int) -> Int? {
         // The structure first (a line under it, then a post boundary): cheap, and false for most lines.
-        guard timeLed, headlineShaped(i), let s = nextSignificant(after: i), isText(s), let after = nextSignificant(after: s)
+        guard timeLed, headlineShaped(i), let s = nextSignificant(after: i), isText(s),
+            let after = nextSignificant(after: s)
         else { return nil }
         switch classes[after] {
         case .time, .trailingTime, .flag: break

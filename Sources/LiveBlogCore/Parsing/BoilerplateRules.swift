@@ -74,7 +74,8 @@ public struct BoilerplateRules: Sendable {
     public private(set) var rules: [Rule] = []
     private var byKind: [Kind: [Int]] = [:]
     /// Rules whose glob begins with a literal byte, by that (lower-cased) byte; the rest are tried on every line.
-    private var firstByteIndex: [[[Int]]] = Array(repeating: Array(repeating: [], count: 256), count: Kind.allCases.count)
+    private var firstByteIndex: [[[Int]]] = Array(
+        repeating: Array(repeating: [], count: 256), count: Kind.allCases.count)
     private var wildcardStart: [[Int]] = Array(repeating: [], count: Kind.allCases.count)
     /// The same lists flattened for the per-line lookup, which must not copy arrays: the candidates for kind `k`
     /// and first byte `b` are `candidates[slots[k * 257 + b] ..< slots[k * 257 + b + 1]]`; slot 256 of each kind
@@ -113,12 +114,15 @@ public struct BoilerplateRules: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let place = "\(EchoedText.sanitized(origin)):\(number + 1)"
             guard let colon = line.firstIndex(of: ":") else {
-                throw SyntaxError(origin: place, message: "expected `kind: text`, found \(EchoedText.quoted(line, limit: 80))")
+                throw SyntaxError(
+                    origin: place, message: "expected `kind: text`, found \(EchoedText.quoted(line, limit: 80))")
             }
             let kindName = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             guard let kind = Kind(rawValue: kindName) else {
                 let known = Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw SyntaxError(origin: place, message: "unknown rule kind \(EchoedText.quoted(kindName, limit: 40)) (known: \(known))")
+                throw SyntaxError(
+                    origin: place,
+                    message: "unknown rule kind \(EchoedText.quoted(kindName, limit: 40)) (known: \(known))")
             }
             var body = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             var end: String?
@@ -141,8 +145,10 @@ public struct BoilerplateRules: Sendable {
                 glob = Glob(pattern: body, wildcards: false, anchoredEnd: false)
             }
             let index = rules.count
-            rules.append(Rule(kind: kind, text: body, end: end, origin: place, glob: glob,
-                              endBytes: Array((end ?? "").utf8)))
+            rules.append(
+                Rule(
+                    kind: kind, text: body, end: end, origin: place, glob: glob,
+                    endBytes: Array((end ?? "").utf8)))
             byKind[kind, default: []].append(index)
             if let first = glob.firstLiteralByte {
                 firstByteIndex[kind.ordinal][Int(first)].append(index)
@@ -167,7 +173,8 @@ public struct BoilerplateRules: Sendable {
         keys = globs.map(GlobKey.init)
         for b in 0..<256 {
             var mask: UInt32 = 0
-            for kind in Kind.allCases where !firstByteIndex[kind.ordinal][b].isEmpty || !wildcardStart[kind.ordinal].isEmpty {
+            for kind in Kind.allCases
+            where !firstByteIndex[kind.ordinal][b].isEmpty || !wildcardStart[kind.ordinal].isEmpty {
                 mask |= 1 << UInt32(kind.ordinal)
             }
             kindsByFirstByte[b] = mask
@@ -298,7 +305,9 @@ final class Glob: Sendable {
                 if pieces.last != .anyRun { pieces.append(.anyRun) }
             } else if wildcards && b == UInt8(ascii: "#") {
                 pieces.append(.digits)
-            } else { pieces.append(.literal(b)) }
+            } else {
+                pieces.append(.literal(b))
+            }
         }
         self.pieces = pieces
         let hasWildcards = wildcards && pieces.contains { if case .literal = $0 { return false } else { return true } }
@@ -313,9 +322,13 @@ final class Glob: Sendable {
         self.requiredPrefix = requiredPrefix
         self.requiredSuffix = requiredSuffix
         minimumLength = pieces.reduce(0) { if case .anyRun = $1 { return $0 } else { return $0 + 1 } }
-        var longest: [UInt8] = [], run: [UInt8] = []
+        var longest: [UInt8] = []
+        var run: [UInt8] = []
         for piece in pieces + [.anyRun] {
-            if case .literal(let b) = piece { run.append(b); continue }
+            if case .literal(let b) = piece {
+                run.append(b)
+                continue
+            }
             if run.count > longest.count { longest = run }
             run.removeAll()
         }
@@ -324,7 +337,8 @@ final class Glob: Sendable {
         var rare: UInt8?
         for piece in pieces {
             if case .literal(let b) = piece, !b.isLower, b != .space, b != UInt8(ascii: "."),
-                b != UInt8(ascii: ","), b != UInt8(ascii: "'") {
+                b != UInt8(ascii: ","), b != UInt8(ascii: "'")
+            {
                 rare = b
                 break
             }
@@ -357,7 +371,9 @@ final class Glob: Sendable {
             let offset = line.count - requiredSuffix.count
             for k in 0..<requiredSuffix.count where Glob.lower(line[offset + k]) != requiredSuffix[k] { return false }
         }
-        if let rare = requiredRare, let base = line.baseAddress, memchr(base, Int32(rare), line.count) == nil { return false }
+        if let rare = requiredRare, let base = line.baseAddress, memchr(base, Int32(rare), line.count) == nil {
+            return false
+        }
         if !requiredInner.isEmpty && !Glob.contains(line, requiredInner) { return false }
         return automaton.matches(line, anchoredEnd: anchoredEnd)
     }
@@ -424,7 +440,9 @@ private struct GlobKey {
     func admits(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count >= minimumLength else { return false }
         if prefixCount > 0 && GlobKey.pack(line, from: 0, count: prefixCount) != prefix { return false }
-        if suffixCount > 0 && GlobKey.pack(line, from: line.count - suffixCount, count: suffixCount) != suffix { return false }
+        if suffixCount > 0 && GlobKey.pack(line, from: line.count - suffixCount, count: suffixCount) != suffix {
+            return false
+        }
         if rare >= 0, let base = line.baseAddress, memchr(base, rare, line.count) == nil { return false }
         return true
     }

@@ -113,7 +113,10 @@ enum CaptionCredit {
     static func isAgencySlashName(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         var k = start
         var capitals = 0
-        while k < line.count && line[k].isUpper { k += 1; capitals += 1 }
+        while k < line.count && line[k].isUpper {
+            k += 1
+            capitals += 1
+        }
         guard capitals >= 2, k < line.count, line[k] == UInt8(ascii: "/") else { return false }
         return allCapitalised(UnsafeBufferPointer(rebasing: line[(k + 1)...]))
     }
@@ -123,7 +126,10 @@ enum CaptionCredit {
         var atWordStart = true
         var sawWord = false
         for b in part {
-            if b == .space { atWordStart = true; continue }
+            if b == .space {
+                atWordStart = true
+                continue
+            }
             if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":")
                 || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
             {
@@ -160,8 +166,10 @@ enum CaptionCredit {
     /// A short run of capitalised words, maybe ending in `:` or `,` (`ABC News:`): an outlet or agency name.
     static func isOutletName(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = head.count
-        while end > 0 && (head[end - 1] == .space || head[end - 1] == UInt8(ascii: ":") || head[end - 1] == UInt8(ascii: ",")
-            || head[end - 1] == UInt8(ascii: "/") || head[end - 1] == UInt8(ascii: "(")) { end -= 1 }
+        while end > 0
+            && (head[end - 1] == .space || head[end - 1] == UInt8(ascii: ":") || head[end - 1] == UInt8(ascii: ",")
+                || head[end - 1] == UInt8(ascii: "/") || head[end - 1] == UInt8(ascii: "("))
+        { end -= 1 }
         guard end > 0, end <= 40 else { return false }
         let name = UnsafeBufferPointer(rebasing: head[..<end])
         var words = 1

@@ -116,9 +116,12 @@ struct EntryListBuilder {
     mutating func addRelated(_ link: RelatedSpan, line: Int) {
         if current == nil { current = Draft(line: line) }
         // A card's title echoed by the page a second time is one link, not two.
-        if let last = current!.related.last, last.kind == link.kind, TextSpan.sameText(last.title, link.title, in: text),
+        if let last = current!.related.last, last.kind == link.kind,
+            TextSpan.sameText(last.title, link.title, in: text),
             last.summary == nil && link.summary == nil
-                || (last.summary != nil && link.summary != nil && TextSpan.sameText(last.summary!, link.summary!, in: text)) {
+                || (last.summary != nil && link.summary != nil
+                    && TextSpan.sameText(last.summary!, link.summary!, in: text))
+        {
             return
         }
         current!.related.append(link)
@@ -133,15 +136,16 @@ struct EntryListBuilder {
         var entries: [EntrySpans] = []
         entries.reserveCapacity(drafts.count)
         for (k, draft) in drafts.enumerated() {
-            entries.append(EntrySpans(
-                id: EntryID(""),
-                time: draft.time,
-                timestamp: draft.time?.timestamp(pageDate: dates[k], defaultZoneOffset: pageDate?.zoneOffset),
-                headline: draft.headline,
-                paragraphs: draft.paragraphs,
-                related: draft.related,
-                flags: draft.flags,
-                line: draft.line))
+            entries.append(
+                EntrySpans(
+                    id: EntryID(""),
+                    time: draft.time,
+                    timestamp: draft.time?.timestamp(pageDate: dates[k], defaultZoneOffset: pageDate?.zoneOffset),
+                    headline: draft.headline,
+                    paragraphs: draft.paragraphs,
+                    related: draft.related,
+                    flags: draft.flags,
+                    line: draft.line))
         }
         EntryIdentity.assignIDs(to: &entries, text: text)
         return entries

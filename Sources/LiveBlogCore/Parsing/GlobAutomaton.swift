@@ -5,7 +5,10 @@
 /// nothing, so reaching its state reaches the next one too. One step per byte, whatever the pattern.
 struct GlobAutomaton: Sendable {
     /// One piece of a glob.
-    enum Piece: Sendable, Equatable { case literal(UInt8), anyRun, digits }
+    enum Piece: Sendable, Equatable {
+        case literal(UInt8)
+        case anyRun, digits
+    }
 
     /// 64-bit words per state set.
     private let words: Int
@@ -26,14 +29,23 @@ struct GlobAutomaton: Sendable {
         final = pieces.count
         words = (pieces.count + 1 + 63) / 64
         var literal = [UInt64](repeating: 0, count: 256 * words)
-        var digit = [UInt64](repeating: 0, count: words), any = digit, afterDigit = digit, afterAnyRun = digit
+        var digit = [UInt64](repeating: 0, count: words)
+        var any = digit
+        var afterDigit = digit
+        var afterAnyRun = digit
         for (j, piece) in pieces.enumerated() {
-            let word = j / 64, bit = UInt64(1) << UInt64(j % 64)
-            let nextWord = (j + 1) / 64, nextBit = UInt64(1) << UInt64((j + 1) % 64)
+            let word = j / 64
+            let bit = UInt64(1) << UInt64(j % 64)
+            let nextWord = (j + 1) / 64
+            let nextBit = UInt64(1) << UInt64((j + 1) % 64)
             switch piece {
             case .literal(let b): literal[Int(b) * words + word] |= bit
-            case .digits: digit[word] |= bit; afterDigit[nextWord] |= nextBit
-            case .anyRun: any[word] |= bit; afterAnyRun[nextWord] |= nextBit
+            case .digits:
+                digit[word] |= bit
+                afterDigit[nextWord] |= nextBit
+            case .anyRun:
+                any[word] |= bit
+                afterAnyRun[nextWord] |= nextBit
             }
         }
         literalMasks = literal
@@ -51,7 +63,8 @@ struct GlobAutomaton: Sendable {
         var next = state
         state[0] = 1
         closeOverEmptyRuns(&state)
-        let finalWord = final / 64, finalBit = UInt64(1) << UInt64(final % 64)
+        let finalWord = final / 64
+        let finalBit = UInt64(1) << UInt64(final % 64)
         for byte in line {
             if state[finalWord] & finalBit != 0 && (!anchoredEnd || endsInAnyRun) { return true }
             let b = Int(Glob.lower(byte))
@@ -61,7 +74,10 @@ struct GlobAutomaton: Sendable {
             for k in 0..<words {
                 var accept = literalMasks[b * words + k] | anyPieces[k]
                 var stay = afterAny[k]
-                if isDigit { accept |= digitPieces[k]; stay |= afterDigits[k] }
+                if isDigit {
+                    accept |= digitPieces[k]
+                    stay |= afterDigits[k]
+                }
                 let moved = state[k] & accept
                 next[k] = (moved << 1) | carry | (state[k] & stay)
                 carry = moved >> 63
@@ -78,7 +94,10 @@ struct GlobAutomaton: Sendable {
     @inline(__always)
     private func matchesSingleWord(_ line: UnsafeBufferPointer<UInt8>, anchoredEnd: Bool) -> Bool {
         let finalBit = UInt64(1) << UInt64(final)
-        let any = anyPieces[0], digits = digitPieces[0], stayAny = afterAny[0], stayDigits = afterDigits[0]
+        let any = anyPieces[0]
+        let digits = digitPieces[0]
+        let stayAny = afterAny[0]
+        let stayDigits = afterDigits[0]
         let canStop = !anchoredEnd || endsInAnyRun
         var state: UInt64 = 1
         state |= (state & any) << 1

@@ -30,27 +30,37 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     /// One line on what the heuristic decides, for the README and `check --heuristics`.
     public var summary: String {
         switch self {
-        case .hardWrap: "text wrapped at one width (lynx, w3m, a terminal copy) is joined back into one line per paragraph"
+        case .hardWrap:
+            "text wrapped at one width (lynx, w3m, a terminal copy) is joined back into one line per paragraph"
         case .repeatedLine: "a short line that recurs many times on the page, outside the post template, is furniture"
-        case .spacerLayout: "on a page that puts one spacer line between every two blocks, a run of three or more lines with no spacer among them is a widget (a paywall, a sign-up form), and what stands above the first spacer is the page's header"
-        case .postTemplate: "the header every post repeats (time, then a recurring name or label) is read from the page: a name after times is an author, never a headline"
-        case .trailingTime: "where the page prints each post's time after its body, that time belongs to the post above it"
-        case .dayHeader: "a date without a year between posts (\"Monday 14 August\", \"Montag, 14. August\") heads the day's posts and is not a post"
+        case .spacerLayout:
+            "on a page that puts one spacer line between every two blocks, a run of three or more lines with no spacer among them is a widget (a paywall, a sign-up form), and what stands above the first spacer is the page's header"
+        case .postTemplate:
+            "the header every post repeats (time, then a recurring name or label) is read from the page: a name after times is an author, never a headline"
+        case .trailingTime:
+            "where the page prints each post's time after its body, that time belongs to the post above it"
+        case .dayHeader:
+            "a date without a year between posts (\"Monday 14 August\", \"Montag, 14. August\") heads the day's posts and is not a post"
         case .gluedTime: "a time glued to the headline after it is split from it"
         case .authorLine: "a byline, or an author's name glued to a time, is metadata"
         case .authorAboveTime: "a name line right above a time line is the post's author"
-        case .header: "the first text line is the title, a long sentence under it the standfirst; on a page whose posts open with a time, only prose stays between the standfirst and the first post"
+        case .header:
+            "the first text line is the title, a long sentence under it the standfirst; on a page whose posts open with a time, only prose stays between the standfirst and the first post"
         case .headerFurniture: "short lines between the standfirst and the first post are page furniture"
-        case .footer: "below the last post, from the first run of lines that are not prose to the end, the page footer is dropped"
+        case .footer:
+            "below the last post, from the first run of lines that are not prose to the end, the page footer is dropped"
         case .gluedAppeal: "an appeal sentence glued to the start of a paragraph is cut off"
         case .navigationList: "a heading such as \"Key events\" and the list of links under it are dropped"
         case .promoPitch: "a promo heading and its pitch line are dropped"
         case .caption: "photo captions and credits are dropped"
         case .videoPlayer: "video-player text and the video's title are dropped"
-        case .headline: "a short, unpunctuated line followed by a paragraph is a headline where a post starts: after its time on a page whose posts open with one, anywhere a paragraph ended on others"
-        case .questionHeadline: "a short question where a post starts, followed by its answer, is the headline (not a labelled one on a page of headless posts)"
+        case .headline:
+            "a short, unpunctuated line followed by a paragraph is a headline where a post starts: after its time on a page whose posts open with one, anywhere a paragraph ended on others"
+        case .questionHeadline:
+            "a short question where a post starts, followed by its answer, is the headline (not a labelled one on a page of headless posts)"
         case .echoCard: "a title printed twice, then a summary, is a story card kept as a related link"
-        case .closingCard: "a headline-shaped line and one line under it closing a post, on a page whose posts open with a time, is a linked story card"
+        case .closingCard:
+            "a headline-shaped line and one line under it closing a post, on a page whose posts open with a time, is a linked story card"
         case .pinnedCopy: "a pinned post shown twice is kept once"
         }
     }

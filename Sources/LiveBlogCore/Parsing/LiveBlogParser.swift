@@ -28,17 +28,25 @@ public struct LiveBlogParser: Sendable {
         var bytes = bytes
         let report = TextNormalizer.normalize(&bytes)
         var diagnostics: [Diagnostic] = []
-        if report.invalidUTF8 { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "invalid UTF-8 replaced with U+FFFD")) }
+        if report.invalidUTF8 {
+            diagnostics.append(Diagnostic(line: 0, kind: .note, message: "invalid UTF-8 replaced with U+FFFD"))
+        }
         if report.removedControls + report.removedEscapeSequences > 0 {
-            diagnostics.append(Diagnostic(
-                line: 0, kind: .note,
-                message: "removed \(report.removedControls) control characters and \(report.removedEscapeSequences) escape sequences"))
+            diagnostics.append(
+                Diagnostic(
+                    line: 0, kind: .note,
+                    message:
+                        "removed \(report.removedControls) control characters and \(report.removedEscapeSequences) escape sequences"
+                ))
         }
         let wrap = HardWrap.unwrap(&bytes)
         if let width = wrap.width {
-            diagnostics.append(Diagnostic(
-                line: 0, kind: .note,
-                message: "hard-wrapped text at \(width) columns: joined \(wrap.joined) line breaks (\(Heuristic.hardWrap))"))
+            diagnostics.append(
+                Diagnostic(
+                    line: 0, kind: .note,
+                    message:
+                        "hard-wrapped text at \(width) columns: joined \(wrap.joined) line breaks (\(Heuristic.hardWrap))"
+                ))
         }
         let result = bytes.withUnsafeBufferPointer { buffer in
             var assembler = BlogAssembler(text: buffer, rules: rules)
@@ -46,7 +54,8 @@ public struct LiveBlogParser: Sendable {
             assembler.usesPlainPrepass = usesPlainPrepass
             return assembler.run()
         }
-        return ParsedSource(bytes: bytes, spans: result.entries, title: result.title, standfirst: result.standfirst,
-                            diagnostics: diagnostics + result.diagnostics)
+        return ParsedSource(
+            bytes: bytes, spans: result.entries, title: result.title, standfirst: result.standfirst,
+            diagnostics: diagnostics + result.diagnostics)
     }
 }

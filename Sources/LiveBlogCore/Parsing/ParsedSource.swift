@@ -52,7 +52,8 @@ public struct ParsedSource: Sendable {
     }
 
     /// How many entries match, and the first `limit` hits (all without a limit) with their matches.
-    public func search(_ query: SearchQuery, order: SearchOrder = .blog, limit: Int?) -> (total: Int, hits: [SearchHit]) {
+    public func search(_ query: SearchQuery, order: SearchOrder = .blog, limit: Int?) -> (total: Int, hits: [SearchHit])
+    {
         let matcher = EntryMatcher(query)
         return bytes.withUnsafeBufferPointer { buffer in
             let text = SendableBuffer(readOnly: buffer)

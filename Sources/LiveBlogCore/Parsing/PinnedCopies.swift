@@ -8,8 +8,10 @@ enum PinnedCopies {
     /// At most this many candidate copies are looked for, so that a page of repeated posts stays linear.
     static let maximumCandidates = 8
 
-    static func merge(_ drafts: inout [EntryListBuilder.Draft], text: UnsafeBufferPointer<UInt8>,
-                      diagnostics: inout [Diagnostic]) {
+    static func merge(
+        _ drafts: inout [EntryListBuilder.Draft], text: UnsafeBufferPointer<UInt8>,
+        diagnostics: inout [Diagnostic]
+    ) {
         guard drafts.count >= 2 else { return }
         let firstTimed = drafts.firstIndex { $0.time != nil }
         var candidates: [Int] = []
@@ -20,14 +22,19 @@ enum PinnedCopies {
         for p in candidates {
             let copy = drafts[p]
             guard copy.headline != nil || !copy.paragraphs.isEmpty else { continue }
-            guard let q = drafts.indices.dropFirst(p + 1).first(where: { sameContent(drafts[$0], copy, text) }) else { continue }
+            guard let q = drafts.indices.dropFirst(p + 1).first(where: { sameContent(drafts[$0], copy, text) }) else {
+                continue
+            }
             drafts[q].flags.formUnion(copy.flags)
             drafts[q].flags.insert(.pinned)
             if drafts[q].time == nil { drafts[q].time = copy.time }
             removed.insert(p)
-            diagnostics.append(Diagnostic(
-                line: copy.line, kind: .dropped,
-                message: "pinned copy of the post at line \(drafts[q].line) (\(Heuristic.pinnedCopy)): “\(copy.headline?.string(in: text) ?? String(copy.paragraphs[0].string(in: text).prefix(59)))”"))
+            diagnostics.append(
+                Diagnostic(
+                    line: copy.line, kind: .dropped,
+                    message:
+                        "pinned copy of the post at line \(drafts[q].line) (\(Heuristic.pinnedCopy)): “\(copy.headline?.string(in: text) ?? String(copy.paragraphs[0].string(in: text).prefix(59)))”"
+                ))
         }
         if !removed.isEmpty {
             drafts = drafts.indices.filter { !removed.contains($0) }.map { drafts[$0] }
@@ -35,10 +42,14 @@ enum PinnedCopies {
     }
 
     /// Byte-for-byte equal headline and paragraphs (a copy is the same bytes; no Unicode equivalence needed).
-    private static func sameContent(_ a: EntryListBuilder.Draft, _ b: EntryListBuilder.Draft,
-                                    _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func sameContent(
+        _ a: EntryListBuilder.Draft, _ b: EntryListBuilder.Draft,
+        _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         guard a.paragraphs.count == b.paragraphs.count, sameBytes(a.headline, b.headline, text) else { return false }
-        for k in a.paragraphs.indices where !TextSpan.sameText(a.paragraphs[k], b.paragraphs[k], in: text) { return false }
+        for k in a.paragraphs.indices where !TextSpan.sameText(a.paragraphs[k], b.paragraphs[k], in: text) {
+            return false
+        }
         return true
     }
 

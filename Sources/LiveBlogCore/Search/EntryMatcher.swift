@@ -54,7 +54,8 @@ public struct EntryMatcher: Sendable {
             CompiledClause(words: $0.words.map { Array($0.utf8) }, isPhrase: $0.isPhrase, isExcluded: $0.isExcluded)
         }
         hasPhrase = clauses.contains { $0.words.count > 1 }
-        var terms: [UInt8] = [], starts: [Int] = [0]
+        var terms: [UInt8] = []
+        var starts: [Int] = [0]
         for clause in clauses {
             terms.append(contentsOf: clause.words[0])
             starts.append(terms.count)
@@ -63,7 +64,8 @@ public struct EntryMatcher: Sendable {
         plainStarts = starts
         plainExcluded = clauses.map(\.isExcluded)
         allPlainASCII = clauses.allSatisfy { clause in
-            clause.words.count == 1 && clause.words[0].allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+            clause.words.count == 1
+                && clause.words[0].allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
         }
         requiredASCIIWords = clauses.filter { !$0.isExcluded }.map { $0.words[0] }
             .filter { word in word.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) } }
@@ -87,7 +89,8 @@ public struct EntryMatcher: Sendable {
 
     /// Whether `text` contains `word` ignoring ASCII case, or has a non-ASCII letter that might fold into it.
     static func mayContain(_ text: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
-        let n = text.count, m = word.count
+        let n = text.count
+        let m = word.count
         guard m > 0 else { return true }
         let first = word[0]
         var i = 0
@@ -95,8 +98,14 @@ public struct EntryMatcher: Sendable {
             let b = text[i]
             if b >= 0x80 {
                 // U+2000..U+203F (quotes, dashes, spaces) cannot fold to a letter; other non-ASCII might.
-                if b == 0xE2 && i + 1 < n && text[i + 1] == 0x80 { i += 3; continue }
-                if b == 0xC2 && i + 1 < n && text[i + 1] != 0xAA && text[i + 1] != 0xB5 && text[i + 1] != 0xBA { i += 2; continue }
+                if b == 0xE2 && i + 1 < n && text[i + 1] == 0x80 {
+                    i += 3
+                    continue
+                }
+                if b == 0xC2 && i + 1 < n && text[i + 1] != 0xAA && text[i + 1] != 0xB5 && text[i + 1] != 0xBA {
+                    i += 2
+                    continue
+                }
                 if b >= 0xC2 { return true }
                 i += 1
                 continue
@@ -119,9 +128,12 @@ public struct EntryMatcher: Sendable {
     /// digits, lower case). Returns false, part way, on meeting a non-ASCII scalar that could fold to a letter:
     /// such text needs the word scanner. Eight bytes are tested at a time for the term's first byte.
     @discardableResult
-    static func forEachWordStart(of term: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
-                                 _ body: (Int, Int) -> Void) -> Bool {
-        let n = text.count, m = term.count
+    static func forEachWordStart(
+        of term: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
+        _ body: (Int, Int) -> Void
+    ) -> Bool {
+        let n = text.count
+        let m = term.count
         guard m > 0, let base = text.baseAddress else { return true }
         @inline(__always) func isAlnum(_ b: UInt8) -> Bool {
             let l = b | 0x20
@@ -129,12 +141,17 @@ public struct EntryMatcher: Sendable {
         }
         @inline(__always) func apostropheEnding(at end: Int) -> Int {
             if end >= 1 && text[end - 1] == 0x27 { return 1 }
-            if end >= 3 && text[end - 3] == 0xE2 && text[end - 2] == 0x80 && (text[end - 1] == 0x99 || text[end - 1] == 0x98) { return 3 }
+            if end >= 3 && text[end - 3] == 0xE2 && text[end - 2] == 0x80
+                && (text[end - 1] == 0x99 || text[end - 1] == 0x98)
+            {
+                return 3
+            }
             return 0
         }
         let first = term[0]
         let firstIsLetter = first >= 0x61 && first <= 0x7A
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         let pattern = UInt64(first) &* ones
         let fold: UInt64 = firstIsLetter ? 0x2020_2020_2020_2020 : 0
         // A chunk is looked at only where the term's first two (or three) bytes stand together.
@@ -154,7 +171,9 @@ public struct EntryMatcher: Sendable {
             if b >= 0x80 {
                 if b < 0xC0 { return (true, i + 1) }  // a continuation byte
                 if b == 0xE2 && i + 1 < n && text[i + 1] == 0x80 { return (true, i + 1) }  // U+2000..U+203F
-                if b == 0xC2 && i + 1 < n && text[i + 1] != 0xAA && text[i + 1] != 0xB5 && text[i + 1] != 0xBA { return (true, i + 1) }
+                if b == 0xC2 && i + 1 < n && text[i + 1] != 0xAA && text[i + 1] != 0xB5 && text[i + 1] != 0xBA {
+                    return (true, i + 1)
+                }
                 return (false, i)
             }
             guard b == first || (firstIsLetter && b | 0x20 == first), i + m <= n else { return (true, i + 1) }
@@ -171,10 +190,21 @@ public struct EntryMatcher: Sendable {
             }
             var end = i + m
             while end < n {
-                if isAlnum(text[end]) { end += 1; continue }
-                if text[end] == 0x27, end + 1 < n, isAlnum(text[end + 1]) { end += 2; continue }
-                if end + 3 < n, text[end] == 0xE2, text[end + 1] == 0x80, text[end + 2] == 0x99 || text[end + 2] == 0x98,
-                    isAlnum(text[end + 3]) { end += 4; continue }
+                if isAlnum(text[end]) {
+                    end += 1
+                    continue
+                }
+                if text[end] == 0x27, end + 1 < n, isAlnum(text[end + 1]) {
+                    end += 2
+                    continue
+                }
+                if end + 3 < n, text[end] == 0xE2, text[end + 1] == 0x80,
+                    text[end + 2] == 0x99 || text[end + 2] == 0x98,
+                    isAlnum(text[end + 3])
+                {
+                    end += 4
+                    continue
+                }
                 break
             }
             while counted < i {
@@ -263,7 +293,10 @@ public struct EntryMatcher: Sendable {
                         let isExcluded = plainExcluded[c]
                         let term = UnsafeBufferPointer(rebasing: terms[plainStarts[c]..<plainStarts[c + 1]])
                         let complete = EntryMatcher.forEachWordStart(of: term, in: buffer) { start, length in
-                            if isExcluded { excluded = true; return }
+                            if isExcluded {
+                                excluded = true
+                                return
+                            }
                             localFound[c] = true
                             local.append(SearchMatch(field: field, paragraph: index, start: start, length: length))
                         }
@@ -271,7 +304,10 @@ public struct EntryMatcher: Sendable {
                         if !complete { return false }
                         if excluded { break }
                     }
-                    if excluded { excludedHit = true; return true }
+                    if excluded {
+                        excludedHit = true
+                        return true
+                    }
                     if !local.isEmpty {
                         found = localFound
                         result.append(contentsOf: local)
@@ -288,11 +324,17 @@ public struct EntryMatcher: Sendable {
                         for (c, clause) in clauses.enumerated() {
                             let term = clause.words[0]
                             guard word.folded.count >= term.count,
-                                memcmp(word.folded.baseAddress!, term, term.count) == 0 else { continue }
-                            if clause.isExcluded { excludedHit = true; return }
+                                memcmp(word.folded.baseAddress!, term, term.count) == 0
+                            else { continue }
+                            if clause.isExcluded {
+                                excludedHit = true
+                                return
+                            }
                             found[c] = true
-                            result.append(SearchMatch(field: field, paragraph: index, start: word.scalarStart,
-                                                      length: word.scalarLength))
+                            result.append(
+                                SearchMatch(
+                                    field: field, paragraph: index, start: word.scalarStart,
+                                    length: word.scalarLength))
                         }
                     }
                 }
@@ -313,7 +355,10 @@ public struct EntryMatcher: Sendable {
                 var w = 0
                 while w <= limit {
                     if matchesAt(clause, words, w) {
-                        if clause.isExcluded { excludedHit = true; return }
+                        if clause.isExcluded {
+                            excludedHit = true
+                            return
+                        }
                         found[c] = true
                         let last = w + clause.words.count - 1
                         let start = words.starts[w]

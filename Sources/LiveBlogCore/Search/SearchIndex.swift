@@ -1,10 +1,11 @@
+import Dispatch
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
-import Foundation
 
 /// A search index over one blog, built once: a sorted vocabulary of folded words, the entries each word occurs
 /// in, and every word's positions in one flat token stream, so that phrases are checked from their rarest word.
@@ -77,14 +78,20 @@ public final class SearchIndex: Sendable {
                     let t = Int(rank[Int(toks[k])])
                     toks[k] = UInt32(t)
                     occurrenceCounts[t] += 1
-                    if lastEntry[t] != Int32(e) { lastEntry[t] = Int32(e); postingCounts[t] += 1 }
+                    if lastEntry[t] != Int32(e) {
+                        lastEntry[t] = Int32(e)
+                        postingCounts[t] += 1
+                    }
                 }
             }
         }
         func prefixSums(_ counts: [Int32]) -> [Int32] {
             var starts = [Int32](repeating: 0, count: counts.count)
             var total: Int32 = 0
-            for k in 0..<counts.count { starts[k] = total; total += counts[k] }
+            for k in 0..<counts.count {
+                starts[k] = total
+                total += counts[k]
+            }
             return starts
         }
         let occurrenceStarts = prefixSums(occurrenceCounts)
@@ -127,13 +134,17 @@ public final class SearchIndex: Sendable {
             var k = 0
             while k < termCount {
                 let word = SearchIndex.term(k, vocabularyBytes, vocabularyStarts)
-                guard word.count >= length else { k += 1; continue }
+                guard word.count >= length else {
+                    k += 1
+                    continue
+                }
                 let prefix = Array(word.prefix(length))
                 let range = SearchIndex.range(of: prefix, vocabularyBytes, vocabularyStarts, from: k)
                 let postings = Int(postingStarts[range.upperBound] - postingStarts[range.lowerBound])
                 if range.count > 1 && postings >= heavy {
                     var set = EntrySet(capacity: blog.entries.count)
-                    for e in postingEntries[Int(postingStarts[range.lowerBound])..<Int(postingStarts[range.upperBound])] {
+                    for e in postingEntries[Int(postingStarts[range.lowerBound])..<Int(postingStarts[range.upperBound])]
+                    {
                         set.insert(Int(e))
                     }
                     prefixSets[prefix] = set
@@ -196,7 +207,8 @@ public final class SearchIndex: Sendable {
     /// of two common words therefore costs a pass over their occurrence lists, never a random read per occurrence.
     private func phraseSet(_ exact: [Int], _ last: Range<Int>) -> EntrySet {
         let k = exact.count
-        let lower = UInt32(last.lowerBound), upper = UInt32(last.upperBound)
+        let lower = UInt32(last.lowerBound)
+        let upper = UInt32(last.upperBound)
         let lastExact = exact[k - 1]
         var starts: [UInt32] = []
         let range = Int(occurrenceStarts[lastExact])..<Int(occurrenceStarts[lastExact + 1])
@@ -223,16 +235,21 @@ public final class SearchIndex: Sendable {
     }
 
     /// The positions `p` of `starts` for which `p + offset` is in `next` (both ascending), by merging.
-    private static func keep(_ starts: ArraySlice<UInt32>, followedAt offset: Int, by next: ArraySlice<UInt32>) -> [UInt32] {
+    private static func keep(_ starts: ArraySlice<UInt32>, followedAt offset: Int, by next: ArraySlice<UInt32>)
+        -> [UInt32]
+    {
         var result: [UInt32] = []
         let shift = UInt32(offset)
         starts.withUnsafeBufferPointer { a in
             next.withUnsafeBufferPointer { b in
-                var i = 0, j = 0
+                var i = 0
+                var j = 0
                 while i < a.count && j < b.count {
                     let want = a[i] &+ shift
                     if want == b[j] {
-                        result.append(a[i]); i += 1; j += 1
+                        result.append(a[i])
+                        i += 1
+                        j += 1
                     } else if want < b[j] {
                         i += 1
                     } else {
@@ -249,7 +266,9 @@ public final class SearchIndex: Sendable {
         var set = EntrySet(capacity: blog.entries.count)
         guard !range.isEmpty else { return set }
         postingEntries.withUnsafeBufferPointer { entries in
-            for k in Int(postingStarts[range.lowerBound])..<Int(postingStarts[range.upperBound]) { set.insert(Int(entries[k])) }
+            for k in Int(postingStarts[range.lowerBound])..<Int(postingStarts[range.upperBound]) {
+                set.insert(Int(entries[k]))
+            }
         }
         return set
     }
@@ -271,7 +290,8 @@ public final class SearchIndex: Sendable {
     /// The terms starting with `prefix`, found by binary search.
     private static func range(of prefix: [UInt8], _ bytes: [UInt8], _ starts: [Int32], from start: Int) -> Range<Int> {
         let lower = lowerBound(prefix, bytes, starts, from: start)
-        var lo = lower, hi = starts.count - 1
+        var lo = lower
+        var hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if term(mid, bytes, starts).starts(with: prefix) { lo = mid + 1 } else { hi = mid }
@@ -280,7 +300,8 @@ public final class SearchIndex: Sendable {
     }
 
     private static func lowerBound(_ word: [UInt8], _ bytes: [UInt8], _ starts: [Int32], from start: Int) -> Int {
-        var lo = start, hi = starts.count - 1
+        var lo = start
+        var hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if term(mid, bytes, starts).lexicographicallyPrecedes(word) { lo = mid + 1 } else { hi = mid }

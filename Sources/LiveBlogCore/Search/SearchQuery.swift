@@ -41,7 +41,10 @@ public struct SearchQuery: Hashable, Sendable {
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
-            if c.properties.isWhitespace { i += 1; continue }
+            if c.properties.isWhitespace {
+                i += 1
+                continue
+            }
             var excluded = false
             if c == "-" {
                 excluded = true
@@ -58,7 +61,9 @@ public struct SearchQuery: Hashable, Sendable {
                 }
                 i += 1
                 let words = SearchFolding.words(in: String(body))
-                if !words.isEmpty { clauses.append(Clause(words: words, isPhrase: words.count > 1, isExcluded: excluded)) }
+                if !words.isEmpty {
+                    clauses.append(Clause(words: words, isPhrase: words.count > 1, isExcluded: excluded))
+                }
                 continue
             }
             var body = String.UnicodeScalarView()

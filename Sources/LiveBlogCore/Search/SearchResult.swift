@@ -51,8 +51,10 @@ extension SearchHit {
     /// Under a limit only the hits shown keep their matches: in blog order each piece keeps its first `limit`
     /// and only counts the rest; by relevance every hit keeps just its score, and the matches of the `limit` best
     /// are found again. Memory then follows what is printed, not how often the query matches.
-    static func collect(count: Int, order: SearchOrder, limit: Int?,
-                        matches: @Sendable (Int) -> [SearchMatch]?) -> (total: Int, hits: [SearchHit]) {
+    static func collect(
+        count: Int, order: SearchOrder, limit: Int?,
+        matches: @Sendable (Int) -> [SearchMatch]?
+    ) -> (total: Int, hits: [SearchHit]) {
         let pieces = Parallel.map(count, minimum: 2000) { range -> (hits: [SearchHit], total: Int) in
             var hits: [SearchHit] = []
             var total = 0

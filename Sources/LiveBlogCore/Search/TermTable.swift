@@ -36,10 +36,12 @@ struct TermTable {
 
     /// Orders terms `a` and `b` by their bytes (a prefix first), reading the arena only inside its own scope.
     func precedes(_ a: Int, _ b: Int) -> Bool {
-        let x = range(of: a), y = range(of: b)
+        let x = range(of: a)
+        let y = range(of: b)
         return arena.withUnsafeBufferPointer { bytes in
             let common = min(x.count, y.count)
-            let c = common == 0 ? 0 : memcmp(bytes.baseAddress! + x.lowerBound, bytes.baseAddress! + y.lowerBound, common)
+            let c =
+                common == 0 ? 0 : memcmp(bytes.baseAddress! + x.lowerBound, bytes.baseAddress! + y.lowerBound, common)
             return c != 0 ? c < 0 : x.count < y.count
         }
     }

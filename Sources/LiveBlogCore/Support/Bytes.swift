@@ -90,7 +90,8 @@ extension UnsafeBufferPointer<UInt8> {
     /// Whether the bytes end with a scalar of the General Punctuation block (a closing quote, a dash, `…`).
     @inline(__always)
     func endsWithGeneralPunctuation() -> Bool {
-        count >= 3 && self[count - 3] == Mark.generalPunctuation.lead && self[count - 2] == Mark.generalPunctuation.second
+        count >= 3 && self[count - 3] == Mark.generalPunctuation.lead
+            && self[count - 2] == Mark.generalPunctuation.second
     }
 
     /// How many words the bytes hold, counted as spaces plus one.

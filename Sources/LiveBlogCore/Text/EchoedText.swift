@@ -30,7 +30,9 @@ public enum EchoedText {
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return true }
-        if (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) || (0x200B...0x200F).contains(v) { return true }
+        if (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) || (0x200B...0x200F).contains(v) {
+            return true
+        }
         return v == 0xFEFF || scalar.properties.generalCategory == .format
     }
 }

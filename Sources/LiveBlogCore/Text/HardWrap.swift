@@ -66,7 +66,10 @@ enum HardWrap {
         var width = 0
         var first = -1
         var s = start
-        while s < end && (buf[s] == 0x20 || buf[s] == 0x09) { s += 1; width += 1 }
+        while s < end && (buf[s] == 0x20 || buf[s] == 0x09) {
+            s += 1
+            width += 1
+        }
         var k = s
         while k < end {
             let b = buf[k]
@@ -87,9 +90,11 @@ enum HardWrap {
         let width = widths[widths.count - 1 - widths.count / 100]
         guard width >= minimumWidth, width <= maximumWidth else { return nil }
         // Lines that stop near the width and run on into another line: their next word must not have fitted.
-        var full = 0, signed = 0
+        var full = 0
+        var signed = 0
         for k in 0..<(sample.count - 1) {
-            let a = sample[k], b = sample[k + 1]
+            let a = sample[k]
+            let b = sample[k + 1]
             guard a.width >= width - 25, a.width <= width, b.width > 0 else { continue }
             full += 1
             if a.width + 1 + b.firstWord > width { signed += 1 }
@@ -101,7 +106,8 @@ enum HardWrap {
     /// Joins each line to the next where the wrap signature holds, compacting in place.
     static func join(_ buf: inout UnsafeMutableBufferPointer<UInt8>, width: Int, report: inout Report) {
         let n = buf.count
-        var read = 0, write = 0
+        var read = 0
+        var write = 0
         var previous: LineInfo?
         while read < n {
             var end = read
@@ -119,8 +125,15 @@ enum HardWrap {
                 report.joinOffsets.append(write)
             }
             var k = from
-            while k < end { buf[write] = buf[k]; write += 1; k += 1 }
-            if end < n { buf[write] = 0x0A; write += 1 }
+            while k < end {
+                buf[write] = buf[k]
+                write += 1
+                k += 1
+            }
+            if end < n {
+                buf[write] = 0x0A
+                write += 1
+            }
             previous = line
             read = end + 1
         }

@@ -37,10 +37,15 @@ enum LineShape {
                 words += 1
                 if words > maximumPlainHeadlineWords { return false }
                 guard k > 0, k + 1 < n else { continue }
-                let p = line[k - 1], next = line[k + 1]
+                let p = line[k - 1]
+                let next = line[k + 1]
                 let capital = next.isUpper
-                if (p == UInt8(ascii: ".") || p == UInt8(ascii: "?") || p == UInt8(ascii: "!")) && capital { return false }
-                if p == UInt8(ascii: ":") && (next == UInt8(ascii: "\"") || next == Mark.leftDoubleQuote.lead) { return false }
+                if (p == UInt8(ascii: ".") || p == UInt8(ascii: "?") || p == UInt8(ascii: "!")) && capital {
+                    return false
+                }
+                if p == UInt8(ascii: ":") && (next == UInt8(ascii: "\"") || next == Mark.leftDoubleQuote.lead) {
+                    return false
+                }
             }
         }
         return true
@@ -51,7 +56,8 @@ enum LineShape {
     static func endsWithLink(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = line.count - 1
         let limit = max(0, line.count - 80)
-        var slash = false, dot = false
+        var slash = false
+        var dot = false
         while k >= limit {
             let b = line[k]
             if b == .space { break }
@@ -90,7 +96,8 @@ enum LineShape {
     static func endsWithEllipsis(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = line.count
         if line.ends(with: .ellipsis) { return true }
-        return n >= 3 && line[n - 1] == UInt8(ascii: ".") && line[n - 2] == UInt8(ascii: ".") && line[n - 3] == UInt8(ascii: ".")
+        return n >= 3 && line[n - 1] == UInt8(ascii: ".") && line[n - 2] == UInt8(ascii: ".")
+            && line[n - 3] == UInt8(ascii: ".")
     }
 
     /// The name line of an embedded social post, `Holloway Park FC @HollowayParkFC`: its last word is a handle.
@@ -117,7 +124,8 @@ enum LineShape {
             if b == .space {
                 words += 1
                 let p = line[k - 1]
-                if p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?") || p == UInt8(ascii: ";") {
+                if p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?") || p == UInt8(ascii: ";")
+                {
                     return false
                 }
             } else if b == UInt8(ascii: "\"") {
@@ -146,7 +154,8 @@ enum LineShape {
                 let before = end - 3
                 guard before > 0 else { return false }
                 let p = line[before - 1]
-                if p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?") || p == UInt8(ascii: ",") {
+                if p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?") || p == UInt8(ascii: ",")
+                {
                     return true
                 }
                 if line.has(.ellipsis, endingAt: before) { return true }
@@ -157,7 +166,8 @@ enum LineShape {
         guard end > 0 else { return false }
         let last = line[end - 1]
         switch last {
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","):
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"),
+            UInt8(ascii: ","):
             return true
         case Mark.ellipsis.third:
             return line.has(.ellipsis, endingAt: end)
@@ -174,13 +184,16 @@ enum LineShape {
         let b = line[0]
         if (b == UInt8(ascii: "-") || b == UInt8(ascii: "*")) && line[1] == .space { return true }
         if line.count >= 4 && line[3] == .space {
-            if line.has(.bullet, at: 0) || line.has(.enDash, at: 0) || line.has(.emDash, at: 0) || line.has(.smallSquare, at: 0) {
+            if line.has(.bullet, at: 0) || line.has(.enDash, at: 0) || line.has(.emDash, at: 0)
+                || line.has(.smallSquare, at: 0)
+            {
                 return true
             }
         }
         var k = 0
         while k < line.count && k < 3 && line[k].isDigit { k += 1 }
-        return k > 0 && k + 1 < line.count && (line[k] == UInt8(ascii: ".") || line[k] == UInt8(ascii: ")")) && line[k + 1] == .space
+        return k > 0 && k + 1 < line.count && (line[k] == UInt8(ascii: ".") || line[k] == UInt8(ascii: ")"))
+            && line[k + 1] == .space
     }
 
     /// A rule line such as `___`, `---`, `***` or `* * *`.
@@ -192,10 +205,13 @@ enum LineShape {
             let b = line[i]
             switch b {
             case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "="), UInt8(ascii: "~"):
-                marks += 1; i += 1
+                marks += 1
+                i += 1
             case .space: i += 1
-            case Mark.emDash.lead where line.has(.emDash, at: i) || line.has(.enDash, at: i) || line.has(.boxLine, at: i):
-                marks += 1; i += 3
+            case Mark.emDash.lead
+            where line.has(.emDash, at: i) || line.has(.enDash, at: i) || line.has(.boxLine, at: i):
+                marks += 1
+                i += 3
             default: return false
             }
         }

@@ -32,8 +32,9 @@ enum TextNormalizer {
         }
         let count = bytes.count
         let (w, r, valid) = bytes.withUnsafeMutableBufferPointer { buf in
-            normalizeRun(from: UnsafePointer(buf.baseAddress!), to: buf.baseAddress!, count: count,
-                         read: start, write: written, repair: false, report: &report)
+            normalizeRun(
+                from: UnsafePointer(buf.baseAddress!), to: buf.baseAddress!, count: count,
+                read: start, write: written, repair: false, report: &report)
         }
         if valid {
             bytes.removeLast(count - w)
@@ -42,13 +43,19 @@ enum TextNormalizer {
         // Invalid UTF-8 at `r`. Each repaired fault starts with a byte of 0x80 or more and becomes at most three
         // bytes, so the rest needs at most its length plus two bytes per such byte.
         report.invalidUTF8 = true
-        let bound = bytes.withUnsafeBufferPointer { w + (count - r) + 2 * highByteCount($0.baseAddress! + r, count - r) }
+        let bound = bytes.withUnsafeBufferPointer {
+            w + (count - r) + 2 * highByteCount($0.baseAddress! + r, count - r)
+        }
         let repaired = bytes.withUnsafeBufferPointer { source in
             [UInt8](unsafeUninitializedCapacity: bound) { out, initialized in
-                let src = source.baseAddress!, dst = out.baseAddress!
+                let src = source.baseAddress!
+                let dst = out.baseAddress!
                 dst.initialize(from: src, count: w)
-                initialized = normalizeRun(from: src, to: dst, count: count, read: r, write: w, repair: true,
-                                           report: &report).0
+                initialized =
+                    normalizeRun(
+                        from: src, to: dst, count: count, read: r, write: w, repair: true,
+                        report: &report
+                    ).0
             }
         }
         bytes = repaired
@@ -57,13 +64,17 @@ enum TextNormalizer {
 
     /// How many of the `count` bytes at `p` are 0x80 or more, eight at a time.
     private static func highByteCount(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        var total = 0, i = 0
+        var total = 0
+        var i = 0
         while i + 8 <= count {
             let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             total += (word & 0x8080_8080_8080_8080).nonzeroBitCount
             i += 8
         }
-        while i < count { if p[i] >= 0x80 { total += 1 }; i += 1 }
+        while i < count {
+            if p[i] >= 0x80 { total += 1 }
+            i += 1
+        }
         return total
     }
 
@@ -71,7 +82,9 @@ enum TextNormalizer {
     /// own decoder and the Unicode standard's recommended practice count it.
     private static func invalidSequenceLength(_ p: UnsafePointer<UInt8>, _ s: Int, _ count: Int) -> Int {
         let c = p[s]
-        @inline(__always) func byte(_ k: Int, in range: ClosedRange<UInt8>) -> Bool { s + k < count && range.contains(p[s + k]) }
+        @inline(__always) func byte(_ k: Int, in range: ClosedRange<UInt8>) -> Bool {
+            s + k < count && range.contains(p[s + k])
+        }
         if c >= 0xE0 && c < 0xF0 {
             let second: ClosedRange<UInt8> = c == 0xE0 ? 0xA0...0xBF : (c == 0xED ? 0x80...0x9F : 0x80...0xBF)
             guard byte(1, in: second) else { return 1 }
@@ -135,7 +148,8 @@ enum TextNormalizer {
     /// The end of the run from `s` of bytes that stay as they are (printable ASCII, tab, newline, and valid UTF-8
     /// sequences other than the few that hold odd spaces or controls), and whether it stopped at invalid UTF-8.
     @inline(__always)
-    private static func cleanRunEnd(_ p: UnsafePointer<UInt8>, from start: Int, count: Int) -> (end: Int, invalid: Bool) {
+    private static func cleanRunEnd(_ p: UnsafePointer<UInt8>, from start: Int, count: Int) -> (end: Int, invalid: Bool)
+    {
         var s = start
         while s < count {
             if s + 8 <= count {
@@ -144,7 +158,9 @@ enum TextNormalizer {
                 // when adding 0x60 sets its high bit, and below 0x7F when adding 0x01 does not.
                 let word = UnsafeRawPointer(p + s).loadUnaligned(as: UInt64.self)
                 let high: UInt64 = 0x8080_8080_8080_8080
-                if (word | (word &+ 0x0101_0101_0101_0101)) & high == 0 && (word &+ 0x6060_6060_6060_6060) & high == high {
+                if (word | (word &+ 0x0101_0101_0101_0101)) & high == 0
+                    && (word &+ 0x6060_6060_6060_6060) & high == high
+                {
                     s += 8
                     continue
                 }
@@ -189,7 +205,9 @@ enum TextNormalizer {
             }
             if invalid {
                 if !repair { return (w, r, false) }
-                dst[w] = 0xEF; dst[w + 1] = 0xBF; dst[w + 2] = 0xBD
+                dst[w] = 0xEF
+                dst[w + 1] = 0xBF
+                dst[w + 2] = 0xBD
                 w += 3
                 r += invalidSequenceLength(p, r, count)
                 continue
@@ -198,7 +216,9 @@ enum TextNormalizer {
             let b = p[r]
             if b == 0x0D {
                 // CRLF and lone CR both end a line.
-                dst[w] = 0x0A; w += 1; r += 1
+                dst[w] = 0x0A
+                w += 1
+                r += 1
                 if r < count && p[r] == 0x0A { r += 1 }
                 continue
             }
@@ -214,7 +234,9 @@ enum TextNormalizer {
             }
             if b == 0xC2 {
                 if p[r + 1] == 0xA0 {  // no-break space
-                    dst[w] = 0x20; w += 1; r += 2
+                    dst[w] = 0x20
+                    w += 1
+                    r += 2
                 } else {  // C1 controls U+0080..U+009F
                     report.removedControls += 1
                     r += 2
@@ -222,10 +244,13 @@ enum TextNormalizer {
                 continue
             }
             // E2 80 xx / E2 81 xx specials.
-            let b1 = p[r + 1], b2 = p[r + 2]
+            let b1 = p[r + 1]
+            let b2 = p[r + 2]
             if b1 == 0x80 && (b2 == 0xAF || b2 == 0x87 || b2 == 0x89 || b2 == 0x8A) {
                 // Narrow no-break, figure, thin and hair spaces read as a plain space.
-                dst[w] = 0x20; w += 1; r += 3
+                dst[w] = 0x20
+                w += 1
+                r += 3
             } else {
                 // Bidirectional overrides and line/paragraph separators would reorder or break the screen.
                 report.removedControls += 1
@@ -257,13 +282,22 @@ enum TextNormalizer {
                 let c = buf[r]
                 r += 1
                 if c >= 0x40 && c <= 0x7E { break }
-                if c == 0x0A || c < 0x20 && c != 0x1B { r -= 1; break }
+                if c == 0x0A || c < 0x20 && c != 0x1B {
+                    r -= 1
+                    break
+                }
             }
         case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "_"), UInt8(ascii: "^"), UInt8(ascii: "X"):
             while r < count {
                 let c = buf[r]
-                if c == 0x07 { r += 1; break }
-                if c == 0x1B { r += (r + 1 < count && buf[r + 1] == UInt8(ascii: "\\")) ? 2 : 1; break }
+                if c == 0x07 {
+                    r += 1
+                    break
+                }
+                if c == 0x1B {
+                    r += (r + 1 < count && buf[r + 1] == UInt8(ascii: "\\")) ? 2 : 1
+                    break
+                }
                 if c == 0x0A { break }
                 r += 1
             }
@@ -274,7 +308,9 @@ enum TextNormalizer {
             r -= 1
         default:
             // Two-byte escapes (ESC c, ESC 7, ...) and charset selections (ESC ( B) take one more byte.
-            if (kind == UInt8(ascii: "(") || kind == UInt8(ascii: ")") || kind == UInt8(ascii: "#")) && r < count { r += 1 }
+            if (kind == UInt8(ascii: "(") || kind == UInt8(ascii: ")") || kind == UInt8(ascii: "#")) && r < count {
+                r += 1
+            }
         }
         return r
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A piece of the normalised source text, as a byte range: entries point into the text until `String`s are needed,
 /// so a one-shot command never builds a string for text it does not print.
 struct TextSpan: Hashable, Sendable {
@@ -21,7 +23,8 @@ struct TextSpan: Hashable, Sendable {
 
     /// Byte-for-byte equality of two spans' texts.
     static func sameText(_ a: TextSpan, _ b: TextSpan, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        a.count == b.count && (a.count == 0 || memcmp(text.baseAddress! + a.start, text.baseAddress! + b.start, a.count) == 0)
+        a.count == b.count
+            && (a.count == 0 || memcmp(text.baseAddress! + a.start, text.baseAddress! + b.start, a.count) == 0)
     }
 }
 
@@ -74,4 +77,3 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation

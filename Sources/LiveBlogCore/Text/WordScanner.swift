@@ -39,8 +39,10 @@ enum WordScanner {
         }
         @inline(__always) func flush(_ end: Int) {
             if inWord {
-                body(ScannedWord(folded: UnsafeBufferPointer(start: folded, count: count), scalarStart: wordStart,
-                                 scalarLength: end - wordStart))
+                body(
+                    ScannedWord(
+                        folded: UnsafeBufferPointer(start: folded, count: count), scalarStart: wordStart,
+                        scalarLength: end - wordStart))
                 count = 0
                 inWord = false
             }
@@ -50,7 +52,10 @@ enum WordScanner {
             if b < 0x80 {
                 let lower = b | 0x20
                 if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                    if !inWord { inWord = true; wordStart = scalarIndex }
+                    if !inWord {
+                        inWord = true
+                        wordStart = scalarIndex
+                    }
                     append(b >= 0x41 && b <= 0x5A ? lower : b)
                 } else if b == 0x27, inWord, startsWordScalar(text, i + 1) {
                     append(0x27)
@@ -121,7 +126,8 @@ enum WordScanner {
             return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
         }
         if b0 >= 0xF0 && i + 3 < n {
-            let v = ((b0 & 0x07) << 18) | ((UInt32(text[i + 1]) & 0x3F) << 12)
+            let v =
+                ((b0 & 0x07) << 18) | ((UInt32(text[i + 1]) & 0x3F) << 12)
                 | ((UInt32(text[i + 2]) & 0x3F) << 6) | (UInt32(text[i + 3]) & 0x3F)
             return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
         }

@@ -13,7 +13,7 @@ enum GluedTime {
         else { return nil }
         k += 3
         var timeEnd = k
-        if k + 2 < line.count, (line[k].lowercased == UInt8(ascii: "a") || line[k].lowercased == UInt8(ascii: "p")),
+        if k + 2 < line.count, line[k].lowercased == UInt8(ascii: "a") || line[k].lowercased == UInt8(ascii: "p"),
             line[k + 1].lowercased == UInt8(ascii: "m")
         {
             k += 2

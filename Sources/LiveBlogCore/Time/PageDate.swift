@@ -71,11 +71,16 @@ struct PageDate: Equatable, Sendable {
     /// Whether the clock times mostly fall going down the page (a newest-first feed); ties count as newest first.
     static func isNewestFirst(_ times: [PostTime?]) -> Bool {
         let clock = minutes(times).compactMap { $0 }
-        var falling = 0, rising = 0
+        var falling = 0
+        var rising = 0
         for k in clock.indices.dropFirst() {
             let (p, m) = (clock[k - 1], clock[k])
             // A jump across midnight counts for the direction it crosses in.
-            if p < 360 && m > 1080 { falling += 1 } else if p > 1080 && m < 360 { rising += 1 } else if m < p {
+            if p < 360 && m > 1080 {
+                falling += 1
+            } else if p > 1080 && m < 360 {
+                rising += 1
+            } else if m < p {
                 falling += 1
             } else if m > p {
                 rising += 1

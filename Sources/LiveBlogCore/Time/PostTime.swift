@@ -21,7 +21,9 @@ public struct PostTime: Hashable, Sendable {
     public var hasDate: Bool { year != nil && month != nil && day != nil }
 
     /// A day header between posts (`Monday 14 August`): a day and month, no year, no clock.
-    public var isDayHeader: Bool { year == nil && month != nil && day != nil && hour == nil && age == nil && epoch == nil }
+    public var isDayHeader: Bool {
+        year == nil && month != nil && day != nil && hour == nil && age == nil && epoch == nil
+    }
 
     /// The moment this time stands for, given the date of the page (from a dateline) where the line lacks one.
     public func timestamp(pageDate: (year: Int, month: Int, day: Int)?) -> Date? {
@@ -35,7 +37,13 @@ public struct PostTime: Hashable, Sendable {
         if let epoch { return Date(timeIntervalSince1970: TimeInterval(epoch)) }
         guard let hour, let minute else { return nil }
         let date: (year: Int, month: Int, day: Int)
-        if let year, let month, let day { date = (year, month, day) } else if let pageDate { date = pageDate } else { return nil }
+        if let year, let month, let day {
+            date = (year, month, day)
+        } else if let pageDate {
+            date = pageDate
+        } else {
+            return nil
+        }
         guard date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31 else { return nil }
         let days = PostTime.daysFromCivil(year: date.year, month: date.month, day: date.day)
         let seconds = days * 86400 + hour * 3600 + minute * 60 - (zoneOffset ?? defaultZoneOffset ?? 0)

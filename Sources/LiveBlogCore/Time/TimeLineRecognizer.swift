@@ -116,10 +116,14 @@ public enum TimeLineRecognizer {
         var i = u.startIndex
         while i < u.endIndex {
             let b = u[i]
-            if b == .space || b == .tab { i = u.index(after: i); continue }
+            if b == .space || b == .tab {
+                i = u.index(after: i)
+                continue
+            }
             let start = i
             if b.isDigit {
-                var value = b.digitValue, digits = 1
+                var value = b.digitValue
+                var digits = 1
                 i = u.index(after: i)
                 while i < u.endIndex, u[i].isDigit {
                     if digits < 12 { value = value * 10 + u[i].digitValue }
@@ -183,7 +187,9 @@ public enum TimeLineRecognizer {
         "bijgewerkt", "gepubliceerd", "kl", "klo",
     ]
     /// Small words between a prefix and the time: "at", "on", "um", "à jour le", "alle", "o".
-    private static let prefixJoiners: Set<String> = ["at", "on", "updated", "a", "jour", "le", "il", "de", "el", "o", "om", "am"]
+    private static let prefixJoiners: Set<String> = [
+        "at", "on", "updated", "a", "jour", "le", "il", "de", "el", "o", "om", "am",
+    ]
 
     private static let months: [String: Int] = [
         "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
@@ -251,7 +257,9 @@ public enum TimeLineRecognizer {
             // "Posted at", "Updated at", "Aktualisiert um", "Mis à jour le", "Aggiornato alle", "ore", "godz.".
             var prefixes = 0
             while prefixes < 5, case .word(let w)? = peek(),
-                TimeLineRecognizer.prefixWords.contains(w) || (prefixes > 0 && TimeLineRecognizer.prefixJoiners.contains(w)) {
+                TimeLineRecognizer.prefixWords.contains(w)
+                    || (prefixes > 0 && TimeLineRecognizer.prefixJoiners.contains(w))
+            {
                 k += 1
                 prefixes += 1
                 if case .punct(let p)? = peek(), p == ":" || p == "." || p == "à" { k += 1 }
@@ -262,7 +270,9 @@ public enum TimeLineRecognizer {
                 if digits >= 9 && digits <= 10 && value >= 100_000_000 {
                     return PostTime(text: String(source[tokens[k].1..<tokens[k].2]), epoch: value)
                 }
-                if digits >= 12 && digits <= 13, let millis = Int(source[tokens[k].1..<tokens[k].2]), millis >= 100_000_000_000 {
+                if digits >= 12 && digits <= 13, let millis = Int(source[tokens[k].1..<tokens[k].2]),
+                    millis >= 100_000_000_000
+                {
                     return PostTime(text: String(source[tokens[k].1..<tokens[k].2]), epoch: millis / 1000)
                 }
             }
@@ -319,10 +329,16 @@ public enum TimeLineRecognizer {
             let start = k
             guard case .number(let n, let digits)? = peek(), digits <= 3 else { return nil }
             k += 1
-            guard case .word(let unit)? = peek(), let seconds = TimeLineRecognizer.ageUnits[unit] else { k = start; return nil }
+            guard case .word(let unit)? = peek(), let seconds = TimeLineRecognizer.ageUnits[unit] else {
+                k = start
+                return nil
+            }
             k += 1
             // "4m ago" tokenises as 4, "m"; "ago" may be glued to a clock: "ago11:48" gives "ago", 11, ...
-            guard case .word("ago")? = peek() else { k = start; return nil }
+            guard case .word("ago")? = peek() else {
+                k = start
+                return nil
+            }
             k += 1
             return PostTime(text: String(source[tokens[start].1..<tokens[k - 1].2]), age: n * seconds)
         }
@@ -335,7 +351,8 @@ public enum TimeLineRecognizer {
             var minute = 0
             var hadMinutes = false
             if case .punct(let sep)? = peek(), sep == ":" || sep == ".",
-                case .number(let m, let md)? = peek(1), md == 2, m < 60 {
+                case .number(let m, let md)? = peek(1), md == 2, m < 60
+            {
                 minute = m
                 hadMinutes = true
                 k += 2
@@ -353,19 +370,30 @@ public enum TimeLineRecognizer {
                 if case .punct(".")? = peek() { k += 1 }
                 oclock = true
             }
-            if !hadMinutes && meridiem == nil && !oclock { k = start; return nil }
+            if !hadMinutes && meridiem == nil && !oclock {
+                k = start
+                return nil
+            }
             if let meridiem {
-                guard hour >= 1 && hour <= 12 else { k = start; return nil }
+                guard hour >= 1 && hour <= 12 else {
+                    k = start
+                    return nil
+                }
                 if meridiem == "pm" && hour != 12 { hour += 12 }
                 if meridiem == "am" && hour == 12 { hour = 0 }
             }
-            guard hour < 24 else { k = start; return nil }
+            guard hour < 24 else {
+                k = start
+                return nil
+            }
             var time = PostTime(text: "", hour: hour, minute: minute)
             if case .word(let zone)? = peek(), let offset = TimeLineRecognizer.zones[zone] {
                 time.zoneOffset = Int(offset * 3600)
                 k += 1
-            } else if case .punct("(")? = peek(), case .word(let zone)? = peek(1), let offset = TimeLineRecognizer.zones[zone],
-                case .punct(")")? = peek(2) {
+            } else if case .punct("(")? = peek(), case .word(let zone)? = peek(1),
+                let offset = TimeLineRecognizer.zones[zone],
+                case .punct(")")? = peek(2)
+            {
                 // A zone in brackets: `14:05 (CET)`.
                 time.zoneOffset = Int(offset * 3600)
                 k += 3
@@ -376,8 +404,11 @@ public enum TimeLineRecognizer {
         mutating func parseMeridiem() -> String? {
             // "am", "pm", "a.m.", "p.m." (the letters come as separate words around dots).
             if case .word(let w)? = peek() {
-                if w == "am" || w == "pm" { k += 1; return w }
-                if (w == "a" || w == "p"), case .punct(".")? = peek(1), case .word("m")? = peek(2) {
+                if w == "am" || w == "pm" {
+                    k += 1
+                    return w
+                }
+                if w == "a" || w == "p", case .punct(".")? = peek(1), case .word("m")? = peek(2) {
                     k += 3
                     if case .punct(".")? = peek() { k += 1 }
                     return w + "m"
@@ -392,22 +423,35 @@ public enum TimeLineRecognizer {
                 k += 1
                 if case .punct(let p)? = peek(), p == "," || p == "." { k += 1 }
             }
-            var day = 0, month = 0, year = 0
+            var day = 0
+            var month = 0
+            var year = 0
             if case .number(let d, let dd)? = peek(), dd <= 2, case .word(let m)? = peek(1),
-                let mm = TimeLineRecognizer.months[m] {
-                day = d; month = mm; k += 2
-            } else if case .number(let d, let dd)? = peek(), dd <= 2, case .punct(".")? = peek(1), case .word(let m)? = peek(2),
-                let mm = TimeLineRecognizer.months[m] {
+                let mm = TimeLineRecognizer.months[m]
+            {
+                day = d
+                month = mm
+                k += 2
+            } else if case .number(let d, let dd)? = peek(), dd <= 2, case .punct(".")? = peek(1),
+                case .word(let m)? = peek(2),
+                let mm = TimeLineRecognizer.months[m]
+            {
                 // German `14. August`.
-                day = d; month = mm; k += 3
+                day = d
+                month = mm
+                k += 3
             } else if case .word(let m)? = peek(), let mm = TimeLineRecognizer.months[m] {
                 // "September 12", and the abbreviated "Sept. 14".
                 let dot: Int
                 if case .punct(".")? = peek(1) { dot = 1 } else { dot = 0 }
                 guard case .number(let d, let dd)? = peek(1 + dot), dd <= 2 else { return nil }
-                day = d; month = mm; k += 2 + dot
+                day = d
+                month = mm
+                k += 2 + dot
                 if case .punct(",")? = peek() { k += 1 }
-            } else { return nil }
+            } else {
+                return nil
+            }
             if case .punct(".")? = peek() { k += 1 }
             guard day >= 1 && day <= 31 else { return nil }
             // A day header between posts (`Monday 14 August`, `Montag, 14. August`): a date with no year or clock.

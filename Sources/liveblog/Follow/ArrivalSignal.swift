@@ -1,8 +1,9 @@
+import Foundation
+import LiveBlogCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import LiveBlogCore
 
 /// What is done when new entries arrive: the terminal bell, and a command run once per entry with the
 /// entry in its environment (as newsboat's notify-program), never waited for and never on the screen.

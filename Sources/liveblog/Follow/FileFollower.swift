@@ -1,8 +1,9 @@
+import Foundation
+import LiveBlogCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import LiveBlogCore
 
 /// Watches a file with inotify and reads it again when it changes: text appended, a rewrite in place, an
 /// editor's save by rename (the directory is watched, so the new file under the old name is seen), truncation.
@@ -39,15 +40,22 @@ final class FileFollower: SourceFollower, @unchecked Sendable {
         }
         let stopRead = stopPipe[0]
         let source = BlogSource(path: path)
-        let maxSize = self.maxSize, parse = self.parse
+        let maxSize = self.maxSize
+        let parse = self.parse
         let thread = Thread {
-            defer { close(fd); close(stopRead) }
+            defer {
+                close(fd)
+                close(stopRead)
+            }
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             // Read once as soon as the watch is in place: a change made between the first read and the watch
             // would otherwise be missed.
             var pending = true
             while true {
-                var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: stopRead, events: Int16(POLLIN), revents: 0)]
+                var fds = [
+                    pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+                    pollfd(fd: stopRead, events: Int16(POLLIN), revents: 0),
+                ]
                 // Waiting for quiet after a change; otherwise asleep until something happens.
                 let ready = poll(&fds, 2, pending ? 50 : -1)
                 if ready < 0 && errno == EINTR { continue }

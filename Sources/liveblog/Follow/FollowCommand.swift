@@ -12,7 +12,10 @@ struct FollowCommand: ParsableCommand {
 
     @OptionGroup var options: SourceOptions
     @OptionGroup var follow: FollowOptions
-    @Flag(help: "One JSON object per line: {\"event\": \"new\"|\"edited\"|\"current\", \"id\", \"time\", \"timestamp\", \"headline\", \"paragraphs\", \"url\"}.")
+    @Flag(
+        help:
+            "One JSON object per line: {\"event\": \"new\"|\"edited\"|\"current\", \"id\", \"time\", \"timestamp\", \"headline\", \"paragraphs\", \"url\"}."
+    )
     var json = false
     @Flag(help: "Print the entries there are now (oldest first) before the arrivals.")
     var all = false
@@ -24,11 +27,13 @@ struct FollowCommand: ParsableCommand {
             follow.follow = true
             let setup = try FollowSetup.load(options, follow)
             guard let make = setup.makeFollower else {
-                throw CLIError("\(setup.source.displayName) cannot be followed (it has ended, or is the bundled sample)")
+                throw CLIError(
+                    "\(setup.source.displayName) cannot be followed (it has ended, or is the bundled sample)")
             }
             // What was printed counts as seen: the reader will not show it as new.
-            let opened = try ReadMarks.open(identity: setup.source.identity(for: setup.blog), title: setup.blog.title,
-                                            state: options.state, fallBack: true)
+            let opened = try ReadMarks.open(
+                identity: setup.source.identity(for: setup.blog), title: setup.blog.title,
+                state: options.state, fallBack: true)
             if let warning = opened.warning { Diagnostics.warning(warning) }
             let recordSeen = { (ids: [EntryID]) in try? opened.store.recordSeen(ids, at: Date(), for: opened.key) }
             recordSeen(setup.blog.entries.map(\.id))
@@ -45,7 +50,10 @@ struct FollowCommand: ParsableCommand {
                 for event in inbox.take() {
                     switch event {
                     case .note(let text, let isError):
-                        if let text { Diagnostics.write("liveblog: \(isError ? "warning: " : "")\(EchoedText.sanitized(text, limit: 2000))\n") }
+                        if let text {
+                            Diagnostics.write(
+                                "liveblog: \(isError ? "warning: " : "")\(EchoedText.sanitized(text, limit: 2000))\n")
+                        }
                     case .ended:
                         // Like `tail -f` on a pipe: the input is over, so is following it.
                         printer.finish()

@@ -5,7 +5,9 @@ import LiveBlogHTTP
 
 /// `--every`, `--follow`, `--bell`, `--notify-command`: how a source is followed and how arrivals are signalled.
 struct FollowOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("How often a web address is polled: seconds, or with s, m, h (default 60s).", valueName: "interval"))
+    @Option(
+        help: ArgumentHelp(
+            "How often a web address is polled: seconds, or with s, m, h (default 60s).", valueName: "interval"))
     var every: String?
 
     @Flag(help: "Follow a file or standard input for new text (a web address is always followed).")
@@ -14,15 +16,19 @@ struct FollowOptions: ParsableArguments {
     @Flag(help: "Ring the terminal bell when new entries arrive.")
     var bell = false
 
-    @Option(help: ArgumentHelp("Run this shell command for each new entry, with LIVEBLOG_HEADLINE, LIVEBLOG_TIME, LIVEBLOG_ID, LIVEBLOG_URL and LIVEBLOG_BLOG set.", valueName: "command"))
+    @Option(
+        help: ArgumentHelp(
+            "Run this shell command for each new entry, with LIVEBLOG_HEADLINE, LIVEBLOG_TIME, LIVEBLOG_ID, LIVEBLOG_URL and LIVEBLOG_BLOG set.",
+            valueName: "command"))
     var notifyCommand: String?
 
     /// The polling interval in seconds.
     func interval() throws -> Double {
         guard let every else { return 60 }
         guard let seconds = FollowOptions.parseDuration(every), seconds >= 1, seconds <= 86_400 else {
-            throw CLIError("--every takes an interval from 1s to 24h such as 30s, 5m or 90, not \(EchoedText.quoted(every))",
-                           exitCode: 64)
+            throw CLIError(
+                "--every takes an interval from 1s to 24h such as 30s, 5m or 90, not \(EchoedText.quoted(every))",
+                exitCode: 64)
         }
         return seconds
     }

@@ -25,9 +25,12 @@ struct FollowSetup {
         case .standardInput where follow.follow:
             let (bytes, ended) = try StandardInputFollower.readAvailable(maxSize: maxSize)
             let blog = parse(BlogSource.Content(bytes: bytes))
-            let make: (() -> SourceFollower)? = ended ? nil : {
-                StandardInputFollower(received: bytes, maxSize: maxSize, parse: parse)
-            }
+            let make: (() -> SourceFollower)? =
+                ended
+                ? nil
+                : {
+                    StandardInputFollower(received: bytes, maxSize: maxSize, parse: parse)
+                }
             return FollowSetup(source: source, blog: blog, makeFollower: make, followsAtStart: !ended)
         case .web(let address):
             var limits = FetchLimits()
@@ -46,16 +49,21 @@ struct FollowSetup {
             } catch let error as FetchError {
                 throw CLIError("cannot fetch \(error.description)")
             }
-            let blog = parse(BlogSource.Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL))
+            let blog = parse(
+                BlogSource.Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL))
             let schedule = PollSchedule(interval: interval)
-            return FollowSetup(source: source, blog: blog, makeFollower: {
-                URLFollower(fetcher: fetcher, schedule: schedule, firstMaxAge: maxAge, parse: parse)
-            }, followsAtStart: true)
+            return FollowSetup(
+                source: source, blog: blog,
+                makeFollower: {
+                    URLFollower(fetcher: fetcher, schedule: schedule, firstMaxAge: maxAge, parse: parse)
+                }, followsAtStart: true)
         case .file(let path):
             let (_, blog) = try options.loadBlog()
-            return FollowSetup(source: source, blog: blog, makeFollower: {
-                FileFollower(path: path, maxSize: maxSize, parse: parse)
-            }, followsAtStart: follow.follow)
+            return FollowSetup(
+                source: source, blog: blog,
+                makeFollower: {
+                    FileFollower(path: path, maxSize: maxSize, parse: parse)
+                }, followsAtStart: follow.follow)
         case .standardInput, .bundledSample:
             let (_, blog) = try options.loadBlog()
             return FollowSetup(source: source, blog: blog, makeFollower: nil, followsAtStart: false)
@@ -69,7 +77,8 @@ extension SourceOptions {
         let rules = try RuleLoader.rules(extraFile: rulesFile)
         return { content in
             if SourceLoader.isHTML(content) {
-                return HTMLBlogReader(rules: rules, baseURL: content.address).read(bytes: content.bytes, contentType: content.contentType)
+                return HTMLBlogReader(rules: rules, baseURL: content.address).read(
+                    bytes: content.bytes, contentType: content.contentType)
             }
             return LiveBlogParser(rules: rules).parse(bytes: content.bytes)
         }

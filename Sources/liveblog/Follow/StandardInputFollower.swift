@@ -1,8 +1,9 @@
+import Foundation
+import LiveBlogCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
-import LiveBlogCore
 
 /// Reads a pipe on standard input as it grows: each burst of new text (after 100 ms of quiet) makes a new
 /// version of the blog from everything read so far.
@@ -22,7 +23,9 @@ final class StandardInputFollower: SourceFollower, @unchecked Sendable {
 
     func start(_ deliver: @escaping @Sendable (FollowEvent) -> Void) {
         let initial = received
-        let maxSize = self.maxSize, parse = self.parse, stopped = self.stopped
+        let maxSize = self.maxSize
+        let parse = self.parse
+        let stopped = self.stopped
         let thread = Thread {
             var bytes = initial
             var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -75,7 +78,8 @@ final class StandardInputFollower: SourceFollower, @unchecked Sendable {
             if n > 0 {
                 bytes.append(contentsOf: chunk[0..<n])
                 if bytes.count > maxSize {
-                    throw CLIError("standard input is over the \(InputLimit.describe(maxSize)) limit (raise it with --max-size)")
+                    throw CLIError(
+                        "standard input is over the \(InputLimit.describe(maxSize)) limit (raise it with --max-size)")
                 }
             } else if n == 0 {
                 return (bytes, true)

@@ -15,8 +15,10 @@ final class URLFollower: SourceFollower, @unchecked Sendable {
     private let lock = NSLock()
     private var task: Task<Void, Never>?
 
-    init(fetcher: ConditionalFetcher, schedule: PollSchedule, firstMaxAge: Double? = nil,
-         parse: @escaping @Sendable (BlogSource.Content) -> LiveBlog) {
+    init(
+        fetcher: ConditionalFetcher, schedule: PollSchedule, firstMaxAge: Double? = nil,
+        parse: @escaping @Sendable (BlogSource.Content) -> LiveBlog
+    ) {
         self.fetcher = fetcher
         self.firstMaxAge = firstMaxAge
         self.schedule = schedule
@@ -24,7 +26,8 @@ final class URLFollower: SourceFollower, @unchecked Sendable {
     }
 
     func start(_ deliver: @escaping @Sendable (FollowEvent) -> Void) {
-        let fetcher = self.fetcher, parse = self.parse
+        let fetcher = self.fetcher
+        let parse = self.parse
         var schedule = self.schedule
         let firstDelay = schedule.afterAnswer(maxAge: firstMaxAge, random: Double.random(in: 0..<1))
         let task = Task.detached(priority: .utility) {
@@ -38,7 +41,9 @@ final class URLFollower: SourceFollower, @unchecked Sendable {
                     let answer = try await fetcher.poll()
                     if Task.isCancelled { break }
                     if let page = answer.page {
-                        let blog = parse(BlogSource.Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL))
+                        let blog = parse(
+                            BlogSource.Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL)
+                        )
                         // A page that could not be used (empty, broken) must be asked for in full next time.
                         if blog.entries.isEmpty { fetcher.forgetValidators() }
                         deliver(.blog(blog))
@@ -52,8 +57,10 @@ final class URLFollower: SourceFollower, @unchecked Sendable {
                     delay = schedule.afterFailure(random: Double.random(in: 0..<1))
                     failing = true
                     let reason = (error as? FetchError)?.description ?? String(describing: error)
-                    deliver(.note("Update failed (\(reason)); retrying in \(URLFollower.describe(delay)); showing the version of \(URLFollower.clock(lastGood))",
-                                  isError: true))
+                    deliver(
+                        .note(
+                            "Update failed (\(reason)); retrying in \(URLFollower.describe(delay)); showing the version of \(URLFollower.clock(lastGood))",
+                            isError: true))
                 }
             }
         }

@@ -1,20 +1,21 @@
 import Foundation
-import Testing
 import LiveBlogCore
+import Testing
 
 /// The JSON export is the scripting contract: its keys and types are checked here.
 @Suite("Export formats")
 struct ExportTests {
-    let blog = LiveBlogParser().parse("""
-    Launch live
-    Countdown to lift-off
-    Mon 15 May 2023 12.50 BST
-    Fuelling “complete”
-    Engineers finished loading the fuel\tearly.
-    Photos: the rocket at dawn
-    Weather is go
-    The weather team gave a go for launch.
-    """)
+    let blog = LiveBlogParser().parse(
+        """
+        Launch live
+        Countdown to lift-off
+        Mon 15 May 2023 12.50 BST
+        Fuelling “complete”
+        Engineers finished loading the fuel\tearly.
+        Photos: the rocket at dawn
+        Weather is go
+        The weather team gave a go for launch.
+        """)
 
     @Test("JSON has the documented keys and types")
     func jsonContract() throws {
@@ -27,8 +28,11 @@ struct ExportTests {
         #expect(entries.count == 2)
         let first = entries[0]
         // `url` and `links` are additions for pages read from HTML: null and empty for text.
-        #expect(Set(first.keys) == ["id", "index", "time", "timestamp", "headline", "paragraphs", "related", "flags", "read",
-                                    "url", "links"])
+        #expect(
+            Set(first.keys) == [
+                "id", "index", "time", "timestamp", "headline", "paragraphs", "related", "flags", "read",
+                "url", "links",
+            ])
         #expect(first["url"] is NSNull)
         #expect((first["links"] as? [Any])?.isEmpty == true)
         #expect(first["index"] as? Int == 1)

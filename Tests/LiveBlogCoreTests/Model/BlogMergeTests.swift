@@ -7,9 +7,12 @@ struct BlogMergeTests {
         Entry(id: EntryID(id), time: time, headline: headline, paragraphs: [text])
     }
 
-    static let old = LiveBlog(title: "Harbour storm", entries: [
-        entry("c", "Ferries stop", time: "10:10"), entry("b", "Wind rises", time: "10:05"), entry("a", "Warning issued", time: "10:00"),
-    ])
+    static let old = LiveBlog(
+        title: "Harbour storm",
+        entries: [
+            entry("c", "Ferries stop", time: "10:10"), entry("b", "Wind rises", time: "10:05"),
+            entry("a", "Warning issued", time: "10:00"),
+        ])
 
     @Test("New entries at the top are added, in page order; the others are untouched")
     func added() {
@@ -47,7 +50,8 @@ struct BlogMergeTests {
         grown.entries.insert(Self.entry("d", "Boats return"), at: 0)
         #expect(BlogMerge.rejection(of: grown, replacing: Self.old) == nil)
         // A first version of one entry may be replaced by anything.
-        #expect(BlogMerge.rejection(of: broken, replacing: LiveBlog(title: "t", entries: [Self.entry("a", "A")])) == nil)
+        #expect(
+            BlogMerge.rejection(of: broken, replacing: LiveBlog(title: "t", entries: [Self.entry("a", "A")])) == nil)
     }
 }
 
@@ -57,10 +61,12 @@ struct BlogMergeRetitleTests {
 
     @Test("A removed and an added entry with the same long first paragraph are one retitled entry")
     func retitled() {
-        let old = LiveBlog(title: "t", entries: [
-            Entry(id: EntryID("a"), headline: "Warning lifted", paragraphs: [Self.body]),
-            Entry(id: EntryID("b"), headline: "Wind rises", paragraphs: ["Short."]),
-        ])
+        let old = LiveBlog(
+            title: "t",
+            entries: [
+                Entry(id: EntryID("a"), headline: "Warning lifted", paragraphs: [Self.body]),
+                Entry(id: EntryID("b"), headline: "Wind rises", paragraphs: ["Short."]),
+            ])
         var new = old
         new.entries[0] = Entry(id: EntryID("a2"), headline: "Warning lifted for the coast", paragraphs: [Self.body])
         new.entries[1] = Entry(id: EntryID("b2"), headline: "Wind rises fast", paragraphs: ["Short."])

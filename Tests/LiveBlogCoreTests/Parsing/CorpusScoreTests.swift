@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LiveBlogCore
 
 /// The expected structure of one corpus blog, as `Fixtures/corpus/NN-*.expected.json` writes it
@@ -97,7 +98,9 @@ struct CorpusScore {
     mutating func add(_ name: String, blog: LiveBlog, expected: CorpusExpectation) {
         blogs += 1
         if blog.title == expected.title { titlesRight += 1 } else { problems.append("\(name): title “\(blog.title)”") }
-        if blog.standfirst == expected.standfirst { standfirstsRight += 1 } else {
+        if blog.standfirst == expected.standfirst {
+            standfirstsRight += 1
+        } else {
             problems.append("\(name): standfirst “\(blog.standfirst ?? "-")”")
         }
         // Match expected entries to parsed ones, one to one, in page order.
@@ -105,7 +108,8 @@ struct CorpusScore {
         for e in expected.entries {
             expectedEntries += 1
             if e.time != nil { expectedTimes += 1 }
-            guard let k = blog.entries.indices.first(where: { !used.contains($0) && Self.sameEntry(blog.entries[$0], e) })
+            guard
+                let k = blog.entries.indices.first(where: { !used.contains($0) && Self.sameEntry(blog.entries[$0], e) })
             else {
                 missed += 1
                 problems.append("\(name): missing “\(e.headline ?? e.first)”")
@@ -114,26 +118,38 @@ struct CorpusScore {
             used.insert(k)
             found += 1
             let entry = blog.entries[k]
-            if entry.paragraphs.count == e.paragraphs { paragraphsRight += 1 } else {
-                problems.append("\(name): “\(e.headline ?? e.first)” has \(entry.paragraphs.count) paragraphs, not \(e.paragraphs)")
+            if entry.paragraphs.count == e.paragraphs {
+                paragraphsRight += 1
+            } else {
+                problems.append(
+                    "\(name): “\(e.headline ?? e.first)” has \(entry.paragraphs.count) paragraphs, not \(e.paragraphs)")
             }
             if let time = e.time {
-                if entry.time == time { timesRight += 1 } else {
+                if entry.time == time {
+                    timesRight += 1
+                } else {
                     problems.append("\(name): “\(e.headline ?? e.first)” time \(entry.time ?? "none"), not \(time)")
                 }
             }
-            if Set(entry.flags.names) == Set(e.flags) { flagsRight += 1 } else {
+            if Set(entry.flags.names) == Set(e.flags) {
+                flagsRight += 1
+            } else {
                 problems.append("\(name): “\(e.headline ?? e.first)” flags \(entry.flags.names), not \(e.flags)")
             }
-            if entry.related.count == e.related { relatedRight += 1 } else {
-                problems.append("\(name): “\(e.headline ?? e.first)” has \(entry.related.count) related links, not \(e.related)")
+            if entry.related.count == e.related {
+                relatedRight += 1
+            } else {
+                problems.append(
+                    "\(name): “\(e.headline ?? e.first)” has \(entry.related.count) related links, not \(e.related)")
             }
         }
         for k in blog.entries.indices where !used.contains(k) {
             extra += 1
             problems.append("\(name): extra entry “\(blog.entries[k].title())”")
         }
-        let texts = blog.entries.flatMap { [$0.headline].compactMap { $0 } + $0.paragraphs } + [blog.standfirst].compactMap { $0 }
+        let texts =
+            blog.entries.flatMap { [$0.headline].compactMap { $0 } + $0.paragraphs }
+            + [blog.standfirst].compactMap { $0 }
         for furniture in expected.boilerplate {
             boilerplate += 1
             if Self.leaks(furniture, into: texts) {
@@ -146,14 +162,14 @@ struct CorpusScore {
     var report: String {
         func f(_ x: Double) -> String { String(format: "%.3f", x) }
         return """
-        corpus score over \(blogs) blogs, \(expectedEntries) entries:
-          entry precision \(f(precision)) (\(found) right, \(extra) extra)
-          entry recall    \(f(recall)) (\(missed) missed)
-          paragraph counts \(f(paragraphs)) (\(paragraphsRight) of \(expectedEntries))
-          times attached   \(f(times)) (\(timesRight) of \(expectedTimes))
-          boilerplate leaked \(f(leakRate)) (\(leaked) of \(boilerplate))
-          flags \(flagsRight) of \(found), related links \(relatedRight) of \(found), titles \(titlesRight) of \(blogs), standfirsts \(standfirstsRight) of \(blogs)
-        """
+            corpus score over \(blogs) blogs, \(expectedEntries) entries:
+              entry precision \(f(precision)) (\(found) right, \(extra) extra)
+              entry recall    \(f(recall)) (\(missed) missed)
+              paragraph counts \(f(paragraphs)) (\(paragraphsRight) of \(expectedEntries))
+              times attached   \(f(times)) (\(timesRight) of \(expectedTimes))
+              boilerplate leaked \(f(leakRate)) (\(leaked) of \(boilerplate))
+              flags \(flagsRight) of \(found), related links \(relatedRight) of \(found), titles \(titlesRight) of \(blogs), standfirsts \(standfirstsRight) of \(blogs)
+            """
     }
 }
 
@@ -168,8 +184,10 @@ struct CorpusScoreTests {
     }
 
     /// Scores `fixtures` as one family, prints the report and its problems, and holds it to the given floors.
-    static func expectScore(of fixtures: [CorpusFixture], precision: Double, recall: Double, paragraphs: Double,
-                            times: Double, leakRate: Double) throws {
+    static func expectScore(
+        of fixtures: [CorpusFixture], precision: Double, recall: Double, paragraphs: Double,
+        times: Double, leakRate: Double
+    ) throws {
         var score = CorpusScore()
         for fixture in fixtures {
             score.add(fixture.name, blog: LiveBlogParser().parse(fixture.text), expected: try fixture.expected)
@@ -189,9 +207,10 @@ struct CorpusScoreTests {
     func imitationScore() throws {
         let fixtures = try CorpusFixture.imitations()
         #expect(fixtures.count >= 8)
-        try Self.expectScore(of: fixtures, precision: ImitationFloor.precision, recall: ImitationFloor.recall,
-                             paragraphs: ImitationFloor.paragraphs, times: ImitationFloor.times,
-                             leakRate: ImitationFloor.leakRate)
+        try Self.expectScore(
+            of: fixtures, precision: ImitationFloor.precision, recall: ImitationFloor.recall,
+            paragraphs: ImitationFloor.paragraphs, times: ImitationFloor.times,
+            leakRate: ImitationFloor.leakRate)
     }
 
     /// The floors of the imitation family (raise them as the parser improves; never lower them).
@@ -238,7 +257,8 @@ struct CorpusScoreTests {
             #expect(!dropped.isEmpty || related, "line \(number) “\(line)” is furniture but no diagnostic explains it")
         }
         for d in blog.diagnostics where d.kind == .dropped {
-            let named = d.message.range(of: #"boilerplate-rules\.txt:\d+"#, options: .regularExpression) != nil
+            let named =
+                d.message.range(of: #"boilerplate-rules\.txt:\d+"#, options: .regularExpression) != nil
                 || d.message.contains("heuristic")
             #expect(named, "line \(d.line): the message names no rule: \(d.message)")
         }

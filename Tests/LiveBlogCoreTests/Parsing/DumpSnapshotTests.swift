@@ -28,19 +28,22 @@ struct DumpSnapshotTests {
             let first = (0..<min(old.count, new.count)).first { old[$0] != new[$0] } ?? min(old.count, new.count)
             let was = first < old.count ? String(old[first]) : "(end)"
             let now = first < new.count ? String(new[first]) : "(end)"
-            Issue.record("\(fixture.name): line \(first + 1) was “\(was)”, now “\(now)” (LIVEBLOG_RECORD_DUMPS=1 to record)")
+            Issue.record(
+                "\(fixture.name): line \(first + 1) was “\(was)”, now “\(now)” (LIVEBLOG_RECORD_DUMPS=1 to record)")
         }
     }
 
     @Test("A dump shows source lines, timestamps, links and notes only when asked")
     func parts() {
-        let blog = LiveBlogParser().parse("Ferry strike live\nCrews walk out at dawn\n14:05\nTalks fail\nThe union said no.\n")
-        #expect(blog.dump() == """
-            title: Ferry strike live
-            standfirst: Crews walk out at dawn
-            [1] 14:05 Talks fail
-              ¶ The union said no.
-            """)
+        let blog = LiveBlogParser().parse(
+            "Ferry strike live\nCrews walk out at dawn\n14:05\nTalks fail\nThe union said no.\n")
+        #expect(
+            blog.dump() == """
+                title: Ferry strike live
+                standfirst: Crews walk out at dawn
+                [1] 14:05 Talks fail
+                  ¶ The union said no.
+                """)
         let full = blog.dump(.all)
         #expect(full.contains("[1] L3 14:05 Talks fail"))
         #expect(full.contains("notes: \(blog.diagnostics.count)"))

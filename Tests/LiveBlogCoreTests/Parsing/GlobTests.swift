@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LiveBlogCore
 
 @Suite("Glob rules")
@@ -44,15 +45,22 @@ struct GlobTests {
     @Test("The automaton agrees with a backtracking reference on random patterns and lines")
     func agreesWithReference() {
         var generator = SystemRandomNumberGenerator()
-        let patternBytes = Array("ab1*#".utf8), lineBytes = Array("aAb12".utf8)
+        let patternBytes = Array("ab1*#".utf8)
+        let lineBytes = Array("aAb12".utf8)
         for _ in 0..<5000 {
-            let pattern = (0..<Int.random(in: 1...7, using: &generator)).map { _ in patternBytes.randomElement(using: &generator)! }
-            let line = (0..<Int.random(in: 0...9, using: &generator)).map { _ in lineBytes.randomElement(using: &generator)! }
+            let pattern = (0..<Int.random(in: 1...7, using: &generator)).map { _ in
+                patternBytes.randomElement(using: &generator)!
+            }
+            let line = (0..<Int.random(in: 0...9, using: &generator)).map { _ in
+                lineBytes.randomElement(using: &generator)!
+            }
             for anchored in [true, false] {
-                let glob = Glob(pattern: String(decoding: pattern, as: UTF8.self), wildcards: true, anchoredEnd: anchored)
+                let glob = Glob(
+                    pattern: String(decoding: pattern, as: UTF8.self), wildcards: true, anchoredEnd: anchored)
                 let got = line.withUnsafeBufferPointer { glob.matches($0) }
-                #expect(got == GlobTests.reference(pattern, line, anchoredEnd: anchored),
-                        "\(String(decoding: pattern, as: UTF8.self)) on \(String(decoding: line, as: UTF8.self))")
+                #expect(
+                    got == GlobTests.reference(pattern, line, anchoredEnd: anchored),
+                    "\(String(decoding: pattern, as: UTF8.self)) on \(String(decoding: line, as: UTF8.self))")
             }
         }
     }

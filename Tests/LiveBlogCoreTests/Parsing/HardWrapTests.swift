@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LiveBlogCore
 
 /// The hard-wrap heuristic (`HardWrap`): text that `lynx -dump`, `w3m -dump` or a terminal copy broke at one width
@@ -108,7 +109,10 @@ struct HardWrapTests {
         #expect(Self.wrap("   ", width: 10) == [])
         #expect(Self.wrap("one two three four", width: 9) == ["one two", "three", "four"])
         #expect(Self.wrap("one  two three", width: 8) == ["one  two", "three"])
-        #expect(Self.wrap("ab https://example.com/a/long/path cd", width: 10) == ["ab", "https://example.com/a/long/path", "cd"])
+        #expect(
+            Self.wrap("ab https://example.com/a/long/path cd", width: 10) == [
+                "ab", "https://example.com/a/long/path", "cd",
+            ])
         #expect(Self.wrap("12.50\u{00A0}BST is one word", width: 9) == ["12.50\u{00A0}BST", "is one", "word"])
         #expect(Self.wrap("well-known self-made", width: 12) == ["well-known", "self-made"])
         #expect(Self.wrap("Zürich café ’quoted’ x", width: 12) == ["Zürich café", "’quoted’ x"])
@@ -127,7 +131,8 @@ struct HardWrapTests {
         let blog = LiveBlogParser().parse(wrapped)
         #expect(blog.title == plain.title)
         #expect(blog.standfirst == plain.standfirst)
-        let seen = blog.entries.map(Seen.init), expected = plain.entries.map(Seen.init)
+        let seen = blog.entries.map(Seen.init)
+        let expected = plain.entries.map(Seen.init)
         #expect(seen.count == expected.count)
         for (k, (a, b)) in zip(seen, expected).enumerated() {
             #expect(a == b, "entry \(k + 1) of \(fixture.name):\nwrapped \(a)\nplain   \(b)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LiveBlogCore
 
 /// The named heuristics have one registry (`Heuristic`), and the README and `liveblog check` use its names.

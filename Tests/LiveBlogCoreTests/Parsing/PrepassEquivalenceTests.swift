@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LiveBlogCore
 
 /// The parallel plain-line pre-pass (`BlogAssembler.plainLineShapes`, `isCertainlyPlain`) only saves the sequential

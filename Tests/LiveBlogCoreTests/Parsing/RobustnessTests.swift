@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LiveBlogCore
+import Testing
 
 /// Any bytes at all give a blog: never a crash, never a hang.
 @Suite("Parser robustness")
@@ -21,7 +21,10 @@ struct RobustnessTests {
             let blog = LiveBlogParser().parse(bytes: bytes)
             let all = [blog.title] + blog.entries.flatMap { [$0.headline ?? ""] + $0.paragraphs }
             for text in all {
-                #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || ($0.value >= 0x7F && $0.value < 0xA0) })
+                #expect(
+                    !text.unicodeScalars.contains {
+                        $0.value < 0x20 && $0 != "\t" || ($0.value >= 0x7F && $0.value < 0xA0)
+                    })
             }
         }
     }

@@ -1,5 +1,5 @@
-import Testing
 import LiveBlogCore
+import Testing
 
 /// The bundled sample parses to the structure written down beside the test fixtures.
 @Suite("Bundled sample")
@@ -14,7 +14,9 @@ struct SampleBlogTests {
         let rows = expected.dropFirst().filter { !$0.isEmpty }
         #expect(blog.entries.count == rows.count)
         for (entry, row) in zip(blog.entries, rows) {
-            let cells = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = row.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             #expect(cells[1] == (entry.time ?? "-"), "time of \(row)")
             #expect(cells[2] == (entry.headline ?? "(intro)"), "headline of \(row)")
             #expect(cells[3] == "\(entry.paragraphs.count) paragraphs", "paragraphs of \(row)")

@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import LiveBlogCore
+import Testing
 
 /// Repeated terms and `--limit`: the cost follows the query's meaning and what is printed.
 @Suite("Search with repeated terms and a limit")
 struct SearchLimitTests {
     static let source: ParsedSource = {
         var text = "Limits fixture\n"
-        for k in 0..<3000 { text += "\n\(k % 24):\(k % 6)0\nPost \(k) about peace\nA peace plan and a peace deal, peace \(k).\n" }
+        for k in 0..<3000 {
+            text += "\n\(k % 24):\(k % 6)0\nPost \(k) about peace\nA peace plan and a peace deal, peace \(k).\n"
+        }
         return LiveBlogParser().parseSource(bytes: Array(text.utf8))
     }()
 

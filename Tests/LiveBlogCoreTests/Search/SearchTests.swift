@@ -1,5 +1,5 @@
-import Testing
 import LiveBlogCore
+import Testing
 
 /// Search semantics as a table: each query and the entries (by headline) it must find.
 @Suite("Search semantics")
@@ -16,8 +16,10 @@ struct SearchTests {
             entry("Ceasefire holds", ["Both sides said the ceasefire held overnight; talks of peace continued."]),
             entry(nil, ["A CAFÉ in the old town reopened, its owner Zoë said.", "She called it a small peace."]),
             entry("東京 statement", ["官房長官は「状況を注視している」と述べた。", "Officials in 東京 were cautious 👍."]),
-            entry("War-time budget approved", ["The war-time budget passed by 12 votes."],
-                  related: [RelatedLink(kind: .story, title: "How the budget vote went", summary: "A guide to the tally")]),
+            entry(
+                "War-time budget approved", ["The war-time budget passed by 12 votes."],
+                related: [RelatedLink(kind: .story, title: "How the budget vote went", summary: "A guide to the tally")]
+            ),
             entry("Straße closed", ["The STRASSE near the station is closed."]),
             entry("O’Brien speaks", ["Mr O'Brien said the fans’ coach left at 9pm — late."]),
         ]
@@ -25,31 +27,31 @@ struct SearchTests {
     }()
 
     static let table: [(query: String, expected: [Int])] = [
-        ("kre", [1, 2]),                       // prefix of Kremlin and Kreminna
-        ("KREMLIN", [1]),                      // case folded
-        ("zelensky", [2]),                     // diacritics folded
+        ("kre", [1, 2]),  // prefix of Kremlin and Kreminna
+        ("KREMLIN", [1]),  // case folded
+        ("zelensky", [2]),  // diacritics folded
         ("zelenský", [2]),
-        ("russia's", [1]),                     // straight apostrophe finds the curly one
+        ("russia's", [1]),  // straight apostrophe finds the curly one
         ("russia’s", [1]),
-        ("russia", [1]),                       // a prefix of "russia’s"
-        ("peace talks", [3, 4]),               // all terms, anywhere
-        ("\"peace talks\"", [3]),              // consecutive words only
-        ("“peace talks”", [3]),                // typographic quotes delimit phrases too
-        ("talks -peace", [1]),                 // exclusion
-        ("talks -\"peace talks\"", [1, 4]),    // excluded phrase
-        ("cafe zoe", [5]),                     // untitled entry, folded
-        ("東京", [6]),                          // CJK
-        ("注視", [6]),                          // a CJK run inside a longer one
-        ("war-time", [7]),                     // hyphenated word as a phrase
-        ("tally", [7]),                        // related-link summary
-        ("strasse", [8]),                      // full case folding of ß
-        ("\"peace tal", [3]),                  // unbalanced quote runs to the end
-        ("-", [1, 2, 3, 4, 5, 6, 7, 8, 9]),    // only an operator: everything
+        ("russia", [1]),  // a prefix of "russia’s"
+        ("peace talks", [3, 4]),  // all terms, anywhere
+        ("\"peace talks\"", [3]),  // consecutive words only
+        ("“peace talks”", [3]),  // typographic quotes delimit phrases too
+        ("talks -peace", [1]),  // exclusion
+        ("talks -\"peace talks\"", [1, 4]),  // excluded phrase
+        ("cafe zoe", [5]),  // untitled entry, folded
+        ("東京", [6]),  // CJK
+        ("注視", [6]),  // a CJK run inside a longer one
+        ("war-time", [7]),  // hyphenated word as a phrase
+        ("tally", [7]),  // related-link summary
+        ("strasse", [8]),  // full case folding of ß
+        ("\"peace tal", [3]),  // unbalanced quote runs to the end
+        ("-", [1, 2, 3, 4, 5, 6, 7, 8, 9]),  // only an operator: everything
         ("", [1, 2, 3, 4, 5, 6, 7, 8, 9]),
-        ("brien", []),                         // an apostrophe inside a word is no word start
+        ("brien", []),  // an apostrophe inside a word is no word start
         ("o'brien", [9]),
         ("o’bri", [9]),
-        ("fans", [9]),                         // a closing quote ends the word
+        ("fans", [9]),  // a closing quote ends the word
         ("9pm", [9]),
         ("late", [9]),
         ("nothingmatches", []),
@@ -82,12 +84,13 @@ struct SearchTests {
     func fastPathRanges() {
         let hits = SearchIndex.scan(Self.blog, for: SearchQuery("o'brien fans late"))
         #expect(hits.map(\.entryIndex) == [8])
-        #expect(hits[0].matches == [
-            SearchMatch(field: .headline, paragraph: nil, start: 0, length: 7),
-            SearchMatch(field: .paragraph, paragraph: 0, start: 3, length: 7),
-            SearchMatch(field: .paragraph, paragraph: 0, start: 20, length: 4),
-            SearchMatch(field: .paragraph, paragraph: 0, start: 46, length: 4),
-        ])
+        #expect(
+            hits[0].matches == [
+                SearchMatch(field: .headline, paragraph: nil, start: 0, length: 7),
+                SearchMatch(field: .paragraph, paragraph: 0, start: 3, length: 7),
+                SearchMatch(field: .paragraph, paragraph: 0, start: 20, length: 4),
+                SearchMatch(field: .paragraph, paragraph: 0, start: 46, length: 4),
+            ])
     }
 
     @Test("Relevance puts headline matches first")

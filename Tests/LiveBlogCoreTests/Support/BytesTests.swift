@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LiveBlogCore
 
 /// The named byte tests the heuristics read through, checked against what Swift's own character tests say.
@@ -25,8 +26,10 @@ struct BytesTests {
     /// A lead byte says where a scalar starts: accented Latin (À–ſ) and anything from À on.
     @Test("Lead bytes: accented Latin letters, and letters from À on")
     func leadBytes() {
-        for (text, latin, letter) in [("À", true, true), ("ſ", true, true), ("Ś", true, true), ("ƀ", false, true),
-                                       ("王", false, true), ("·", false, false), ("é", true, true)] {
+        for (text, latin, letter) in [
+            ("À", true, true), ("ſ", true, true), ("Ś", true, true), ("ƀ", false, true),
+            ("王", false, true), ("·", false, false), ("é", true, true),
+        ] {
             let lead = Array(text.utf8)[0]
             #expect(lead.startsAccentedLatin == latin, "\(text)")
             #expect(lead.startsNonASCIILetter == letter, "\(text)")

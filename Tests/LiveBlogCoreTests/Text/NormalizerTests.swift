@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LiveBlogCore
 
 @Suite("Text normaliser")
@@ -17,7 +18,8 @@ struct NormalizerTests {
 
     @Test("Control characters and escape sequences are removed, tabs and newlines kept")
     func controls() {
-        let input = "x\u{1B}[1;31my\u{1B}]0;title\u{07}z\u{1B}]8;;http://e\u{1B}\\w\u{0}\u{7F}\u{85}\u{9B}v\tq\n\u{202E}r\u{1B}c"
+        let input =
+            "x\u{1B}[1;31my\u{1B}]0;title\u{07}z\u{1B}]8;;http://e\u{1B}\\w\u{0}\u{7F}\u{85}\u{9B}v\tq\n\u{202E}r\u{1B}c"
         #expect(normalized(Array(input.utf8)) == "xyzwv\tq\nr")
     }
 
@@ -52,10 +54,14 @@ struct NormalizerTests {
     func repairMatchesDecoder() {
         // Bytes that make valid, truncated, overlong and surrogate sequences; no controls or specials, so the
         // only change the normaliser may make is the repair.
-        let alphabet: [UInt8] = [0x41, 0x80, 0x9F, 0xA0, 0xA9, 0xBF, 0xC0, 0xC3, 0xD0, 0xE0, 0xE1, 0xED, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF]
+        let alphabet: [UInt8] = [
+            0x41, 0x80, 0x9F, 0xA0, 0xA9, 0xBF, 0xC0, 0xC3, 0xD0, 0xE0, 0xE1, 0xED, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF,
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
-            let input = (0..<Int.random(in: 1...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let input = (0..<Int.random(in: 1...24, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }
             var bytes = input
             _ = TextNormalizer.normalize(&bytes)
             #expect(bytes == Array(String(decoding: input, as: UTF8.self).utf8), "input \(input)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LiveBlogCore
 
 /// The time-line styles the recognizer knows, one row each: what the line says, and what is kept as the entry's time.
@@ -35,14 +36,18 @@ struct TimeLineRecognizerTests {
         Row(line: "21 mins ago11:48", text: "11:48", hour: 11, minute: 48, age: 1260),
         Row(line: "Posted at 14:05", text: "14:05", hour: 14, minute: 5),
         Row(line: "Updated at 12.08 BST", text: "12.08 BST", hour: 12, minute: 8, zone: 3600),
-        Row(line: "Mon 15 May 2023 12.50 BST", text: "Mon 15 May 2023 12.50 BST", hour: 12, minute: 50,
+        Row(
+            line: "Mon 15 May 2023 12.50 BST", text: "Mon 15 May 2023 12.50 BST", hour: 12, minute: 50,
             date: [2023, 5, 15], zone: 3600),
         Row(line: "5 August 2024, 20:49", text: "5 August 2024, 20:49", hour: 20, minute: 49, date: [2024, 8, 5]),
-        Row(line: "August 5, 2024 4:14 p.m. ET", text: "August 5, 2024 4:14 p.m. ET", hour: 16, minute: 14,
+        Row(
+            line: "August 5, 2024 4:14 p.m. ET", text: "August 5, 2024 4:14 p.m. ET", hour: 16, minute: 14,
             date: [2024, 8, 5], zone: -18000),
-        Row(line: "10:32 p.m. EDT, Thu September 12, 2024", text: "10:32 p.m. EDT, Thu September 12, 2024", hour: 22,
+        Row(
+            line: "10:32 p.m. EDT, Thu September 12, 2024", text: "10:32 p.m. EDT, Thu September 12, 2024", hour: 22,
             minute: 32, date: [2024, 9, 12], zone: -14400),
-        Row(line: "Sept. 14, 2024, 8:47 p.m. ET", text: "Sept. 14, 2024, 8:47 p.m. ET", hour: 20, minute: 47,
+        Row(
+            line: "Sept. 14, 2024, 8:47 p.m. ET", text: "Sept. 14, 2024, 8:47 p.m. ET", hour: 20, minute: 47,
             date: [2024, 9, 14], zone: -18000),
         Row(line: "5 Aug 2024", text: "5 Aug 2024", hour: nil, minute: nil, date: [2024, 8, 5]),
         Row(line: "Posted 23m ago", text: "23m ago", hour: nil, minute: nil, age: 1380),
@@ -57,7 +62,8 @@ struct TimeLineRecognizerTests {
         Row(line: "Aggiornato alle 23:58", text: "23:58", hour: 23, minute: 58),
         Row(line: "godz. 14:05", text: "14:05", hour: 14, minute: 5),
         Row(line: "14:05 (CET)", text: "14:05 (CET)", hour: 14, minute: 5, zone: 3600),
-        Row(line: "Mis à jour le 3 mars 2025 à 16h56", text: "Mis à jour le 3 mars 2025 à 16h56", hour: 16, minute: 56,
+        Row(
+            line: "Mis à jour le 3 mars 2025 à 16h56", text: "Mis à jour le 3 mars 2025 à 16h56", hour: 16, minute: 56,
             date: [2025, 3, 3]),
         Row(line: "12. März 2025, 08:30", text: "12. März 2025, 08:30", hour: 8, minute: 30, date: [2025, 3, 12]),
         Row(line: "12 września 2025 14:05", text: "12 września 2025 14:05", hour: 14, minute: 5, date: [2025, 9, 12]),

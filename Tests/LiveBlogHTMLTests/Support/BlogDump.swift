@@ -1,5 +1,6 @@
 import Foundation
 import LiveBlogCore
+
 @testable import LiveBlogHTML
 
 /// A readable dump of a blog read from HTML, for golden comparisons: title, standfirst, the cascade step, then
