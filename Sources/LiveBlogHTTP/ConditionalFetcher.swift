@@ -79,20 +79,7 @@ public final class ConditionalFetcher: @unchecked Sendable {
             _ = try? await response.body.collect(upTo: 64 << 10)
             return PollAnswer(page: nil, maxAge: maxAge)
         }
-        if (400..<500).contains(status) {
-            throw FetchError(.clientError, "\(address): HTTP \(status) \(response.status.reasonPhrase)")
-        }
-        if status >= 500 {
-            throw FetchError(
-                .serverError, "\(address): HTTP \(status) \(response.status.reasonPhrase) (the server failed)")
-        }
-        if (300..<400).contains(status) {
-            throw FetchError(.redirects, "\(address): HTTP \(status) without a usable Location")
-        }
-        let contentType = response.headers.first(name: "content-type")
-        if let contentType, !PageFetcher.isReadable(contentType) {
-            throw FetchError(.notHTML, "\(address): not a web page (Content-Type: \(contentType))")
-        }
+        let contentType = try PageFetcher.check(response, address: address)
         let maximum = limits.maximumBytes
         let left = Double(deadline.uptimeNanoseconds) - Double(NIODeadline.now().uptimeNanoseconds)
         let body = try await PageFetcher.withTimeout(max(0.001, left / 1e9)) {

@@ -58,21 +58,7 @@ public struct PageFetcher: Sendable {
         request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
         let deadline = NIODeadline.now() + Self.amount(limits.totalTimeout)
         let response = try await client.execute(request, deadline: deadline)
-        let status = response.status.code
-        if (400..<500).contains(status) {
-            throw FetchError(.clientError, "\(address): HTTP \(status) \(response.status.reasonPhrase)")
-        }
-        if status >= 500 {
-            throw FetchError(
-                .serverError, "\(address): HTTP \(status) \(response.status.reasonPhrase) (the server failed)")
-        }
-        if (300..<400).contains(status) {
-            throw FetchError(.redirects, "\(address): HTTP \(status) without a usable Location")
-        }
-        let contentType = response.headers.first(name: "content-type")
-        if let contentType, !Self.isReadable(contentType) {
-            throw FetchError(.notHTML, "\(address): not a web page (Content-Type: \(contentType))")
-        }
+        let contentType = try Self.check(response, address: address)
         if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limits.maximumBytes {
             throw FetchError(
                 .tooLarge, "\(address): the page is \(length) bytes, over the \(limits.maximumBytes >> 20) MB limit")
@@ -90,6 +76,27 @@ public struct PageFetcher: Sendable {
     }
 
     /// HTML, XHTML or plain text (a text scrape served as such); anything else is not a blog page.
+    /// Turns an answer that is not a page into its one-line error (4xx, 5xx, a redirect left over, a content type
+    /// that is not text) and returns the content type of one that is.
+    static func check(_ response: HTTPClientResponse, address: String) throws -> String? {
+        let status = response.status.code
+        if (400..<500).contains(status) {
+            throw FetchError(.clientError, "\(address): HTTP \(status) \(response.status.reasonPhrase)")
+        }
+        if status >= 500 {
+            throw FetchError(
+                .serverError, "\(address): HTTP \(status) \(response.status.reasonPhrase) (the server failed)")
+        }
+        if (300..<400).contains(status) {
+            throw FetchError(.redirects, "\(address): HTTP \(status) without a usable Location")
+        }
+        let contentType = response.headers.first(name: "content-type")
+        if let contentType, !isReadable(contentType) {
+            throw FetchError(.notHTML, "\(address): not a web page (Content-Type: \(contentType))")
+        }
+        return contentType
+    }
+
     static func isReadable(_ contentType: String) -> Bool {
         let type =
             contentType.lowercased().split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""

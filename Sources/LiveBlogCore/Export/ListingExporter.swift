@@ -1,4 +1,4 @@
-/// The JSON of `liveblog list --json`, one of the three scripting contracts (with `BlogExporter` and
+/// The JSON of `liveblog list --json`, one of the scripting contracts (with `BlogExporter`, `ArrivalExporter` and
 /// `SearchExporter`), all written here with the same writer.
 ///
 ///     {"title": …, "source": …, "entries": [{"id", "index", "time", "headline", "title", "flags", "read"}, …]}

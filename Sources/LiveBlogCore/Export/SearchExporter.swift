@@ -1,4 +1,4 @@
-/// The JSON of `liveblog search --json`, one of the three scripting contracts (with `BlogExporter` and
+/// The JSON of `liveblog search --json`, one of the scripting contracts (with `BlogExporter`, `ArrivalExporter` and
 /// `ListingExporter`), all written here with the same writer.
 ///
 ///     {"query": …, "total": n, "hits": [{"id", "index", "headline", "score", "matches": [{"field", "paragraph", "start", "length"}]}]}

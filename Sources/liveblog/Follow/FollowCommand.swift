@@ -125,21 +125,7 @@ final class ArrivalPrinter: @unchecked Sendable {
     }
 
     func jsonLine(_ entry: Entry, event: String) -> [UInt8] {
-        var writer = JSONWriter(capacity: 512)
-        writer.beginObject()
-        writer.field("event", event)
-        writer.field("id", entry.id.rawValue)
-        writer.field("time", entry.time)
-        writer.field("timestamp", entry.timestamp.map(BlogExporter.iso8601))
-        writer.field("headline", entry.headline)
-        writer.key("paragraphs")
-        writer.beginArray()
-        for paragraph in entry.paragraphs { writer.string(paragraph) }
-        writer.endArray()
-        writer.field("url", entry.url)
-        writer.field("blog", blogTitle)
-        writer.endObject()
-        return writer.bytes + [0x0A]
+        ArrivalExporter.jsonLine(entry, event: event, blogTitle: blogTitle)
     }
 
     /// `new  14:05  Headline`, then the paragraphs indented, then a blank line; controls shown as `?`.
