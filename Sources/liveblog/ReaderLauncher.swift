@@ -57,7 +57,8 @@ enum ReaderLauncher {
             let seen = (try? store.seenEntries(for: key)) ?? []
             let ids = blog.entries.map(\.id)
             let newSince = seen.isEmpty ? Set<EntryID>() : Set(ids.filter { !seen.contains($0) })
-            try? store.recordSeen(ids, at: Date(), for: key)
+            // Recorded after the first frame: writing every id costs a transaction the screen need not wait for.
+            session.afterFirstFrame = { try? store.recordSeen(ids, at: Date(), for: key) }
             session.follow = ReaderFollow(
                 inbox: following.makeFollower.map { FollowInbox(make: $0) },
                 startsOn: following.followsAtStart, newSinceLastTime: newSince,

@@ -29,6 +29,8 @@ final class ReaderSession {
     private let config: ReaderConfig
     /// Following the source for updates; nil for a reader that only shows a snapshot.
     var follow: ReaderFollow?
+    /// Work that must not delay the first frame (recording the entries shown as seen); run once it is painted.
+    var afterFirstFrame: (() -> Void)?
 
     /// - Parameters:
     ///   - blog: the parsed blog to show.
@@ -84,6 +86,7 @@ final class ReaderSession {
             terminal: terminal, state: state, reload: reload, persist: persist, markAfter: options.markAfter
         )
         loop.follow = follow
+        loop.afterFirstFrame = afterFirstFrame
         loop.run(warning: storeWarning, startEffects: startEffects)
         follow?.inbox?.stop()
         terminal.stop()
@@ -131,6 +134,7 @@ private struct Loop {
     let indexBuilder = IndexBuilder()
     var quitRequested = false
     var follow: ReaderFollow?
+    var afterFirstFrame: (() -> Void)?
 
     /// While an index is being built, the key wait is cut to this, so its arrival is noticed promptly.
     static let indexPollMilliseconds = 30
@@ -160,6 +164,7 @@ private struct Loop {
         paint()
         // Only after the first frame: the index is not needed to show the blog.
         indexBuilder.start(for: state.blog)
+        afterFirstFrame?()
 
         var emptyWakeUps = 0
         while !quitRequested && !state.shouldQuit && TerminalSignals.pendingQuit == 0 {
