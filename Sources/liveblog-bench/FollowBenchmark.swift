@@ -122,6 +122,18 @@ struct FollowBenchmark {
         return Array((head + body[body.range(of: "<body>")!.lowerBound...]).utf8)
     }
 
+    /// What follows `server` in the reader: a poller, the page reader and a 120×40 reader state showing `first`.
+    static func follower(of server: BenchServer, showing first: [UInt8])
+        -> (ConditionalFetcher, HTMLBlogReader, ReaderState)
+    {
+        let fetcher = ConditionalFetcher(address: server.url, userAgent: "liveblog-bench")
+        let reader = HTMLBlogReader(baseURL: server.url)
+        var state = ReaderState(
+            blog: reader.read(bytes: first), readMarks: [], options: ReaderOptions(), sourceName: "bench")
+        _ = Reducer.reduce(&state, .resized(TerminalSize(rows: 40, columns: 120)))
+        return (fetcher, reader, state)
+    }
+
     func changedPage(name: String, make: @escaping @Sendable (Int) -> [UInt8]) {
         let sample = make(1000)
         guard let server = try? BenchServer({ number, _ in .init(etag: "\"v\(number)\"", body: make(1001 + number)) })
@@ -130,11 +142,8 @@ struct FollowBenchmark {
             return
         }
         defer { server.stop() }
-        let fetcher = ConditionalFetcher(address: server.url, userAgent: "liveblog-bench")
-        let reader = HTMLBlogReader(baseURL: server.url)
-        var state = ReaderState(
-            blog: reader.read(bytes: sample), readMarks: [], options: ReaderOptions(), sourceName: "bench")
-        _ = Reducer.reduce(&state, .resized(TerminalSize(rows: 40, columns: 120)))
+        let (fetcher, reader, first) = Self.follower(of: server, showing: sample)
+        var state = first
         var walls: [Double] = []
         var cpus: [Double] = []
         var phases: [[Double]] = [[], [], []]
@@ -180,12 +189,9 @@ struct FollowBenchmark {
             return
         }
         defer { server.stop() }
-        let fetcher = ConditionalFetcher(address: server.url, userAgent: "liveblog-bench")
-        let reader = HTMLBlogReader(baseURL: server.url)
-        var state = ReaderState(
-            blog: reader.read(bytes: Self.page(newest: 60, count: 60, paragraphs: 3)), readMarks: [],
-            options: ReaderOptions(), sourceName: "bench")
-        _ = Reducer.reduce(&state, .resized(TerminalSize(rows: 40, columns: 120)))
+        let (fetcher, reader, first) = Self.follower(
+            of: server, showing: Self.page(newest: 60, count: 60, paragraphs: 3))
+        var state = first
         var report: [String] = []
         let started = Date()
         for update in 1...updates {
