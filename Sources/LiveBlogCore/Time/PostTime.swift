@@ -31,11 +31,12 @@ public struct PostTime: Hashable, Sendable {
     }
 
     /// The moment this time stands for. `pageDate` dates a clock time that has no date of its own, and
-    /// `defaultZoneOffset` (the zone of the page's dateline) places a clock time written without a zone;
-    /// without either, UTC.
+    /// `defaultZoneOffset` (a zone the page states elsewhere, such as its dateline's) places a clock time written
+    /// without a zone. Without a zone there is no moment, only a floating clock (nil): a clock stamped UTC would
+    /// show a reader in any other zone the wrong time, and a wrong time is worse than none.
     public func timestamp(pageDate: (year: Int, month: Int, day: Int)?, defaultZoneOffset: Int?) -> Date? {
         if let epoch { return Date(timeIntervalSince1970: TimeInterval(epoch)) }
-        guard let hour, let minute else { return nil }
+        guard let hour, let minute, let offset = zoneOffset ?? defaultZoneOffset else { return nil }
         let date: (year: Int, month: Int, day: Int)
         if let year, let month, let day {
             date = (year, month, day)
@@ -46,7 +47,7 @@ public struct PostTime: Hashable, Sendable {
         }
         guard date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31 else { return nil }
         let days = PostTime.daysFromCivil(year: date.year, month: date.month, day: date.day)
-        let seconds = days * 86400 + hour * 3600 + minute * 60 - (zoneOffset ?? defaultZoneOffset ?? 0)
+        let seconds = days * 86400 + hour * 3600 + minute * 60 - offset
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
