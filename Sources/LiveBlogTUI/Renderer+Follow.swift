@@ -4,17 +4,13 @@ extension Renderer {
     /// Put before the headline of an entry whose text changed while followed.
     static let editedBadge = "✎"
 
-    /// "▲ 3 new" at the top right of the list, over the title line, so that it moves no list row: new entries
-    /// go in above the rows on screen, and the marker says they are there.
-    static func drawNewMarker(_ state: ReaderState, _ layout: ScreenLayout, _ frame: inout Frame) {
+    /// "▲ 3 new" at the right end of the title line, in a place of its own: the title is cut short of it, so the
+    /// badge never covers a word, and no list row moves (new entries go in above the rows on screen; the badge
+    /// says they are there). Empty when nothing is new or the line is too narrow to hold both.
+    static func newBadge(_ state: ReaderState, width: Int) -> String {
         let count = state.newCount
-        guard count > 0, layout.list.row > 0 else { return }
+        guard count > 0 else { return "" }
         let text = " ▲ \(count) new "
-        let width = DisplayWidth.of(text)
-        let rect = layout.list
-        guard rect.width >= width + 4 else { return }
-        frame.draw(
-            text, row: rect.row - 1, column: rect.column + rect.width - width - 1, width: width,
-            style: CellStyle(role: .unreadMarker, bold: true, reverse: true))
+        return DisplayWidth.of(text) + 8 <= width ? text : ""
     }
 }

@@ -26,7 +26,6 @@ public enum Renderer {
             drawList(state, list, layout, &frame)
             drawDivider(layout, &frame)
             matchesShown = drawDetail(state, list, layout, &frame)
-            drawNewMarker(state, layout, &frame)
         }
         drawStatus(state, layout, matches: matchesShown, &frame)
         return frame
@@ -42,7 +41,9 @@ public enum Renderer {
     }
 
     static func drawTitle(_ state: ReaderState, _ frame: inout Frame) {
-        let width = frame.width
+        let badge = state.mode == .help ? "" : newBadge(state, width: frame.width)
+        let badgeWidth = DisplayWidth.of(badge)
+        let width = frame.width - badgeWidth
         var glyphs = GlyphBuilder.glyphs(
             state.blog.title, style: CellStyle(role: .title, bold: true), singleLine: true, maxWidth: width + 1)
         if let standfirst = state.blog.standfirst, !standfirst.isEmpty, glyphs.cellWidth + 3 + 12 <= width {
@@ -51,6 +52,11 @@ public enum Renderer {
                 standfirst, style: CellStyle(role: .standfirst), singleLine: true, maxWidth: width + 1)
         }
         frame.draw(glyphs.cut(to: width), row: 0, column: 0, width: width)
+        if badgeWidth > 0 {
+            frame.draw(
+                badge, row: 0, column: width, width: badgeWidth,
+                style: CellStyle(role: .unreadMarker, bold: true, reverse: true))
+        }
     }
 
     static func drawDivider(_ layout: ScreenLayout, _ frame: inout Frame) {

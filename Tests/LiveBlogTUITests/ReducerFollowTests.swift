@@ -39,6 +39,22 @@ struct ReducerFollowTests {
         #expect(!text.contains("New entry 0"), "the arrivals are above the rows on screen")
     }
 
+    @Test("The new-entries badge has its own place at the end of the title line: a long title is cut before it")
+    func badgeDoesNotCoverTheTitle() {
+        var blog = Fixture.small
+        blog.title = "A title long enough to reach across the whole width of this narrow screen and on past it"
+        blog.standfirst = nil
+        var state = makeState(blog, size: TerminalSize(rows: 20, columns: 60))
+        _ = Reducer.reduce(&state, .updated(grown(2, from: blog)))
+        let title = screen(state).split(separator: "\n", omittingEmptySubsequences: false)[0]
+        #expect(title.hasSuffix(" ▲ 2 new"), "the screen helper trims the trailing space")
+        #expect(title.hasPrefix("A title long enough"))
+        // Every word before the badge is the title's own, in order: nothing of it is painted over.
+        var shown = Substring(title.dropLast(" ▲ 2 new".count))
+        while shown.last == " " || shown.last == "…" { shown = shown.dropLast() }
+        #expect(blog.title.hasPrefix(shown))
+    }
+
     @Test("The jump key selects the newest entry and nothing stays new")
     func jumpToNewest() {
         var state = makeState()
