@@ -26,6 +26,8 @@ public enum ReaderEvent: Sendable {
     /// A followed source has a new version: merged by entry id (see `ReaderState.mergeUpdate`); arrivals
     /// come back as `Effect.announce`.
     case updated(LiveBlog)
+    /// Following checked the source (whether or not it changed): the status line's `checked … · next …`.
+    case followChecked(FollowStatus)
     /// What following the source has to say, kept on the status line until replaced (nil clears it).
     case followNote(ReaderState.StatusMessage?)
 }

@@ -54,6 +54,8 @@ public struct ReaderState: Sendable {
     public internal(set) var editedEntryIDs: Set<EntryID> = []
     /// Whether the source is followed (polled or watched) for updates; `F` switches it.
     public internal(set) var isFollowing = false
+    /// When following last checked the source and checks next; shown in the status line while following.
+    public internal(set) var followStatus = FollowStatus()
     /// A standing note from following the source ("offline, retrying in 2 min"), shown when no other message is.
     public internal(set) var followNote: StatusMessage?
     /// Seconds an entry must be shown to count as read (`:set mark-after`); nil never marks by itself.

@@ -58,6 +58,9 @@ public enum Reducer {
             effects = []
         case .updated(let blog):
             effects = state.mergeUpdate(blog)
+        case .followChecked(let status):
+            state.followStatus = status
+            effects = []
         case .followNote(let note):
             state.followNote = note
             // The note is the newest news: an older message must not hide it.

@@ -293,6 +293,7 @@ public enum Renderer {
                 }
             }
             if let count = state.pendingCount { parts.append("\(count)…") }
+            if state.isFollowing { parts.append(state.followStatus.text(timeZone: state.options.timeZone)) }
             if state.isUnreadOnly { parts.append("unread only") }
             if state.order == .oldestFirst { parts.append("oldest first") }
             var glyphs = GlyphBuilder.glyphs(parts.joined(separator: "  "), style: statusStyle, singleLine: true)

@@ -1,3 +1,4 @@
+import Foundation
 import LiveBlogCore
 import Testing
 
@@ -53,6 +54,23 @@ struct ReducerFollowTests {
         var shown = Substring(title.dropLast(" ▲ 2 new".count))
         while shown.last == " " || shown.last == "…" { shown = shown.dropLast() }
         #expect(blog.title.hasPrefix(shown))
+    }
+
+    @Test("While following, the status line says when the source was checked and when it is checked next")
+    func followingIsVisible() {
+        let utc = TimeZone(identifier: "UTC")!
+        var state = makeState(options: ReaderOptions(timeZone: utc), size: TerminalSize(rows: 20, columns: 120))
+        let status = { (s: ReaderState) in String(screen(s).split(separator: "\n").last ?? "") }
+        #expect(!status(state).contains("following"), "not followed: nothing said")
+        send(&state, .character("F"))
+        #expect(state.isFollowing)
+        let checked = Date(timeIntervalSince1970: 12 * 3600 + 41 * 60)
+        _ = Reducer.reduce(&state, .followChecked(FollowStatus(checked: checked, next: checked + 60)))
+        #expect(status(state).contains("following · checked 12:41 · next 12:42"))
+        _ = Reducer.reduce(&state, .followChecked(FollowStatus(checked: checked, next: checked + 120, isOffline: true)))
+        #expect(status(state).contains("offline · retrying 12:43"))
+        send(&state, .character("F"))
+        #expect(!status(state).contains("offline"), "following turned off: the indicator goes")
     }
 
     @Test("The jump key selects the newest entry and nothing stays new")
