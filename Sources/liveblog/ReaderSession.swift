@@ -201,6 +201,8 @@ private struct Loop {
                     if !state.hasSearchIndex { indexBuilder.start(for: state.blog) }
                 case .note(let text, let isError):
                     dispatch(.followNote(text.map { ReaderState.StatusMessage($0, isError: isError) }))
+                case .checked(let status):
+                    dispatch(.followChecked(status))
                 }
                 changed = true
             }

@@ -57,6 +57,10 @@ struct FollowE2ETests {
         let t = try ReaderE2ETests.reader(state, [server.url(), "--every", "1s", "--mark-after", "never"])
         defer { t.shutdown() }
         try await t.waitFor("Harbour update number 20")
+        // Following shows: when the source was checked and when it is checked next.
+        try await t.waitUntil("the following indicator") {
+            Screen($0).status.contains("following · checked ") && Screen($0).status.contains(" · next ")
+        }
         try t.send("j", "j", "j")
         let before = try await t.waitUntil("entry 17 selected") {
             Screen($0).detail.contains("Harbour update number 17")
@@ -78,7 +82,8 @@ struct FollowE2ETests {
 
         // A failing server, then an empty page: the list stays and the status line says why.
         version.value = 0
-        try await t.waitFor("Update failed")
+        let failed = try await t.waitFor("Update failed")
+        #expect(Screen(failed).status.contains("offline · retrying "))
         version.value = -1
         let kept = try await t.waitFor("Kept the last good version", timeout: .seconds(15))
         #expect(Screen(kept).status.hasPrefix("1/22"))

@@ -54,6 +54,9 @@ struct FollowCommand: ParsableCommand {
                             Diagnostics.write(
                                 "liveblog: \(isError ? "warning: " : "")\(EchoedText.sanitized(text, limit: 2000))\n")
                         }
+                    case .checked:
+                        // The reader's status line shows these; a log of arrivals has no place for them.
+                        break
                     case .ended:
                         // Like `tail -f` on a pipe: the input is over, so is following it.
                         printer.finish()

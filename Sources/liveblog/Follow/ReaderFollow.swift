@@ -1,4 +1,5 @@
 import LiveBlogCore
+import LiveBlogTUI
 
 /// What the reader needs to follow its source: the inbox the follower reports to (nil when the source
 /// cannot be followed), whether to start at once, what arrived since the last session, and what to do on
@@ -17,6 +18,8 @@ struct ReaderFollow {
         case .blog(let blog): .updated(blog)
         case .note(let text, let isError): .note(text, isError)
         case .ended(let text): .note(text, false)
+        case .checked(let at, let next, let failing):
+            .checked(FollowStatus(checked: at, next: next, isOffline: failing))
         }
     }
 }
@@ -25,4 +28,5 @@ struct ReaderFollow {
 enum ReaderEventBox {
     case updated(LiveBlog)
     case note(String?, Bool)
+    case checked(FollowStatus)
 }

@@ -34,6 +34,7 @@ final class URLFollower: SourceFollower, @unchecked Sendable {
             var delay = firstDelay
             var lastGood = Date()
             var failing = false
+            deliver(.checked(at: lastGood, next: lastGood + delay, failing: false))
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: UInt64(delay * 1e9))
                 if Task.isCancelled { break }
@@ -52,11 +53,13 @@ final class URLFollower: SourceFollower, @unchecked Sendable {
                     if failing { deliver(.note(nil, isError: false)) }
                     failing = false
                     delay = schedule.afterAnswer(maxAge: answer.maxAge, random: Double.random(in: 0..<1))
+                    deliver(.checked(at: lastGood, next: lastGood + delay, failing: false))
                 } catch {
                     if Task.isCancelled { break }
                     delay = schedule.afterFailure(random: Double.random(in: 0..<1))
                     failing = true
                     let reason = (error as? FetchError)?.description ?? String(describing: error)
+                    deliver(.checked(at: Date(), next: Date() + delay, failing: true))
                     deliver(
                         .note(
                             "Update failed (\(reason)); retrying in \(URLFollower.describe(delay)); showing the version of \(URLFollower.clock(lastGood))",
