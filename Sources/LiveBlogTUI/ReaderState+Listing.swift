@@ -31,17 +31,29 @@ extension ReaderState {
 
     /// The widest list row's cells (capped at 120), so that the default width cuts as few headlines as it can.
     /// The first 2,000 entries stand for the rest: the first frame must not wait on measuring 100,000 rows.
-    static func contentWidth(of blog: LiveBlog, timeColumn: Int) -> Int {
+    static func contentWidth(of blog: LiveBlog, timeColumn: Int, repeated: Set<String> = []) -> Int {
         let fixed = 2 + (timeColumn > 0 ? timeColumn + 1 : 0) + 1
         var widest = 0
         for entry in blog.entries.prefix(2_000) {
             // UTF-8 length bounds the cells from above; measure only rows that could be the widest.
-            let title = entry.headline ?? entry.paragraphs.first ?? ""
+            let title = entry.headline.flatMap { repeated.contains($0) ? nil : $0 } ?? entry.paragraphs.first ?? ""
             if title.utf8.count <= widest { continue }
-            widest = max(widest, min(120, DisplayWidth.of(entry.headline ?? Renderer.rowTitle(entry).0)))
+            widest = max(widest, min(120, DisplayWidth.of(Renderer.rowTitle(entry, repeated: repeated).0)))
             if widest >= 120 { break }
         }
         return fixed + widest
+    }
+
+    /// Headlines carried by at least three entries with text of their own: a repeated kicker, not a title.
+    static func repeatedHeadlines(of blog: LiveBlog) -> Set<String> {
+        var counts: [String: Int] = [:]
+        var repeated: Set<String> = []
+        for entry in blog.entries where !entry.paragraphs.isEmpty {
+            guard let headline = entry.headline else { continue }
+            counts[headline, default: 0] += 1
+            if counts[headline] == 3 { repeated.insert(headline) }
+        }
+        return repeated
     }
 
     static func spansDays(_ blog: LiveBlog, timeZone: TimeZone) -> Bool {
@@ -269,8 +281,9 @@ extension ReaderState {
             return true
         }
         timeColumnWidth = Self.timeWidth(of: newBlog, timeZone: options.timeZone)
+        repeatedHeadlines = Self.repeatedHeadlines(of: newBlog)
         spansDays = Self.spansDays(newBlog, timeZone: options.timeZone)
-        contentWidth = Self.contentWidth(of: newBlog, timeColumn: timeColumnWidth)
+        contentWidth = Self.contentWidth(of: newBlog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines)
         rebuildOrder()
         let keep = oldSelected.flatMap { id in newBlog.entries.firstIndex { $0.id == id } }
         if let saved = prompt?.savedEntry {

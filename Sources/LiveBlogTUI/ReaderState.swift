@@ -104,6 +104,9 @@ public struct ReaderState: Sendable {
     var timedEntry: EntryID?
     /// Cells of the time column of the list; 0 when no entry has a time.
     var timeColumnWidth = 0
+    /// Headlines that several entries share (a kicker such as the section's name on every post): the list shows
+    /// those entries by their first words instead, which is what tells them apart; the detail pane keeps them.
+    var repeatedHeadlines: Set<String> = []
 
     public init(blog: LiveBlog, readMarks: Set<EntryID>, options: ReaderOptions, sourceName: String) {
         self.blog = blog
@@ -117,8 +120,9 @@ public struct ReaderState: Sendable {
         unreadCount = isRead.reduce(0) { $0 + ($1 ? 0 : 1) }
         filterCount = blog.entries.count
         timeColumnWidth = Self.timeWidth(of: blog, timeZone: options.timeZone)
+        repeatedHeadlines = Self.repeatedHeadlines(of: blog)
         spansDays = Self.spansDays(blog, timeZone: options.timeZone)
-        contentWidth = Self.contentWidth(of: blog, timeColumn: timeColumnWidth)
+        contentWidth = Self.contentWidth(of: blog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines)
         textBytes = Self.searchableBytes(of: blog)
         rebuildOrder()
         rebuildListing(keeping: nil)

@@ -160,7 +160,7 @@ public enum Renderer {
             time += Array(repeating: Glyph.plain(" "), count: state.timeColumnWidth - time.cellWidth + 1)
             glyphs += time
         }
-        let (text, field) = rowTitle(entry)
+        let (text, field) = rowTitle(entry, repeated: state.repeatedHeadlines)
         if !state.editedEntryIDs.isEmpty, state.editedEntryIDs.contains(entry.id) {
             glyphs += [Glyph.plain(editedBadge, style: markerStyle), Glyph.plain(" ")]
         }
@@ -183,8 +183,11 @@ public enum Renderer {
 
     /// The row title and the field its scalar offsets refer to: the headline, or the first paragraph's first
     /// twelve words (as `Entry.title()`, but cut from the paragraph itself so that match offsets stay valid).
-    static func rowTitle(_ entry: Entry, maxWords: Int = 12) -> (String, SearchField) {
-        if let headline = entry.headline { return (headline, .headline) }
+    /// A headline in `repeated` (shared by many entries) gives way to the first words, which tell entries apart.
+    static func rowTitle(_ entry: Entry, repeated: Set<String> = [], maxWords: Int = 12) -> (String, SearchField) {
+        if let headline = entry.headline, entry.paragraphs.isEmpty || !repeated.contains(headline) {
+            return (headline, .headline)
+        }
         guard let first = entry.paragraphs.first else { return (entry.title(), .headline) }
         var words = 0
         var inWord = false

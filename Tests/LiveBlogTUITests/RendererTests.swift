@@ -526,3 +526,25 @@ struct RendererTests {
         #expect(screen(s).contains("│ ▣ gallery: In pictures: the eruption"))
     }
 }
+
+/// A headline that many posts share (a kicker) tells nothing apart in the list.
+struct RepeatedHeadlineTests {
+    @Test("Posts sharing one headline are listed by their first words; the detail pane keeps the headline")
+    func repeatedHeadlineGivesWayInTheList() {
+        var entries = (1...4).map { n in
+            Entry(
+                id: EntryID("k\(n)"), time: "10:0\(n)", headline: "Harbour news",
+                paragraphs: ["Ferry number \(n) left the quay on time.", "More later."])
+        }
+        entries.append(
+            Entry(id: EntryID("own"), time: "09:00", headline: "Storm warning lifted", paragraphs: ["Calm."]))
+        let state = makeState(LiveBlog(title: "Harbour", entries: entries), size: TerminalSize(rows: 20, columns: 100))
+        let text = screen(state)
+        for n in 1...4 { #expect(text.contains("Ferry number \(n) left")) }
+        #expect(text.contains("Storm warning lifted"), "a headline of its own stays")
+        let listed = text.split(separator: "\n").filter { $0.contains("│") && $0.contains("Harbour news") }
+        // Only the detail pane (right of the divider) shows the kicker, for the selected post.
+        #expect(listed.count == 1)
+        #expect(listed.allSatisfy { $0.split(separator: "│").first?.contains("Harbour news") == false })
+    }
+}
