@@ -17,17 +17,17 @@ public enum Renderer {
             return frame
         }
         drawTitle(state, &frame)
-        var matchesShown = 0
+        var shown = DetailShown()
         if state.mode == .help {
             drawHelp(state, layout, &frame)
         } else {
             var list = state.list
             list.clamp(count: state.listing.count, height: max(1, layout.list.height))
             drawList(state, list, layout, &frame)
-            drawDivider(layout, &frame)
-            matchesShown = drawDetail(state, list, layout, &frame)
+            drawDivider(layout, focus: state.focus, &frame)
+            shown = drawDetail(state, list, layout, &frame)
         }
-        drawStatus(state, layout, matches: matchesShown, &frame)
+        drawStatus(state, layout, matches: shown.matches, detailPosition: shown.position, &frame)
         return frame
     }
 
@@ -59,7 +59,9 @@ public enum Renderer {
         }
     }
 
-    static func drawDivider(_ layout: ScreenLayout, _ frame: inout Frame) {
+    /// The line between the panes; stacked, it says `▼ detail` while the detail pane has the focus: the list's
+    /// reversed row is the only other sign of focus, and its change to an underline is easy to miss.
+    static func drawDivider(_ layout: ScreenLayout, focus: ReaderState.Focus = .list, _ frame: inout Frame) {
         let style = CellStyle(role: .divider)
         let d = layout.divider
         guard d.width > 0 else { return }
@@ -68,6 +70,12 @@ public enum Renderer {
             for r in 0..<d.height { frame.fill(row: d.row + r, column: d.column, count: 1, style: style, text: "│") }
         case .stacked:
             frame.fill(row: d.row, column: d.column, count: d.width, style: style, text: "─")
+            let label = " ▼ detail "
+            if focus == .detail, d.width >= label.count + 4 {
+                frame.draw(
+                    label, row: d.row, column: d.column + 2, width: label.count,
+                    style: CellStyle(role: .divider, bold: true))
+            }
         case .tooSmall:
             break
         }
@@ -213,13 +221,21 @@ public enum Renderer {
 
     // MARK: Detail
 
-    /// Draws the selected entry; returns how many search matches it has.
+    /// What the detail pane showed that the status line reports.
+    struct DetailShown {
+        /// Search matches in the shown entry.
+        var matches = 0
+        /// Where the pane is in an entry longer than it (`line 3/40 42% ▼`), or nil when it all fits.
+        var position: String?
+    }
+
+    /// Draws the selected entry; returns its match count and, for an entry longer than the pane, where the pane is.
     @discardableResult
     static func drawDetail(_ state: ReaderState, _ list: ListMovement, _ layout: ScreenLayout, _ frame: inout Frame)
-        -> Int
+        -> DetailShown
     {
         let rect = layout.detailText
-        guard !state.listing.isEmpty, rect.width > 0 else { return 0 }
+        guard !state.listing.isEmpty, rect.width > 0 else { return DetailShown() }
         let i = state.listing[list.cursor]
         // Only the lines on screen are built; a scroll past the end (the pane grew) is pulled back and built again.
         let matches = state.matches(in: i)
@@ -249,7 +265,18 @@ public enum Renderer {
             }
             frame.draw(glyphs, row: rect.row + r, column: rect.column, width: rect.width)
         }
-        return detail.matchLines.count
+        return DetailShown(
+            matches: detail.matchLines.count,
+            position: position(top: scroll, height: rect.height, lineCount: detail.lineCount))
+    }
+
+    /// `line 3/40 42% ▼` as `less` reports it: the first line shown, the lines in all, the share read to the
+    /// bottom of the pane, and whether more follows; `(end)` at the end. Nil when the entry fits the pane.
+    static func position(top: Int, height: Int, lineCount: Int) -> String? {
+        guard height > 0, lineCount > height else { return nil }
+        let bottom = min(lineCount, top + height)
+        let head = "line \(top + 1)/\(lineCount)"
+        return bottom >= lineCount ? head + " (end)" : head + " \(bottom * 100 / lineCount)% ▼"
     }
 
     // MARK: Help
@@ -266,8 +293,12 @@ public enum Renderer {
 
     // MARK: Status
 
-    /// The status line; `matches` is how many search matches the shown entry has.
-    static func drawStatus(_ state: ReaderState, _ layout: ScreenLayout, matches: Int = 0, _ frame: inout Frame) {
+    /// The status line; `matches` is how many search matches the shown entry has, `position` where the detail
+    /// pane is in a long entry (`detailPosition`).
+    static func drawStatus(
+        _ state: ReaderState, _ layout: ScreenLayout, matches: Int = 0, detailPosition: String? = nil,
+        _ frame: inout Frame
+    ) {
         let row = layout.statusRow
         let width = frame.width
         switch state.mode {
@@ -295,6 +326,7 @@ public enum Renderer {
                     parts.append(search)
                 }
             }
+            if let detailPosition { parts.append(detailPosition) }
             if let count = state.pendingCount { parts.append("\(count)…") }
             if state.isFollowing { parts.append(state.followStatus.text(timeZone: state.options.timeZone)) }
             if state.isUnreadOnly { parts.append("unread only") }

@@ -56,7 +56,7 @@ struct ReflexFrameTests {
                 • 20:00 Crews vote to walk out at dawn
 
 
-                ────────────────────────────────────────────────────────────────────────────────
+                ── ▼ detail ────────────────────────────────────────────────────────────────────
                  Unions say the pay offer is an insult to crews
                  Monday 30 November 2026, 14:05 UTC
 

@@ -102,7 +102,7 @@ struct RendererTests {
                  16:48 · key event
 
                  The first traces of ash have begun to
-                1/6  6 unread                     ? help
+                1/6  6 unread  line 1/13 38% ▼    ? help
                 """)
     }
 
@@ -131,7 +131,7 @@ struct RendererTests {
                  Ash begins to fall on
                  Castlemere as cloud reaches
                  the mainland
-                1/6  6 unread           ? help
+                1/6  6 unread  line 1/17 17% ▼
                 """)
     }
 
@@ -546,5 +546,33 @@ struct RepeatedHeadlineTests {
         // Only the detail pane (right of the divider) shows the kicker, for the selected post.
         #expect(listed.count == 1)
         #expect(listed.allSatisfy { $0.split(separator: "│").first?.contains("Harbour news") == false })
+    }
+}
+
+/// Where am I: the detail pane's place in a long entry, and which pane has the focus.
+struct DetailPositionTests {
+    private func status(_ state: ReaderState) -> String { String(screen(state).split(separator: "\n").last ?? "") }
+
+    @Test("A long entry's place shows in the status line as less does: first line, share read, more below")
+    func positionInALongEntry() {
+        var state = makeState(
+            LiveBlog(title: "t", entries: [Fixture.longEntry(id: "a", lines: 60)]),
+            size: TerminalSize(rows: 24, columns: 120))
+        #expect(status(state).contains("line 1/"))
+        #expect(status(state).contains("% ▼"))
+        send(&state, .character("l"), .character("G"))
+        #expect(status(state).contains("(end)"))
+        #expect(Renderer.position(top: 0, height: 10, lineCount: 40) == "line 1/40 25% ▼")
+        #expect(Renderer.position(top: 30, height: 10, lineCount: 40) == "line 31/40 (end)")
+        #expect(Renderer.position(top: 0, height: 10, lineCount: 10) == nil, "an entry that fits says nothing")
+    }
+
+    @Test("Stacked at 80×24, the divider names the focused pane")
+    func focusShowsWhenStacked() {
+        var state = makeState(size: TerminalSize(rows: 24, columns: 80))
+        #expect(!screen(state).contains("▼ detail"), "the list's reversed row shows its focus")
+        send(&state, .character("l"))
+        #expect(state.focus == .detail)
+        #expect(screen(state).contains("▼ detail"))
     }
 }
