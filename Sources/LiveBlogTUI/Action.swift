@@ -192,7 +192,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
                 .undoMarkAll, .marks, .global, [.character("X")], "undo-mark-all",
                 "Undo the last mark-all: those entries are unread again"),
             row(
-                .reload, .program, .global, [.character("R"), .character("r")], "reload",
+                .reload, .program, .global, [.character("R"), .character("r"), .function(5)], "reload",
                 "Read the source again, keeping selection, scroll and marks"),
             row(
                 .toggleFollow, .program, .global, [.character("F")], "follow",
@@ -244,6 +244,7 @@ extension Key {
         case .escape: "Esc"
         case .tab: "Tab"
         case .backTab: "Shift-Tab"
+        case .function(let n): "F\(n)"
         case .backspace: "Backspace"
         case .delete: "Delete"
         case .click: "click"

@@ -6,6 +6,8 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
+    /// A function key: `.function(5)` for F5.
+    case function(Int)
     /// A mouse click (button 1) at a screen position.
     case click(row: Int, column: Int)
     /// The wheel turned over a screen position; `down` is true for scrolling down.

@@ -217,6 +217,10 @@ extension Key {
             return
         }
         let lower = name.lowercased()
+        if lower.count >= 2, lower.first == "f", let n = Int(lower.dropFirst()), (1...12).contains(n) {
+            self = .function(n)
+            return
+        }
         for prefix in ["ctrl-", "c-", "^"] where lower.hasPrefix(prefix) && lower.count == prefix.count + 1 {
             let c = lower.last!
             guard c.isASCII, c.isLetter || c == "\\" else { return nil }

@@ -109,8 +109,19 @@ public enum Reducer {
         }
         if state.mode == .searching, case .character(let c) = key {
             insert(String(c), &state)
+        } else if state.mode == .browsing, Self.isTyped(key) {
+            // A key that does nothing says so, rather than leaving the user to wonder whether it was read.
+            state.message = .init("\(key.displayName) is not bound here (? lists the keys)")
         }
         return []
+    }
+
+    /// Keys a person presses on purpose (not mouse, resize or paste events).
+    static func isTyped(_ key: Key) -> Bool {
+        switch key {
+        case .click, .wheel, .resize, .paste: false
+        default: true
+        }
     }
 
     // MARK: Actions

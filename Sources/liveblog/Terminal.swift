@@ -202,6 +202,7 @@ final class Terminal {
         case KEY_BTAB: return .backTab
         case KEY_RESIZE: return .resize
         case KEY_MOUSE: return mouseKey()
+        case (KEY_F0 + 1)...(KEY_F0 + 12): return .function(Int(code - KEY_F0))
         default: return nil
         }
     }

@@ -287,3 +287,23 @@ struct EntryTimeTests {
         #expect(text.contains("Sunday 30 November 2025, 14:05 UTC"))
     }
 }
+
+/// Keys that do nothing say so; F5 reads the source again, as in a browser.
+struct UnboundKeyTests {
+    @Test("An unbound key answers in the status line instead of silence")
+    func unboundKeySaysSo() {
+        var state = makeState()
+        send(&state, .character("Q"))
+        #expect(state.message?.text == "Q is not bound here (? lists the keys)")
+        send(&state, .character("j"))
+        #expect(state.message == nil || state.message?.text.contains("not bound") == false)
+    }
+
+    @Test("F5 reloads like R, and the configuration file can name it")
+    func functionFiveReloads() {
+        var state = makeState()
+        #expect(Reducer.reduce(&state, .key(.function(5))) == [.reloadSource])
+        #expect(Key(configName: "F5") == .function(5))
+        #expect(Key.function(5).displayName == "F5")
+    }
+}
