@@ -11,7 +11,7 @@ struct LiveblogCommand: ParsableCommand {
         version: LiveblogVersion.current,
         subcommands: [
             ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
-            MarkCommand.self, FollowCommand.self, ConfigCommand.self, ManualCommand.self,
+            MarkCommand.self, FollowCommand.self, ConfigCommand.self, RulesCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: ReadCommand.self)
 }

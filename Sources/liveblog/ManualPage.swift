@@ -59,25 +59,21 @@ enum ManualPage {
         out.append(".Nm liveblog\n.Fl -version")
         out += [
             ".Sh DESCRIPTION",
-            "Without a command, the reader opens on SOURCE: a web address, a saved page, a text file, or standard input when it is a pipe or a file; with none of these, the bundled sample blog. When standard output is not a terminal, the entries are listed instead.",
+            prose(
+                "Without a command, the reader opens on SOURCE: a web address, a saved page, a text file, or standard input when it is a pipe or a file; with none of these, the bundled sample blog. When standard output is not a terminal, the entries are listed instead."
+            ),
         ]
         out.append(".Sh COMMANDS")
         for command in commands {
             out.append(".Ss " + command.commandName)
-            out.append(escape(command.abstract ?? ""))
-            if let discussion = command.discussion, !discussion.isEmpty {
-                out.append(".Bd -literal -offset indent")
-                out += discussion.split(separator: "\n", omittingEmptySubsequences: false).map {
-                    $0.isEmpty ? "\\&" : escape(String($0))
-                }
-                out.append(".Ed")
-            }
+            out.append(prose(command.abstract ?? ""))
+            if let discussion = command.discussion, !discussion.isEmpty { out += discussionLines(discussion) }
             let arguments = displayed(command.arguments)
             guard !arguments.isEmpty else { continue }
             out.append(".Bl -tag -width 6n")
             for argument in arguments {
                 out.append(".It " + item(argument))
-                var text = escape(argument.abstract ?? "")
+                var text = prose(argument.abstract ?? "")
                 if let values = argument.allValues, !values.isEmpty {
                     text += " One of: " + values.joined(separator: ", ") + "."
                 }
@@ -92,11 +88,11 @@ enum ManualPage {
         )
         for group in Action.Group.allCases {
             let rows = Action.table.filter { $0.group == group }
-            out.append(".Ss " + group.rawValue)
+            out.append(".Ss " + macroSafe(group.rawValue))
             out.append(".Bl -tag -width 14n")
             for row in rows {
                 out.append(".It " + row.keyNames.map { "Sy " + escape($0) }.joined(separator: " , "))
-                out.append(escape(row.help))
+                out.append(prose(row.help))
                 out.append(".Pq Ql \(row.name)")
             }
             out.append(".El")
@@ -117,6 +113,20 @@ enum ManualPage {
             ".El",
             ".Sh EXIT STATUS",
             "0 on success, 64 for a malformed command line, 2 for a source or file that cannot be used.",
+            ".Sh EXAMPLES",
+            "Read a live blog from its address, polling it for new posts:",
+            ".Dl liveblog https://news.example/live/storm --every 60s",
+            "Read a saved page, or text piped from a browser dump:",
+            ".Dl liveblog page.html",
+            ".Dl w3m -dump https://news.example/live/storm | liveblog",
+            "Print each new post as a JSON line while following, for a script:",
+            ".Dl liveblog follow https://news.example/live/storm --json | jq -r .headline",
+            "Search a blog from the shell:",
+            ".Dl liveblog search blog.txt \\(dqferry strike\\(dq -cancelled",
+            "See why each line was kept or dropped:",
+            ".Dl liveblog check blog.txt",
+            "Start a rules file of your own from the bundled rules:",
+            ".Dl liveblog rules > ~/.config/liveblog/rules.txt",
         ]
         return out.joined(separator: "\n") + "\n"
     }
@@ -143,6 +153,45 @@ enum ManualPage {
 
     private static func synopsis(_ argument: Argument) -> String {
         argument.isOptional ? ".Op " + item(argument) : "." + item(argument)
+    }
+
+    /// A macro line's argument with every word that mdoc would read as a macro (`In`, `No`, `Ar`: a capital and
+    /// one or two small letters) escaped, so that a heading shows its own words.
+    static func macroSafe(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let letters = Array(word)
+            let looksLikeMacro =
+                (2...3).contains(letters.count) && letters[0].isUppercase
+                && letters.dropFirst().allSatisfy { $0.isLowercase }
+            return looksLikeMacro ? "\\&" + word : String(word)
+        }.joined(separator: " ")
+    }
+
+    /// A command's discussion: its indented lines (tables, examples) kept as they are in a literal display, the
+    /// rest filled as prose, so that no sentence runs off the page as one unwrapped line.
+    static func discussionLines(_ discussion: String) -> [String] {
+        var out: [String] = []
+        var literal = false
+        for line in discussion.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indented = line.first == " "
+            if indented != literal {
+                out.append(indented ? ".Bd -literal -offset indent" : ".Ed")
+                literal = indented
+            }
+            if literal {
+                out.append(escape(String(line)))
+            } else {
+                out.append(line.isEmpty ? ".Pp" : prose(String(line)))
+            }
+        }
+        if literal { out.append(".Ed") }
+        return out
+    }
+
+    /// Text safe on an mdoc line: no leading dot or quote, backslashes doubled; one sentence per source line, as
+    /// mdoc asks (the formatter fills the lines; long source lines are what it cannot fix).
+    private static func prose(_ text: String) -> String {
+        escape(text).replacingOccurrences(of: ". ", with: ".\n").replacingOccurrences(of: "\n.", with: "\n\\&.")
     }
 
     /// Text safe on an mdoc line: no leading dot or quote, backslashes doubled.

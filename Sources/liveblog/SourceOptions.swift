@@ -14,7 +14,8 @@ struct SourceOptions: ParsableArguments {
 
     @Option(
         name: .customLong("rules"),
-        help: ArgumentHelp("More boilerplate rules (see Resources/boilerplate-rules.txt).", valueName: "file"),
+        help: ArgumentHelp(
+            "More boilerplate rules (`liveblog rules` prints the bundled ones and the format).", valueName: "file"),
         completion: .file())
     var rulesFile: String?
 

@@ -29,6 +29,36 @@ struct ToolingTests {
         }
     }
 
+    @Test("The man page reads as written: headings escape mdoc macro words, no sentence runs unwrapped, EXAMPLES")
+    func manualPageReads() throws {
+        let page = try String(contentsOf: Self.manual, encoding: .utf8)
+        // `In` is mdoc's include macro: unescaped, the heading showed as `<the> search and command prompts`.
+        #expect(page.contains(".Ss \\&In the search and command prompts"))
+        #expect(page.contains(".Sh EXAMPLES"))
+        #expect(!page.contains("Resources/"), "an installed user has no source tree")
+        // Lines in a literal display are never filled: a long one runs off the page.
+        var inLiteral = false
+        var unfilled: [Substring] = []
+        for line in page.split(separator: "\n") {
+            if line.hasPrefix(".Bd -literal") { inLiteral = true } else if line == ".Ed" { inLiteral = false }
+            if inLiteral && line.count > 110 { unfilled.append(line) }
+        }
+        #expect(unfilled.isEmpty, "\(unfilled.first ?? "")")
+    }
+
+    @Test("liveblog rules prints the bundled rules, the format a --rules file takes")
+    func rulesCommand() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let printed = try runner.run(["rules"])
+        #expect(printed.status == 0 && printed.stderr.isEmpty)
+        let bundled = try String(
+            contentsOf: Self.manual.deletingLastPathComponent().appendingPathComponent("boilerplate-rules.txt"),
+            encoding: .utf8)
+        #expect(printed.stdout == bundled)
+        #expect(try runner.run(["rules", "--print"]).stdout == bundled)
+    }
+
     @Test("Completions complete files for sources and rules, and the values of typed options")
     func completions() throws {
         let runner = try CommandRunner()
