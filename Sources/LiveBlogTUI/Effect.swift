@@ -24,4 +24,8 @@ public enum Effect: Equatable, Sendable {
     case openURL(String)
     /// Put text on the terminal's clipboard (OSC 52).
     case copy(String)
+    /// Give the mouse to the reader (`true`) or leave it to the terminal (`:set mouse`).
+    case setMouse(Bool)
+    /// Draw a role in these colours from now on (`:set color`).
+    case setColors(CellStyle.Role, ReaderConfig.Colors)
 }

@@ -64,72 +64,16 @@ public struct ReaderConfig: Sendable {
             if let hash = line.firstIndex(of: "#"), !line.hasPrefix("bind #") { line = line[..<hash] }
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
             guard let setting = words.first else { continue }
-            func fail(_ message: String) -> ParseError { ParseError(line: number, message: message) }
-            func expect(_ count: ClosedRange<Int>, _ usage: String) throws(ParseError) {
-                guard count.contains(words.count - 1) else { throw fail("\(setting) takes \(usage)") }
+            guard let row = Setting.named(setting) else {
+                throw ParseError(
+                    line: number,
+                    message: "unknown setting '\(setting)'; settings: "
+                        + Setting.table.map(\.name).joined(separator: ", "))
             }
-            switch setting {
-            case "bind":
-                try expect(2...2, "a key and an action (bind x mark-all)")
-                guard let key = Key(configName: words[1]) else { throw fail("unknown key '\(words[1])'") }
-                guard let action = Action.named(words[2]), action.row.group != .mouse else {
-                    throw fail("unknown action '\(words[2])' (see liveblog config --dump)")
-                }
-                keymap.bind(key, to: action)
-            case "color", "colour":
-                try expect(2...3, "a role and one or two colours (color time magenta)")
-                guard let role = CellStyle.Role.named(words[1]) else {
-                    throw fail(
-                        "unknown role '\(words[1])'; roles: "
-                            + CellStyle.Role.allCases.map(\.configName).joined(separator: ", "))
-                }
-                guard let fg = Self.color(words[2]) else { throw fail("unknown colour '\(words[2])'") }
-                var bg = -1
-                if words.count == 4 {
-                    guard let b = Self.color(words[3]) else { throw fail("unknown colour '\(words[3])'") }
-                    bg = b
-                }
-                colors[role] = Colors(fg, bg)
-            case "mouse":
-                try expect(1...1, "on or off")
-                guard words[1] == "on" || words[1] == "off" else {
-                    throw fail("mouse takes on or off, not '\(words[1])'")
-                }
-                mouse = words[1] == "on"
-            case "list-width":
-                try expect(1...1, "a number of columns or auto")
-                if words[1] == "auto" {
-                    listWidth = nil
-                } else if let columns = Int(words[1]), (ScreenLayout.minimumPaneColumns...1000).contains(columns) {
-                    listWidth = columns
-                } else {
-                    throw fail(
-                        "list-width takes auto or \(ScreenLayout.minimumPaneColumns) to 1000 columns, not '\(words[1])'"
-                    )
-                }
-            case "mark-after":
-                try expect(1...1, "seconds or never")
-                if words[1] == "never" {
-                    markAfter = .some(nil)
-                } else if let seconds = Double(words[1]), seconds >= 0, seconds <= 86_400 {
-                    markAfter = .some(seconds)
-                } else {
-                    throw fail("mark-after takes seconds or never, not '\(words[1])'")
-                }
-            case "time-zone":
-                try expect(1...1, "local, utc or a zone name")
-                switch words[1] {
-                case "local": timeZone = nil
-                case "utc", "UTC": timeZone = TimeZone(identifier: "UTC")
-                default:
-                    guard let zone = TimeZone(identifier: words[1]) else {
-                        throw fail("unknown time zone '\(words[1])'")
-                    }
-                    timeZone = zone
-                }
-            default:
-                throw fail(
-                    "unknown setting '\(setting)'; settings: bind, color, mouse, list-width, mark-after, time-zone")
+            do throws(Setting.Refusal) {
+                try row.apply(Array(words.dropFirst()), to: &self)
+            } catch {
+                throw ParseError(line: number, message: error.message)
             }
         }
     }

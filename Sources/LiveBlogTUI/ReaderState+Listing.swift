@@ -44,6 +44,14 @@ extension ReaderState {
         return fixed + widest
     }
 
+    /// Shows times in another zone (`:set time-zone`): the time column, day rows and widths follow it.
+    mutating func setTimeZone(_ zone: TimeZone) {
+        options.timeZone = zone
+        timeColumnWidth = Self.timeWidth(of: blog, timeZone: zone)
+        spansDays = Self.spansDays(blog, timeZone: zone)
+        contentWidth = Self.contentWidth(of: blog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines)
+    }
+
     /// Headlines carried by at least three entries with text of their own: a repeated kicker, not a title.
     static func repeatedHeadlines(of blog: LiveBlog) -> Set<String> {
         var counts: [String: Int] = [:]

@@ -26,7 +26,8 @@ public struct ReaderState: Sendable {
     }
 
     public internal(set) var blog: LiveBlog
-    public let options: ReaderOptions
+    /// The command line's and the configuration's choices; `:set` changes the keys and the time zone.
+    public internal(set) var options: ReaderOptions
     /// The source as the user named it (a path, or "sample"); shown on the help screen.
     public let sourceName: String
     /// Every entry known read, including ids of entries not in this blog (kept as the store gave them).

@@ -395,38 +395,7 @@ public enum Reducer {
     static func runCommand(_ line: String, _ state: inout ReaderState) -> [Effect] {
         let words = line.split(separator: " ").map(String.init)
         guard let name = words.first else { return [] }
-        if name == "set" {
-            guard words.count == 3 else {
-                state.message = .init("Usage: :set mark-after SECONDS|never, or :set list-width COLUMNS", isError: true)
-                return []
-            }
-            switch words[1] {
-            case "mark-after":
-                if words[2] == "never" {
-                    state.markAfter = nil
-                } else if let seconds = Double(words[2]), seconds >= 0, seconds.isFinite, seconds <= 86_400 {
-                    state.markAfter = seconds
-                } else {
-                    state.message = .init("mark-after takes seconds or never", isError: true)
-                    return []
-                }
-                state.timedEntry = nil  // restart the timer with the new delay
-                state.message = .init("mark-after " + words[2])
-                return []
-            case "list-width":
-                guard let columns = Int(words[2]), columns > 0 else {
-                    state.message = .init("list-width takes a number of columns", isError: true)
-                    return []
-                }
-                state.listWidth = columns
-                state.zoom = .none
-                keepInRange(&state)
-                return []
-            default:
-                state.message = .init("Unknown setting: " + words[1], isError: true)
-                return []
-            }
-        }
+        if name == "set" { return set(Array(words.dropFirst()), &state) }
         let aliases = ["q": "quit", "help": "help", "mark-all-read": "mark-all"]
         guard let action = Action.named(aliases[name] ?? name), Self.commandable(action) else {
             state.message = .init("Unknown command: " + name, isError: true)
@@ -434,6 +403,51 @@ public enum Reducer {
         }
         let count = words.count > 1 ? Int(words[1]) : nil
         return perform(action, key: .character(":"), count: count.map { max(1, min($0, 1_000_000)) }, &state)
+    }
+
+    /// `:set NAME VALUE…`: any setting of the configuration file, read by the same row of `Setting.table`, so
+    /// that `:set` takes exactly what the file takes; it lasts for this session (the file keeps it for good).
+    static func set(_ words: [String], _ state: inout ReaderState) -> [Effect] {
+        guard let name = words.first else {
+            state.message = .init(
+                "Usage: :set NAME VALUE; settings: " + Setting.table.map(\.name).joined(separator: ", "), isError: true)
+            return []
+        }
+        guard let setting = Setting.named(name) else {
+            state.message = .init("Unknown setting: \(name)", isError: true)
+            return []
+        }
+        var scratch = ReaderConfig()
+        scratch.keymap = state.options.keymap
+        do throws(Setting.Refusal) {
+            try setting.apply(Array(words.dropFirst()), to: &scratch)
+        } catch {
+            state.message = .init(error.message, isError: true)
+            return []
+        }
+        state.message = .init(words.joined(separator: " "))
+        switch setting.name {
+        case "bind":
+            state.options.keymap = scratch.keymap
+        case "mark-after":
+            state.markAfter = scratch.markAfter ?? nil
+            state.timedEntry = nil  // restart the timer with the new delay
+        case "list-width":
+            state.listWidth = scratch.listWidth
+            state.zoom = .none
+            keepInRange(&state)
+        case "time-zone":
+            state.setTimeZone(scratch.timeZone ?? .current)
+            keepInRange(&state)
+        case "mouse":
+            return [.setMouse(scratch.mouse)]
+        case "color":
+            guard let role = CellStyle.Role.named(words[1]), let colors = scratch.colors[role] else { return [] }
+            return [.setColors(role, colors)]
+        default:
+            break
+        }
+        return []
     }
 
     /// Actions that `:` can run: not the prompt's own editing, the mouse, or a bare count.

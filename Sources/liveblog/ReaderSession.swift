@@ -275,6 +275,12 @@ private struct Loop {
         case .copy(let text):
             terminal.copyToClipboard(text)
             return []
+        case .setMouse(let on):
+            terminal.setMouse(on)
+            return []
+        case .setColors(let role, let colors):
+            terminal.setColors(role, colors)
+            return []
         }
     }
 

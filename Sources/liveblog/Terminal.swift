@@ -345,6 +345,23 @@ final class Terminal {
         }
     }
 
+    /// Gives the mouse to the reader, or back to the terminal (`:set mouse`).
+    func setMouse(_ on: Bool) {
+        mousemask(on ? CN_BUTTON1_PRESSED | CN_BUTTON4_PRESSED | CN_BUTTON5_PRESSED : 0, nil)
+    }
+
+    /// Draws `role` in `colors` from the next frame on (`:set color`); nothing changes without colour.
+    func setColors(_ role: CellStyle.Role, _ colors: ReaderConfig.Colors) {
+        guard usesColor else { return }
+        let fg = colors.foreground < Int(cn_colors()) ? colors.foreground : -1
+        let bg = colors.background < Int(cn_colors()) ? colors.background : -1
+        let pair = Int16(role.rawValue + 1)
+        init_pair(pair, Int16(fg), Int16(bg))
+        rolePairs[role.rawValue] = fg == -1 && bg == -1 ? 0 : pair
+        roleAttributes[role.rawValue] = fg == -1 && bg == -1 && role == .dim ? CN_A_DIM : CN_A_NORMAL
+        invalidate()
+    }
+
     private func setUpColors(enabled: Bool, colors: [CellStyle.Role: ReaderConfig.Colors]) {
         let roles = CellStyle.Role.allCases
         roleAttributes = Array(repeating: CN_A_NORMAL, count: roles.count)

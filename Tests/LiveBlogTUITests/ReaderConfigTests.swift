@@ -37,7 +37,7 @@ struct ReaderConfigTests {
     }
 
     static let bad: [Bad] = [
-        Bad(text: "bind x\n", error: "line 1: bind takes a key and an action (bind x mark-all)"),
+        Bad(text: "bind x\n", error: "line 1: bind takes KEY ACTION (bind x mark-all)"),
         Bad(text: "\n\nbind x mark-al\n", error: "line 3: unknown action 'mark-al' (see liveblog config --dump)"),
         Bad(text: "bind Ctrl-12 quit", error: "line 1: unknown key 'Ctrl-12'"),
         Bad(text: "bind x select", error: "line 1: unknown action 'select' (see liveblog config --dump)"),
@@ -51,7 +51,7 @@ struct ReaderConfigTests {
         Bad(text: "list-width 5", error: "line 1: list-width takes auto or 20 to 1000 columns, not '5'"),
         Bad(text: "mark-after soon", error: "line 1: mark-after takes seconds or never, not 'soon'"),
         Bad(text: "time-zone Mars/Olympus", error: "line 1: unknown time zone 'Mars/Olympus'"),
-        Bad(text: "colour", error: "line 1: colour takes a role and one or two colours (color time magenta)"),
+        Bad(text: "colour", error: "line 1: color takes ROLE FG [BG] (color time magenta)"),
         Bad(
             text: "keys vim",
             error: "line 1: unknown setting 'keys'; settings: bind, color, mouse, list-width, mark-after, time-zone"),
