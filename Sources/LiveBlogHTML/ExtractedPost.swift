@@ -5,8 +5,16 @@ struct ExtractedPost {
     var ownID: String?
     var url: String?
     var headline: String?
+    /// The time as the page shows it (a clock text, a relative age).
     var time: String?
+    /// The moment, once `TimeAgreement` has weighed the shown time against the stamps.
     var timestamp: Date?
+    /// Machine-readable times found for the post (`<time datetime>`, microdata, JSON-LD), in the order found.
+    var stamps: [ISODate.Stamp] = []
+    /// A moment stated as epoch seconds in an attribute: unambiguous, used when nothing shown or written disagrees.
+    var absolute: Date?
+    /// Where each field came from (`headline`, `time`, `paragraphs`), for `liveblog check`.
+    var sources: [String: String] = [:]
     var blocks: [Block] = []
     var pinned = false
     var keyEvent = false

@@ -64,7 +64,7 @@ public struct HTMLBlogReader: Sendable {
             posts = microdata.map { reader.read($0) }
             step = .microdata
             how = "\(microdata.count) itemprop=liveBlogUpdate elements"
-        } else if let found = PostContainerFinder.find(in: body) {
+        } else if let found = PostContainerFinder.find(in: body, headline: headline) {
             posts = found.posts.map { node in
                 var post = reader.read(node)
                 if found.pinned.contains(ObjectIdentifier(node)) { post.pinned = true }
@@ -79,14 +79,29 @@ public struct HTMLBlogReader: Sendable {
                 standfirst: standfirst)
         }
         if !json.posts.isEmpty {
-            if posts.isEmpty {
-                posts = json.posts.map { JSONLDMerger.post(from: $0, blogTitle: title) }
+            let hadPosts = !posts.isEmpty
+            let report = JSONLDMerger.merge(
+                json.posts, into: &posts, elements: JSONLDMerger.ElementIndex(body), reader: reader,
+                blogTitle: title)
+            if !hadPosts, !posts.isEmpty {
                 step = .jsonLD
-                how = "\(json.posts.count) liveBlogUpdate posts, none matched on the page"
-            } else {
-                let merged = JSONLDMerger.merge(json.posts, into: &posts, blogTitle: title)
-                step = merged > 0 ? .jsonLD : step
-                how += "; \(merged) of \(json.posts.count) JSON-LD posts matched (JSON-LD gives the times)"
+                how =
+                    report.fromElements > 0
+                    ? "\(json.posts.count) liveBlogUpdate posts; \(report.description)"
+                    : "\(json.posts.count) liveBlogUpdate posts, none matched on the page"
+                if let first = posts.compactMap(\.node).min(by: { $0.order < $1.order }) {
+                    introBlocks = Intro.blocks(
+                        before: first, headline: headline, posts: posts.compactMap(\.node), body: body,
+                        baseURL: base, standfirst: standfirst)
+                }
+            } else if hadPosts {
+                step = report.matched + report.fromElements > 0 ? .jsonLD : step
+                how += "; JSON-LD: \(json.posts.count) posts, \(report.description)"
+                if report.fromElements > 0, let first = posts.compactMap(\.node).min(by: { $0.order < $1.order }) {
+                    introBlocks = Intro.blocks(
+                        before: first, headline: headline, posts: posts.compactMap(\.node), body: body,
+                        baseURL: base, standfirst: standfirst)
+                }
             }
         }
         if step == nil {
@@ -127,6 +142,14 @@ public struct HTMLBlogReader: Sendable {
                 baseURL: base)
         }
         diagnostics.append(Diagnostic(line: 0, kind: .note, message: "html: step \(step.rawValue): \(how)"))
+        let clock = TimeAgreement.pageClock(stamps: pageStamps(page, json))
+        for k in posts.indices {
+            let decided = TimeAgreement.decide(
+                shown: posts[k].time, stamps: posts[k].stamps, absolute: posts[k].absolute, page: clock)
+            posts[k].time = decided.time
+            posts[k].timestamp = decided.timestamp
+            posts[k].sources["time"] = decided.source.rawValue
+        }
         var entries: [Entry] = []
         var ownIDs: [String?] = []
         if !introBlocks.isEmpty {
@@ -150,6 +173,22 @@ public struct HTMLBlogReader: Sendable {
         }
         Entry.assignIDs(&entries, ownIDs: ownIDs)
         return LiveBlog(title: title, standfirst: standfirst, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// The page's own stamps, blog-level first (its publication dates), for its zone and date.
+    private func pageStamps(_ page: HTMLPage, _ json: JSONLDReader.Result) -> [ISODate.Stamp] {
+        var texts: [String] = [json.published, json.modified].compactMap { $0 }
+        for key in ["article:published_time", "article:modified_time", "og:updated_time", "datepublished"] {
+            if let value = page.meta[key] { texts.append(value) }
+        }
+        texts += json.posts.compactMap(\.published)
+        var stamps = texts.compactMap(ISODate.stamp)
+        page.root.forEachDescendant { node in
+            if !node.isText, let value = node.attributes["datetime"], let stamp = ISODate.stamp(value) {
+                stamps.append(stamp)
+            }
+        }
+        return stamps
     }
 
     /// Step 5: the page's main text, one block a line, read by the text parser.

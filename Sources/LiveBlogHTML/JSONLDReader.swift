@@ -10,6 +10,9 @@ enum JSONLDReader {
         var description: String?
         /// The blog's own `url` (or `mainEntityOfPage`), for its identity.
         var url: String?
+        /// The blog's own `datePublished` and `dateModified`.
+        var published: String?
+        var modified: String?
         var foundLiveBlog = false
     }
 
@@ -38,6 +41,8 @@ enum JSONLDReader {
                 result.foundLiveBlog = true
                 if result.headline == nil { result.headline = string(value["headline"]) ?? string(value["name"]) }
                 if result.description == nil { result.description = string(value["description"]) }
+                if result.published == nil { result.published = string(value["datePublished"]) }
+                if result.modified == nil { result.modified = string(value["dateModified"]) }
                 if result.url == nil {
                     result.url =
                         string(value["url"]) ?? string(value["mainEntityOfPage"])

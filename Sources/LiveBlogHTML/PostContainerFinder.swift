@@ -11,8 +11,40 @@ enum PostContainerFinder {
     /// Posts hold a few time marks; a section holding many posts holds many.
     static let maximumMarksPerPost = 6
 
-    static func find(in body: HTMLNode) -> Found? {
-        var best: (score: Int, parent: HTMLNode, members: [HTMLNode], key: String)?
+    static func find(in body: HTMLNode, headline: HTMLNode? = nil) -> Found? {
+        if let found = findRepeated(in: body) { return found }
+        return findSingle(in: body, headline: headline)
+    }
+
+    /// A blog that has just started: one `<article>` with a time mark and text, beside the page's own headline
+    /// rather than around it, is a post on its own.
+    static func findSingle(in body: HTMLNode, headline: HTMLNode?) -> Found? {
+        var found: [HTMLNode] = []
+        var stack: [HTMLNode] = [body]
+        while let node = stack.popLast() {
+            guard !node.isText, !node.isFurniture else { continue }
+            if node.tag == "article", isPostLike(node), !(headline.map { node.contains($0) } ?? false) {
+                found.append(node)
+                continue
+            }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        guard !found.isEmpty, found.count <= 2 else { return nil }
+        return Found(
+            posts: found, pinned: [], description: "\(found.count) <article> with a time mark (a blog just started)")
+    }
+
+    /// Members of the run's group that lack a time mark but hold text: untimed posts (an opening summary).
+    private static func untimed(_ members: [HTMLNode], key: String) -> [HTMLNode] {
+        members.filter { node in
+            guard !isPostLike(node), node.timeMarks == 0, node.textLength >= 40 else { return false }
+            // Without a shared class, only siblings that carry ids.
+            return !key.hasSuffix("|") || node.attributes["id"] != nil
+        }
+    }
+
+    static func findRepeated(in body: HTMLNode) -> Found? {
+        var best: (score: Int, parent: HTMLNode, members: [HTMLNode], key: String, untimed: [HTMLNode])?
         var stack: [HTMLNode] = [body]
         while let node = stack.popLast() {
             guard !node.isText, !node.isFurniture else { continue }
@@ -31,7 +63,9 @@ enum PostContainerFinder {
                     continue
                 }
                 let score = postLike.reduce(0) { $0 + min($1.textLength, 3000) }
-                if best == nil || score > best!.score { best = (score, node, postLike, key) }
+                if best == nil || score > best!.score {
+                    best = (score, node, postLike, key, untimed(members, key: key))
+                }
             }
         }
         guard let best else { return nil }
@@ -62,7 +96,7 @@ enum PostContainerFinder {
         let firstOrder = best.members.first?.order ?? 0
         // Siblings of the run that differ in a class ("left", "right") are members; others above it are pinned copies.
         let pinned = extra.filter { $0.order < firstOrder && $0.parent !== best.parent }
-        let all = (best.members + extra).sorted { $0.order < $1.order }
+        let all = (best.members + extra + best.untimed).sorted { $0.order < $1.order }
         let description =
             "\(best.members.count) repeated <\(best.members.first?.tag ?? "")> containers"
             + (pinned.isEmpty ? "" : " and \(pinned.count) pinned copy")

@@ -36,14 +36,16 @@ struct PostReader {
                 .first { ClockText.isMatchMinute($0) || ClockText.isRelativeAge($0) }
         }
         // A time stamp in the container's own attributes.
-        if result.timestamp == nil { result.timestamp = ISODate.fromTimeAttributes(post.attributes) }
+        switch ISODate.fromTimeAttributes(post.attributes) {
+        case .stamp(let stamp)?: result.stamps.append(stamp)
+        case .epoch(let date)?: result.absolute = date
+        case nil: break
+        }
         // Microdata's machine-readable date, on a <meta> or <time> inside the post.
-        if result.timestamp == nil,
-            let node = nodes.first(where: { $0.attributes["itemprop"]?.lowercased() == "datepublished" }),
-            let value = node.attributes["content"] ?? node.attributes["datetime"], let parsed = ISODate.parse(value)
+        if let node = nodes.first(where: { $0.attributes["itemprop"]?.lowercased() == "datepublished" }),
+            let value = node.attributes["content"] ?? node.attributes["datetime"], let stamp = ISODate.stamp(value)
         {
-            result.timestamp = parsed.date
-            if result.time == nil { result.time = parsed.clock }
+            result.stamps.append(stamp)
         }
         // Headline: the first heading before any paragraph.
         var headlineNode: HTMLNode?
@@ -115,8 +117,8 @@ struct PostReader {
                 if rules.match(.keyEvent, text) != nil { result.keyEvent = true }
                 if rules.match(.pinned, text) != nil { result.pinned = true }
             } else {
-                if result.timestamp == nil, let value = node.attributes["datetime"], let parsed = ISODate.parse(value) {
-                    result.timestamp = parsed.date
+                if let value = node.attributes["datetime"], let stamp = ISODate.stamp(value) {
+                    result.stamps.append(stamp)
                 }
                 if result.url == nil, node.tag == "a", let href = node.attributes["href"], href.contains("#") {
                     result.url = BlockRenderer(baseURL: baseURL).resolve(href)

@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// Whitespace and entity clean-up for text taken from a page.
 enum TextCleaner {
     /// Collapses runs of whitespace (including no-break and zero-width spaces) to one space and trims the ends;
@@ -93,7 +95,8 @@ enum TextCleaner {
         return true
     }
 
-    /// Decodes the few character references that JSON-LD bodies carry as text (`&#39;`, `&quot;`, `&amp;`).
+    /// Decodes the character references that JSON-LD strings carry as text (`&#39;`, `&quot;`, `&amp;`, `&mdash;`,
+    /// every name HTML 4 defines), in one pass: `&amp;mdash;` becomes `&mdash;`, never `—`.
     static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(0x26) else { return text }
         var out = ""
@@ -131,7 +134,17 @@ enum TextCleaner {
                 return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
             }
             if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
-            return nil
+            guard !name.isEmpty,
+                name.utf8.allSatisfy({
+                    $0 < 0x80 && ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x30 && $0 <= 0x39
+                })
+            else { return nil }
+            guard
+                let found = name.withCString({
+                    htmlEntityLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+                })
+            else { return nil }
+            return Unicode.Scalar(found.pointee.value)
         }
     }
 }
