@@ -16,6 +16,9 @@ struct ExtractedPost {
     /// Where each field came from (`headline`, `time`, `paragraphs`), for `liveblog check`.
     var sources: [String: String] = [:]
     var blocks: [Block] = []
+    /// Short lines above the first block that were dropped as labels ("Summary", a byline): shown on the page, so
+    /// a headline JSON-LD gives for the post may be one of them.
+    var leadLines: [String] = []
     var pinned = false
     var keyEvent = false
     /// The container element, when the post came from markup.

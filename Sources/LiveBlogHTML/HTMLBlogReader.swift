@@ -128,6 +128,11 @@ public struct HTMLBlogReader: Sendable {
         introBlocks = BlockFilter(rules: rules).filter(introBlocks).filter { block in
             !ClockText.isTimeOnly(block.text) && !block.isHeading && !PostReader.isLabelLike(block.text)
         }
+        // A page with no standfirst in its head: the paragraph right under the headline is the standfirst.
+        if standfirst == nil, let first = introBlocks.first, first.kind == .paragraph, first.text.count >= 40 {
+            standfirst = first.text
+            introBlocks.removeFirst()
+        }
         // Only list items left: a list of links to posts ("key events"), not an intro.
         if introBlocks.allSatisfy({ $0.kind == .listItem }) { introBlocks = [] }
         // A one-paragraph lead-in that ends with a colon ("The latest (all times local):") introduces the list.

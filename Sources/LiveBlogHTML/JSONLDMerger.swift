@@ -96,6 +96,9 @@ enum JSONLDMerger {
                 for key in ElementIndex.keys(id) { ids.add(key, k) }
             }
             if let headline = post.headline { headlines.add(fold(headline), k) }
+            if post.headline == nil {
+                for line in post.leadLines.prefix(3) { headlines.add(fold(line), k) }
+            }
             for block in post.blocks.prefix(2) {
                 if post.headline == nil, block.text.count <= 300 { headlines.add(fold(block.text), k) }
                 if let key = prefix(block.text) { prefixes.add(key, k) }
@@ -192,6 +195,10 @@ enum JSONLDMerger {
                     if !rest.text.isEmpty { post.blocks.insert(rest, at: 0) }
                 }
                 post.sources["headline"] = "json-ld, shown as the post's first block"
+                report.headlines += 1
+            } else if post.leadLines.contains(where: { fold($0) == folded }) {
+                post.headline = headline
+                post.sources["headline"] = "json-ld, shown as a short line above the post's text"
                 report.headlines += 1
             }
         }

@@ -30,6 +30,17 @@ enum PostContainerFinder {
             stack.append(contentsOf: node.children.reversed())
         }
         guard !found.isEmpty, found.count <= 2 else { return nil }
+        // Its siblings made from the same template with text but no time: untimed posts (an opening summary).
+        var seen = Set(found.map(ObjectIdentifier.init))
+        for post in found {
+            guard let parent = post.parent else { continue }
+            let key = signature(post)
+            let siblings = parent.children.filter { !$0.isText && !$0.isFurniture && signature($0) == key }
+            for node in untimed(siblings, key: key) where seen.insert(ObjectIdentifier(node)).inserted {
+                found.append(node)
+            }
+        }
+        found.sort { $0.order < $1.order }
         return Found(
             posts: found, pinned: [], description: "\(found.count) <article> with a time mark (a blog just started)")
     }

@@ -73,9 +73,17 @@ struct PostReader {
         while blocks.count > 1, let first = blocks.first, first.kind == .loose, Self.isLabelLike(first.text) {
             if rules.match(.keyEvent, first.text) != nil { result.keyEvent = true }
             if rules.match(.pinned, first.text) != nil { result.pinned = true }
+            result.leadLines.append(first.text)
             blocks.removeFirst()
         }
         result.blocks = BlockFilter(rules: rules).filter(blocks)
+        // Short lines the filter dropped before the first kept block: one may be a headline JSON-LD names.
+        if let first = result.blocks.first.map({ ObjectIdentifier($0.node) }) {
+            for block in blocks {
+                if ObjectIdentifier(block.node) == first { break }
+                if block.kind == .loose || block.isHeading { result.leadLines.append(block.text) }
+            }
+        }
         if let id = post.attributes["id"], !id.isEmpty { result.ownID = id }
         if result.ownID == nil, let fragment = result.url.flatMap(JSONLDReader.fragment) { result.ownID = fragment }
         if result.url == nil, let id = result.ownID, let baseURL, !baseURL.isEmpty {
