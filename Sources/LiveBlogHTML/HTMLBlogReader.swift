@@ -129,7 +129,9 @@ public struct HTMLBlogReader: Sendable {
             !ClockText.isTimeOnly(block.text) && !block.isHeading && !PostReader.isLabelLike(block.text)
         }
         // A page with no standfirst in its head: the paragraph right under the headline is the standfirst.
-        if standfirst == nil, let first = introBlocks.first, first.kind == .paragraph, first.text.count >= 40 {
+        if standfirst == nil, let first = introBlocks.first, first.kind == .paragraph, first.text.count >= 40,
+            let headline, let next = firstText(after: headline, in: body), first.node.contains(next)
+        {
             standfirst = first.text
             introBlocks.removeFirst()
         }
@@ -178,6 +180,12 @@ public struct HTMLBlogReader: Sendable {
         }
         Entry.assignIDs(&entries, ownIDs: ownIDs)
         return LiveBlog(title: title, standfirst: standfirst, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// The first text a reader meets after `node` (furniture skipped).
+    private func firstText(after node: HTMLNode, in body: HTMLNode) -> HTMLNode? {
+        let end = max(node.lastOrder, node.order)
+        return body.firstDescendant { $0.isText && $0.order > end && $0.textLength > 0 && !$0.isFurniture }
     }
 
     /// The page's own stamps, blog-level first (its publication dates), for its zone and date.
