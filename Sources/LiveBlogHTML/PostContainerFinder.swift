@@ -45,10 +45,14 @@ enum PostContainerFinder {
             posts: found, pinned: [], description: "\(found.count) <article> with a time mark (a blog just started)")
     }
 
-    /// Members of the run's group that lack a time mark but hold text: untimed posts (an opening summary).
+    /// Members of the run's group that are not post-like alone: untimed posts with text (an opening summary), and
+    /// timed ones with little text (a one-word post, an image).
     private static func untimed(_ members: [HTMLNode], key: String) -> [HTMLNode] {
         members.filter { node in
-            guard !isPostLike(node), node.timeMarks == 0, node.textLength >= 40 else { return false }
+            guard !isPostLike(node) else { return false }
+            // A time mark and little or no text: a short post, or one that is only an image or a video.
+            let short = node.timeMarks >= 1 && node.timeMarks <= maximumMarksPerPost
+            guard short || node.timeMarks == 0 && node.textLength >= 40 else { return false }
             // Without a shared class, only siblings that carry ids.
             return !key.hasSuffix("|") || node.attributes["id"] != nil
         }
