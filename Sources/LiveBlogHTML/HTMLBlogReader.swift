@@ -45,6 +45,7 @@ public struct HTMLBlogReader: Sendable {
         var standfirst = page.meta["og:description"] ?? page.meta["description"] ?? json.description
         standfirst = standfirst.map { TextCleaner.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
         var diagnostics = [Diagnostic(line: 0, kind: .note, message: "html: read as \(page.encoding)")]
+        for cut in page.cuts { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "html: \(cut)")) }
         let reader = PostReader(baseURL: base, rules: rules)
 
         var posts: [ExtractedPost] = []
