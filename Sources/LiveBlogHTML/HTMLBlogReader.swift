@@ -129,12 +129,18 @@ public struct HTMLBlogReader: Sendable {
         introBlocks = BlockFilter(rules: rules).filter(introBlocks).filter { block in
             !ClockText.isTimeOnly(block.text) && !block.isHeading && !PostReader.isLabelLike(block.text)
         }
-        // A page with no standfirst in its head: the paragraph right under the headline is the standfirst.
-        if standfirst == nil, let first = introBlocks.first, first.kind == .paragraph, first.text.count >= 40,
-            let headline, let next = firstText(after: headline, in: body), first.node.contains(next)
+        // A page with no standfirst in its head: the paragraph right under the headline, before the first post,
+        // is the standfirst.
+        if step != nil, standfirst == nil, let headline, let next = firstText(after: headline, in: body),
+            let paragraph = next.ancestors.first(where: { !BlockRenderer.inlineTags.contains($0.tag) }),
+            paragraph.tag == "p", paragraph.order < (posts.compactMap(\.node).map(\.order).min() ?? Int.max),
+            !posts.contains(where: { $0.node.map { $0.contains(paragraph) } ?? false })
         {
-            standfirst = first.text
-            introBlocks.removeFirst()
+            let text = paragraph.textContent
+            if text.count >= 40 {
+                standfirst = text
+                introBlocks.removeAll { $0.node === paragraph }
+            }
         }
         // Only list items left: a list of links to posts ("key events"), not an intro.
         if introBlocks.allSatisfy({ $0.kind == .listItem }) { introBlocks = [] }

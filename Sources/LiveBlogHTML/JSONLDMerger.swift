@@ -90,6 +90,7 @@ enum JSONLDMerger {
         var ids = Lookup()
         var headlines = Lookup()
         var prefixes = Lookup()
+        var shortPrefixes = Lookup()
         for k in posts.indices {
             let post = posts[k]
             for id in [post.ownID, post.url.flatMap(JSONLDReader.fragment)].compactMap({ $0 }) {
@@ -102,6 +103,7 @@ enum JSONLDMerger {
             for block in post.blocks.prefix(2) {
                 if post.headline == nil, block.text.count <= 300 { headlines.add(fold(block.text), k) }
                 if let key = prefix(block.text) { prefixes.add(key, k) }
+                if let key = prefix(block.text, length: shortPrefixLength) { shortPrefixes.add(key, k) }
             }
         }
         var used = Array(repeating: false, count: posts.count)
@@ -114,8 +116,13 @@ enum JSONLDMerger {
             if found == nil, let headline = source.headline.map(fold) {
                 found = headlines.take(headline, unused: used)
             }
-            if found == nil, let body = source.body, let key = prefix(decodedBody(body)) {
-                found = prefixes.take(key, unused: used)
+            if found == nil, let body = source.body.map(decodedBody) {
+                if let key = prefix(body) {
+                    found = prefixes.take(key, unused: used)
+                } else if let key = prefix(body, length: shortPrefixLength) {
+                    // A body cut short (`"The minister has"`): its start against the start of the page's text.
+                    found = shortPrefixes.take(key, unused: used)
+                }
             }
             guard let k = found else {
                 unmatched.append(j)
@@ -271,11 +278,14 @@ enum JSONLDMerger {
         TextCleaner.decodeEntities(String(body.prefix(400)))
     }
 
+    /// Characters compared when a JSON-LD body is shorter than `prefixLength`.
+    static let shortPrefixLength = 16
+
     /// The folded start of a text, when it is long enough to identify it.
-    static func prefix(_ text: String) -> String? {
-        let folded = fold(String(text.prefix(prefixLength * 2)))
-        guard folded.count >= prefixLength else { return nil }
-        return String(folded.prefix(prefixLength))
+    static func prefix(_ text: String, length: Int = prefixLength) -> String? {
+        let folded = fold(String(text.prefix(length * 2)))
+        guard folded.count >= length else { return nil }
+        return String(folded.prefix(length))
     }
 
     /// A JSON-LD headline that is not the blog's title and not just the start of the post's text.

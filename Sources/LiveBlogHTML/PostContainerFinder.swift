@@ -8,6 +8,11 @@ enum PostContainerFinder {
         var description: String
     }
 
+    /// Text-level elements: a run of them with clocks is a flat stream (split by `StreamSplitter`), not posts.
+    static let neverContainers: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "em", "i", "a", "time", "br", "td", "tr",
+    ]
+
     /// Posts hold a few time marks; a section holding many posts holds many.
     static let maximumMarksPerPost = 6
 
@@ -68,7 +73,7 @@ enum PostContainerFinder {
             guard elements.count >= 2 else { continue }
             var groups: [String: [HTMLNode]] = [:]
             for child in elements { groups[signature(child), default: []].append(child) }
-            for (key, members) in groups where members.count >= 2 {
+            for (key, members) in groups where members.count >= 2 && !Self.neverContainers.contains(members[0].tag) {
                 let postLike = members.filter(isPostLike)
                 guard postLike.count >= 2, postLike.count * 2 >= members.count else { continue }
                 // Without a shared class, siblings must carry ids to count as a repeated container.

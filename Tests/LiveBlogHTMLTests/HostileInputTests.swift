@@ -1,0 +1,90 @@
+import Foundation
+import LiveBlogCore
+import Testing
+
+@testable import LiveBlogHTML
+
+/// The hostile pages of issue 19 that concern the HTML reader: each holds, answers in time, and loses no text.
+@Suite("HTML hostile input")
+struct HostileInputTests {
+    static func posts(_ n: Int, _ text: (Int) -> String) -> String {
+        (0..<n).map { "<article class=\"p\"><time>1\($0):00</time><p>\(text($0))</p></article>" }.joined()
+    }
+
+    // One element with 100,000 attributes: libxml2 is given its first 128 and the page reads at once, with a note.
+    @Test("An element with 100,000 attributes")
+    func attributes() {
+        let attributes = (0..<100_000).map { "a\($0)=1" }.joined(separator: " ")
+        let html =
+            "<html><body><h1>Wide</h1>" + Self.posts(2) { "Post \($0) has some words in it." }
+            + "<article class=\"p\"><time>12:00</time><p>Third post.<span \(attributes)>tail</span></p></article></body></html>"
+        let start = Date()
+        let blog = read(html)
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(blog.entries.count == 3)
+        #expect(blog.diagnostics.contains { $0.message.contains("more than 128 attributes") })
+        #expect(PageInput.limitAttributes(Array("<p a=1 b=\"x>y\" c>t</p>".utf8)).cutTags == 0)
+    }
+
+    // A UTF-8 page in Cyrillic with one stray byte: every post is read (the byte becomes U+FFFD), not one.
+    @Test("One bad byte in a UTF-8 page")
+    func strayByte() {
+        let html =
+            "<html><head><meta charset=\"utf-8\"></head><body><h1>Новости</h1>"
+            + Self.posts(6) { "Сообщение номер \($0) о погоде на сегодня." } + "</body></html>"
+        var bytes = Array(html.utf8)
+        let cut = Array("номер 2".utf8)
+        let at = (0..<bytes.count).first { bytes[$0..<min(bytes.count, $0 + cut.count)].elementsEqual(cut) }!
+        bytes.insert(0xD0, at: at)
+        let blog = HTMLBlogReader().read(bytes: bytes)
+        #expect(blog.entries.count == 6)
+        #expect(blog.entries.last?.paragraphs.first == "Сообщение номер 5 о погоде на сегодня.")
+    }
+
+    // windows-1252 bytes that windows-1252 leaves undefined (0x81, 0x8D) no longer stop the parse.
+    @Test("Undefined windows-1252 bytes")
+    func undefinedBytes() {
+        let head = Array("<html><head><meta charset=\"windows-1252\"></head><body><h1>Caf".utf8) + [0xE9]
+        let body = Array("</h1>".utf8) + Array(Self.posts(3) { "Text number \($0) in the list." }.utf8)
+        var bytes = head + body + Array("</body></html>".utf8)
+        bytes.insert(0x81, at: head.count + 8)
+        bytes.insert(0x8D, at: bytes.count - 40)
+        let blog = HTMLBlogReader().read(bytes: bytes)
+        #expect(blog.title == "Café")
+        #expect(blog.entries.count == 3)
+    }
+
+    // UTF-16 and UTF-32 pages with a byte-order mark are HTML and read in full; `<meta charset=utf-16>` on an
+    // ASCII page is ignored.
+    @Test("UTF-16 and UTF-32 byte-order marks; a false UTF-16 declaration")
+    func unicodeMarks() {
+        let html =
+            "<html><head><title>Öffnung</title></head><body><h1>Öffnung</h1>"
+            + Self.posts(2) { "Beitrag \($0) über die Brücke." } + "</body></html>"
+        var le: [UInt8] = [0xFF, 0xFE]
+        for unit in html.utf16 { le += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        var be32: [UInt8] = [0x00, 0x00, 0xFE, 0xFF]
+        for scalar in html.unicodeScalars {
+            let v = scalar.value
+            be32 += [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)]
+        }
+        for bytes in [le, be32] {
+            #expect(HTMLSniffer.looksLikeHTML(bytes))
+            let blog = HTMLBlogReader().read(bytes: bytes)
+            #expect(blog.title == "Öffnung")
+            #expect(blog.entries.count == 2)
+        }
+        let ascii =
+            "<html><head><meta charset=\"utf-16\"></head><body><h1>Plain</h1>"
+            + Self.posts(2) { "Plain text \($0) here." } + "</body></html>"
+        #expect(read(ascii).entries.first?.paragraphs == ["Plain text 0 here."])
+    }
+
+    // libxml2's errors go to the reader's counter (and so are never printed on the reader's screen).
+    @Test("libxml2 errors are captured")
+    func errorsCaptured() {
+        let bytes = Array("<html><head></head><body><p>a</b></i><x:y <p>&#xFFFFFFF; <</body></html>".utf8)
+        let page = HTMLPage(bytes: bytes)
+        #expect(page.parserErrors > 0)
+    }
+}
