@@ -18,6 +18,7 @@ public struct HTMLBlogReader: Sendable {
     public enum Step: String, Sendable, CaseIterable {
         case jsonLD = "json-ld"
         case microdata
+        case rdfa = "RDFa"
         case markup
         case stream
         case text
@@ -53,18 +54,25 @@ public struct HTMLBlogReader: Sendable {
         var step: Step?
         var how = ""
 
-        var microdata: [HTMLNode] = []
-        body.forEachDescendant { node in
-            if !node.isText,
-                node.attributes["itemprop"]?.lowercased().split(separator: " ").contains("liveblogupdate") ?? false
-            {
-                microdata.append(node)
+        // The standards that write posts into the markup: microdata, then RDFa Lite.
+        var items: (syntax: StructuredItems.Syntax, nodes: [HTMLNode])?
+        for syntax in [StructuredItems.Syntax.microdata, .rdfa] {
+            let nodes = StructuredItems.updates(in: body, syntax)
+            if !nodes.isEmpty {
+                items = (syntax, nodes)
+                break
             }
         }
-        if !microdata.isEmpty {
-            posts = microdata.map { reader.read($0) }
-            step = .microdata
-            how = "\(microdata.count) itemprop=liveBlogUpdate elements"
+        if let items {
+            let ids = StructuredItems.ElementIDs(body)
+            posts = items.nodes.map { node in
+                var post = reader.read(node)
+                StructuredItems.fill(&post, item: node, items.syntax, ids: ids)
+                return post
+            }
+            step = items.syntax == .microdata ? .microdata : .rdfa
+            how =
+                "\(items.nodes.count) \(items.syntax == .microdata ? "itemprop" : "property")=liveBlogUpdate elements"
         } else if let found = PostContainerFinder.find(in: body, headline: headline) {
             posts = found.posts.map { node in
                 var post = reader.read(node)
