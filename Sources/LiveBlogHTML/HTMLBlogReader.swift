@@ -187,6 +187,10 @@ public struct HTMLBlogReader: Sendable {
             if entry.headline == nil, entry.paragraphs.isEmpty, entry.time == nil { continue }
             entries.append(entry)
             ownIDs.append(post.ownID)
+            if let evidence = Self.evidence(post) {
+                diagnostics.append(
+                    Diagnostic(line: 0, kind: .note, message: "html: entry \(entries.count): \(evidence)"))
+            }
         }
         if entries.isEmpty {
             return fallback(
@@ -195,6 +199,21 @@ public struct HTMLBlogReader: Sendable {
         }
         Entry.assignIDs(&entries, ownIDs: ownIDs)
         return LiveBlog(title: title, standfirst: standfirst, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// Where a post's fields came from, when anything but its own markup gave one: `liveblog check` lists it.
+    static func evidence(_ post: ExtractedPost) -> String? {
+        var parts: [String] = []
+        for key in ["post", "headline", "paragraphs", "stamp"] {
+            if let source = post.sources[key] { parts.append("\(key) from \(source)") }
+        }
+        if let time = post.sources["time"], time != TimeAgreement.Source.none.rawValue {
+            parts.append("time from \(time)")
+        }
+        guard parts.contains(where: { !$0.hasPrefix("time") }) || post.timestamp == nil && post.time != nil else {
+            return nil
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// The first text a reader meets after `node` (furniture skipped).
