@@ -158,3 +158,30 @@ struct AgreementTests {
         #expect(Self.iso(blog.entries.first?.timestamp) == "2026-01-09T07:10:00Z")
     }
 }
+
+/// JSON-LD's own shapes: `@graph`, `@id` references, arrays of strings, a LiveBlogPosting nested in a page.
+@Suite("HTML JSON-LD shapes")
+struct JSONLDShapeTests {
+    // A @graph whose LiveBlogPosting lists its updates by reference; one body is an array of strings; the blog is
+    // nested as the mainEntity of a WebPage.
+    @Test("@graph, @id references, arrays, nesting")
+    func shapes() {
+        let script = """
+            {"@context":"https://schema.org","@graph":[
+            {"@type":"WebPage","mainEntity":{"@type":"LiveBlogPosting","headline":"Bridge works live",
+              "liveBlogUpdate":[{"@id":"https://example.test/live#u2"},"https://example.test/live#u1"]}},
+            {"@type":"BlogPosting","@id":"https://example.test/live#u2","headline":"Lane closed","datePublished":"2026-04-01T09:00:00Z",
+              "articleBody":["The north lane is closed from nine.","Expect delays all morning."]},
+            {"@type":"BlogPosting","@id":"https://example.test/live#u1","headline":"Works begin","datePublished":"2026-04-01T08:00:00Z",
+              "articleBody":"Crews arrived at the bridge before dawn today."}]}
+            """
+        let result = JSONLDReader.read([script])
+        #expect(result.headline == "Bridge works live")
+        #expect(result.posts.map(\.ownID) == ["u2", "u1"])
+        #expect(result.posts.map(\.headline) == ["Lane closed", "Works begin"])
+        let blog = read(
+            "<html><head><script type=\"application/ld+json\">\(script)</script></head><body></body></html>")
+        #expect(blog.entries.map(\.paragraphs.count) == [2, 1])
+        #expect(blog.entries.first?.timestamp.map(BlogExporter.iso8601) == "2026-04-01T09:00:00Z")
+    }
+}
