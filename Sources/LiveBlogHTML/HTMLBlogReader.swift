@@ -186,7 +186,7 @@ public struct HTMLBlogReader: Sendable {
             let entry = EntryBuilder.entry(post)
             if entry.headline == nil, entry.paragraphs.isEmpty, entry.time == nil { continue }
             entries.append(entry)
-            ownIDs.append(post.ownID)
+            ownIDs.append(TextCleaner.safeID(post.ownID))
             if let evidence = Self.evidence(post) {
                 diagnostics.append(
                     Diagnostic(line: 0, kind: .note, message: "html: entry \(entries.count): \(evidence)"))

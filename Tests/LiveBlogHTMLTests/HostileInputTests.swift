@@ -87,4 +87,24 @@ struct HostileInputTests {
         let page = HTMLPage(bytes: bytes)
         #expect(page.parserErrors > 0)
     }
+
+    // Ids, links and text from the page reach the screen, the clipboard and exports: no escape, newline, C1
+    // control, bidi control or line separator survives in a post's URL, its links or its text.
+    @Test("Controls and bidi overrides from a page are removed")
+    func controls() {
+        let html = """
+            <html><body><h1>Quiet</h1>
+            <article class="p" id="p4&#27;[201~&#10;touch /tmp/x&#10;"><time>10:00</time><h2>&#x202e;txet&#x2066; ok</h2>
+            <p>See <a href="/a&#x9b;b&#x2028;c">this link</a> for more about it.</p></article>
+            <article class="p" id="p3"><time>09:00</time><p>Second post, plain and simple.</p></article></body></html>
+            """
+        let blog = read(html, baseURL: "https://example.test/live")
+        let first = blog.entries[0]
+        let strings = [first.url ?? "", first.headline ?? ""] + first.paragraphs + first.links.map(\.url)
+        for string in strings {
+            #expect(!string.unicodeScalars.contains(where: TextCleaner.isUnsafe), "\(string.debugDescription)")
+        }
+        #expect(first.headline == "txet ok")
+        #expect(first.url?.hasPrefix("https://example.test/live#p4") == true)
+    }
 }

@@ -84,7 +84,7 @@ struct PostReader {
                 if block.kind == .loose || block.isHeading { result.leadLines.append(block.text) }
             }
         }
-        if let id = post.attributes["id"], !id.isEmpty { result.ownID = id }
+        if let id = TextCleaner.safeID(post.attributes["id"]) { result.ownID = id }
         if result.ownID == nil, let fragment = result.url.flatMap(JSONLDReader.fragment) { result.ownID = fragment }
         if result.url == nil, let id = result.ownID, let baseURL, !baseURL.isEmpty {
             result.url = (baseURL.split(separator: "#").first.map(String.init) ?? baseURL) + "#" + id
