@@ -108,3 +108,17 @@ struct HostileInputTests {
         #expect(first.url?.hasPrefix("https://example.test/live#p4") == true)
     }
 }
+
+/// Lines inside posts that are not the post's text.
+@Suite("HTML post furniture lines")
+struct PostFurnitureTests {
+    // A paragraph that is only an author line is dropped; a sentence that starts with "By" is not.
+    @Test("Author lines inside a post")
+    func bylines() {
+        let filter = BlockFilter(rules: .bundled)
+        #expect(filter.isByline("By Ana Lima"))
+        #expect(filter.isByline("By Ana Lima and Jo Park"))
+        #expect(!filter.isByline("By noon the square was full."))
+        #expect(!filter.isByline("By 2030 the line will be finished"))
+    }
+}
