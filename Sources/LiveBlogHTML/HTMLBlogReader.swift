@@ -164,6 +164,7 @@ public struct HTMLBlogReader: Sendable {
                 baseURL: base)
         }
         diagnostics.append(Diagnostic(line: 0, kind: .note, message: "html: step \(step.rawValue): \(how)"))
+        Self.dropSharedAddresses(&posts)
         let clock = TimeAgreement.pageClock(stamps: pageStamps(page, json))
         for k in posts.indices {
             let decided = TimeAgreement.decide(
@@ -199,6 +200,24 @@ public struct HTMLBlogReader: Sendable {
         }
         Entry.assignIDs(&entries, ownIDs: ownIDs)
         return LiveBlog(title: title, standfirst: standfirst, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// A post address (URL or id) that several posts share (`#live`, the blog's own address) names none of them:
+    /// each post keeps only an address of its own. Pinned copies are left out of the count (they repeat a post).
+    static func dropSharedAddresses(_ posts: inout [ExtractedPost]) {
+        var urls: [String: Int] = [:]
+        var ids: [String: Int] = [:]
+        for post in posts where !post.pinned {
+            if let url = post.url { urls[url, default: 0] += 1 }
+            if let id = post.ownID { ids[id, default: 0] += 1 }
+        }
+        for k in posts.indices {
+            if let url = posts[k].url, urls[url, default: 0] > 1 { posts[k].url = nil }
+            if let id = posts[k].ownID, ids[id, default: 0] > 1 {
+                posts[k].ownID = nil
+                posts[k].url = nil
+            }
+        }
     }
 
     /// Where a post's fields came from, when anything but its own markup gave one: `liveblog check` lists it.

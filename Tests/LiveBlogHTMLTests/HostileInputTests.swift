@@ -122,3 +122,21 @@ struct PostFurnitureTests {
         #expect(!filter.isByline("By 2030 the line will be finished"))
     }
 }
+
+/// Post addresses.
+@Suite("HTML post addresses")
+struct PostAddressTests {
+    // Every post links to the same `#live` anchor: no post gets it as its address; a post with an id keeps its own.
+    @Test("A fragment shared by every post names none")
+    func sharedFragment() {
+        let html = """
+            <html><body><h1>Rail strike</h1>
+            <div class="u"><span><a href="#live">10:00</a></span><p>Trains stopped at ten this morning.</p></div>
+            <div class="u"><span><a href="#live">09:00</a></span><p>Unions confirmed the strike overnight.</p></div>
+            <div class="u" id="u7"><span><a href="#live">08:00</a></span><p>Commuters were warned yesterday.</p></div>
+            </body></html>
+            """
+        let blog = read(html, baseURL: "https://example.test/strike")
+        #expect(blog.entries.map(\.url) == [nil, nil, "https://example.test/strike#u7"])
+    }
+}

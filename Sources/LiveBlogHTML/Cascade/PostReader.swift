@@ -84,9 +84,13 @@ struct PostReader {
                 if block.kind == .loose || block.isHeading { result.leadLines.append(block.text) }
             }
         }
-        if let id = TextCleaner.safeID(post.attributes["id"]) { result.ownID = id }
+        // The post's own id names it first; an anchor in its metadata only when it has none.
+        let ownID = TextCleaner.safeID(post.attributes["id"])
+        if let id = ownID { result.ownID = id }
         if result.ownID == nil, let fragment = result.url.flatMap(JSONLDReader.fragment) { result.ownID = fragment }
-        if result.url == nil, let id = result.ownID, let baseURL, !baseURL.isEmpty {
+        if result.url == nil || ownID != nil && result.url.flatMap(JSONLDReader.fragment) != ownID,
+            let id = result.ownID, let baseURL, !baseURL.isEmpty
+        {
             result.url = (baseURL.split(separator: "#").first.map(String.init) ?? baseURL) + "#" + id
         }
         return result

@@ -181,7 +181,8 @@ enum JSONLDMerger {
         _ post: inout ExtractedPost, from source: JSONLDPost, stamp: ISODate.Stamp?, blogTitle: String,
         report: inout Report
     ) {
-        if let stamp {
+        // A pinned box that shows no time of its own is not given one.
+        if let stamp, !(post.pinned && post.time == nil && post.stamps.isEmpty) {
             post.stamps.append(stamp)
             post.sources["stamp"] = "json-ld datePublished"
         }
