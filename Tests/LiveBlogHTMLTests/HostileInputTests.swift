@@ -140,3 +140,58 @@ struct PostAddressTests {
         #expect(blog.entries.map(\.url) == [nil, nil, "https://example.test/strike#u7"])
     }
 }
+
+/// Issue 19's size-scaling check for the HTML reader: doubling each hostile shape must not much more than double
+/// the time (a quadratic step quadruples it).
+@Suite("HTML size scaling")
+struct ScalingTests {
+    enum Shape: String, CaseIterable {
+        case posts, attributes, nesting, jsonLDList
+    }
+
+    static func page(_ shape: Shape, _ n: Int) -> [UInt8] {
+        var html = "<html><head>"
+        switch shape {
+        case .jsonLDList:
+            html += "<script type=\"application/ld+json\">{\"@type\":\"LiveBlogPosting\",\"liveBlogUpdate\":["
+            html += (0..<n).map { "{\"@id\":\"j\($0)\",\"headline\":\"Other \($0)\"}" }.joined(separator: ",")
+            html += "]}</script></head><body><h1>List</h1>"
+            html += (0..<n).map {
+                "<article class=\"p\" id=\"a\($0)\"><time>10:00</time><p>Seen post \($0).</p></article>"
+            }
+            .joined()
+        case .posts:
+            html += "</head><body><h1>Posts</h1>"
+            html += (0..<n).map {
+                "<article class=\"p\"><time>10:00</time><h2>Head \($0)</h2><p>Body \($0).</p></article>"
+            }
+            .joined()
+        case .attributes:
+            html += "</head><body><h1>Wide</h1><article class=\"p\"><time>10:00</time><p>One.</p></article>"
+            html += "<article class=\"p\"><time>09:00</time><p><span "
+            html += (0..<n).map { "a\($0)=1" }.joined(separator: " ") + ">Two.</span></p></article>"
+        case .nesting:
+            html += "</head><body><h1>Deep</h1>" + String(repeating: "<div><span>", count: n) + "<p>Deep text.</p>"
+        }
+        return Array((html + "</body></html>").utf8)
+    }
+
+    static func seconds(_ bytes: [UInt8]) -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = Date()
+            _ = HTMLBlogReader().read(bytes: bytes)
+            best = min(best, Date().timeIntervalSince(start))
+        }
+        return best
+    }
+
+    @Test("Doubling a hostile shape about doubles the time", arguments: Shape.allCases)
+    func scaling(_ shape: Shape) {
+        let base = shape == .attributes ? 20_000 : shape == .nesting ? 4_000 : 1_500
+        let t1 = Self.seconds(Self.page(shape, base))
+        let t2 = Self.seconds(Self.page(shape, base * 2))
+        // 2× is linear; 4× is quadratic. A little slack for a busy machine, and for times too short to compare.
+        #expect(t2 < t1 * 3 + 0.05, "\(shape): \(base) → \(t1) s, \(base * 2) → \(t2) s")
+    }
+}
