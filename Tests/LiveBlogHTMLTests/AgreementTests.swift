@@ -185,3 +185,21 @@ struct JSONLDShapeTests {
         #expect(blog.entries.first?.timestamp.map(BlogExporter.iso8601) == "2026-04-01T09:00:00Z")
     }
 }
+
+/// A blog that has just started with a picture.
+@Suite("HTML one-post pages")
+struct OnePostTests {
+    // The only post is a time and an image: one timed entry with no text, not the page's furniture.
+    @Test("One post that is only a picture")
+    func picture() {
+        let html = """
+            <html><head><title>Launch day</title></head><body><h1>Launch day</h1>
+            <article><time datetime="2026-09-01T06:00:00+00:00">06:00</time><figure><img src="pad.jpg">
+            <figcaption>The rocket on the pad. Photograph: Agency</figcaption></figure></article></body></html>
+            """
+        let blog = read(html)
+        #expect(blog.entries.count == 1)
+        #expect(blog.entries.first?.paragraphs == [])
+        #expect(blog.entries.first?.timestamp.map(BlogExporter.iso8601) == "2026-09-01T06:00:00Z")
+    }
+}

@@ -28,7 +28,9 @@ enum PostContainerFinder {
         var stack: [HTMLNode] = [body]
         while let node = stack.popLast() {
             guard !node.isText, !node.isFurniture else { continue }
-            if node.tag == "article", isPostLike(node), !(headline.map { node.contains($0) } ?? false) {
+            if node.tag == "article", isPostLike(node) || isMediaPost(node),
+                !(headline.map { node.contains($0) } ?? false)
+            {
                 found.append(node)
                 continue
             }
@@ -48,6 +50,13 @@ enum PostContainerFinder {
         found.sort { $0.order < $1.order }
         return Found(
             posts: found, pinned: [], description: "\(found.count) <article> with a time mark (a blog just started)")
+    }
+
+    /// A time mark and an image, video or embed, with little text: a post that is only a picture.
+    static func isMediaPost(_ node: HTMLNode) -> Bool {
+        guard node.timeMarks >= 1, node.timeMarks <= maximumMarksPerPost else { return false }
+        return node.firstDescendant { ["img", "video", "figure", "iframe", "picture", "amp-img"].contains($0.tag) }
+            != nil
     }
 
     /// Members of the run's group that are not post-like alone: untimed posts with text (an opening summary), and
