@@ -13,4 +13,15 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <libxml/encoding.h>
+
+// libxml2 prints some errors (encoding errors among them) through its generic error function, on stderr, even
+// with HTML_PARSE_NOERROR; these drop them. Variadic, so written in C. Per thread in a threaded libxml2.
+static void liveblog_xml_silent(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static inline void liveblog_xml_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, liveblog_xml_silent);
+}
 #endif

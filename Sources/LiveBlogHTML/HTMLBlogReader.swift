@@ -18,6 +18,7 @@ public struct HTMLBlogReader: Sendable {
     public enum Step: String, Sendable, CaseIterable {
         case jsonLD = "json-ld"
         case microdata
+        case rdfa = "RDFa"
         case markup
         case stream
         case text
@@ -45,6 +46,7 @@ public struct HTMLBlogReader: Sendable {
         var standfirst = page.meta["og:description"] ?? page.meta["description"] ?? json.description
         standfirst = standfirst.map { TextCleaner.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
         var diagnostics = [Diagnostic(line: 0, kind: .note, message: "html: read as \(page.encoding)")]
+        for cut in page.cuts { diagnostics.append(Diagnostic(line: 0, kind: .note, message: "html: \(cut)")) }
         let reader = PostReader(baseURL: base, rules: rules)
 
         var posts: [ExtractedPost] = []
@@ -52,19 +54,26 @@ public struct HTMLBlogReader: Sendable {
         var step: Step?
         var how = ""
 
-        var microdata: [HTMLNode] = []
-        body.forEachDescendant { node in
-            if !node.isText,
-                node.attributes["itemprop"]?.lowercased().split(separator: " ").contains("liveblogupdate") ?? false
-            {
-                microdata.append(node)
+        // The standards that write posts into the markup: microdata, then RDFa Lite.
+        var items: (syntax: StructuredItems.Syntax, nodes: [HTMLNode])?
+        for syntax in [StructuredItems.Syntax.microdata, .rdfa] {
+            let nodes = StructuredItems.updates(in: body, syntax)
+            if !nodes.isEmpty {
+                items = (syntax, nodes)
+                break
             }
         }
-        if !microdata.isEmpty {
-            posts = microdata.map { reader.read($0) }
-            step = .microdata
-            how = "\(microdata.count) itemprop=liveBlogUpdate elements"
-        } else if let found = PostContainerFinder.find(in: body) {
+        if let items {
+            let ids = StructuredItems.ElementIDs(body)
+            posts = items.nodes.map { node in
+                var post = reader.read(node)
+                StructuredItems.fill(&post, item: node, items.syntax, ids: ids)
+                return post
+            }
+            step = items.syntax == .microdata ? .microdata : .rdfa
+            how =
+                "\(items.nodes.count) \(items.syntax == .microdata ? "itemprop" : "property")=liveBlogUpdate elements"
+        } else if let found = PostContainerFinder.find(in: body, headline: headline) {
             posts = found.posts.map { node in
                 var post = reader.read(node)
                 if found.pinned.contains(ObjectIdentifier(node)) { post.pinned = true }
@@ -79,14 +88,29 @@ public struct HTMLBlogReader: Sendable {
                 standfirst: standfirst)
         }
         if !json.posts.isEmpty {
-            if posts.isEmpty {
-                posts = json.posts.map { JSONLDMerger.post(from: $0, blogTitle: title) }
+            let hadPosts = !posts.isEmpty
+            let report = JSONLDMerger.merge(
+                json.posts, into: &posts, elements: JSONLDMerger.ElementIndex(body), reader: reader,
+                blogTitle: title)
+            if !hadPosts, !posts.isEmpty {
                 step = .jsonLD
-                how = "\(json.posts.count) liveBlogUpdate posts, none matched on the page"
-            } else {
-                let merged = JSONLDMerger.merge(json.posts, into: &posts, blogTitle: title)
-                step = merged > 0 ? .jsonLD : step
-                how += "; \(merged) of \(json.posts.count) JSON-LD posts matched (JSON-LD gives the times)"
+                how =
+                    report.fromElements > 0
+                    ? "\(json.posts.count) liveBlogUpdate posts; \(report.description)"
+                    : "\(json.posts.count) liveBlogUpdate posts, none matched on the page"
+                if let first = posts.compactMap(\.node).min(by: { $0.order < $1.order }) {
+                    introBlocks = Intro.blocks(
+                        before: first, headline: headline, posts: posts.compactMap(\.node), body: body,
+                        baseURL: base, standfirst: standfirst)
+                }
+            } else if hadPosts {
+                step = report.matched + report.fromElements > 0 ? .jsonLD : step
+                how += "; JSON-LD: \(json.posts.count) posts, \(report.description)"
+                if report.fromElements > 0, let first = posts.compactMap(\.node).min(by: { $0.order < $1.order }) {
+                    introBlocks = Intro.blocks(
+                        before: first, headline: headline, posts: posts.compactMap(\.node), body: body,
+                        baseURL: base, standfirst: standfirst)
+                }
             }
         }
         if step == nil {
@@ -113,6 +137,19 @@ public struct HTMLBlogReader: Sendable {
         introBlocks = BlockFilter(rules: rules).filter(introBlocks).filter { block in
             !ClockText.isTimeOnly(block.text) && !block.isHeading && !PostReader.isLabelLike(block.text)
         }
+        // A page with no standfirst in its head: the paragraph right under the headline, before the first post,
+        // is the standfirst.
+        if step != nil, standfirst == nil, let headline, let next = firstText(after: headline, in: body),
+            let paragraph = next.ancestors.first(where: { !BlockRenderer.inlineTags.contains($0.tag) }),
+            paragraph.tag == "p", paragraph.order < (posts.compactMap(\.node).map(\.order).min() ?? Int.max),
+            !posts.contains(where: { $0.node.map { $0.contains(paragraph) } ?? false })
+        {
+            let text = paragraph.textContent
+            if text.count >= 40 {
+                standfirst = text
+                introBlocks.removeAll { $0.node === paragraph }
+            }
+        }
         // Only list items left: a list of links to posts ("key events"), not an intro.
         if introBlocks.allSatisfy({ $0.kind == .listItem }) { introBlocks = [] }
         // A one-paragraph lead-in that ends with a colon ("The latest (all times local):") introduces the list.
@@ -127,6 +164,15 @@ public struct HTMLBlogReader: Sendable {
                 baseURL: base)
         }
         diagnostics.append(Diagnostic(line: 0, kind: .note, message: "html: step \(step.rawValue): \(how)"))
+        Self.dropSharedAddresses(&posts)
+        let clock = TimeAgreement.pageClock(stamps: pageStamps(page, json))
+        for k in posts.indices {
+            let decided = TimeAgreement.decide(
+                shown: posts[k].time, stamps: posts[k].stamps, absolute: posts[k].absolute, page: clock)
+            posts[k].time = decided.time
+            posts[k].timestamp = decided.timestamp
+            posts[k].sources["time"] = decided.source.rawValue
+        }
         var entries: [Entry] = []
         var ownIDs: [String?] = []
         if !introBlocks.isEmpty {
@@ -141,7 +187,11 @@ public struct HTMLBlogReader: Sendable {
             let entry = EntryBuilder.entry(post)
             if entry.headline == nil, entry.paragraphs.isEmpty, entry.time == nil { continue }
             entries.append(entry)
-            ownIDs.append(post.ownID)
+            ownIDs.append(TextCleaner.safeID(post.ownID))
+            if let evidence = Self.evidence(post) {
+                diagnostics.append(
+                    Diagnostic(line: 0, kind: .note, message: "html: entry \(entries.count): \(evidence)"))
+            }
         }
         if entries.isEmpty {
             return fallback(
@@ -150,6 +200,61 @@ public struct HTMLBlogReader: Sendable {
         }
         Entry.assignIDs(&entries, ownIDs: ownIDs)
         return LiveBlog(title: title, standfirst: standfirst, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// A post address (URL or id) that several posts share (`#live`, the blog's own address) names none of them:
+    /// each post keeps only an address of its own. Pinned copies are left out of the count (they repeat a post).
+    static func dropSharedAddresses(_ posts: inout [ExtractedPost]) {
+        var urls: [String: Int] = [:]
+        var ids: [String: Int] = [:]
+        for post in posts where !post.pinned {
+            if let url = post.url { urls[url, default: 0] += 1 }
+            if let id = post.ownID { ids[id, default: 0] += 1 }
+        }
+        for k in posts.indices {
+            if let url = posts[k].url, urls[url, default: 0] > 1 { posts[k].url = nil }
+            if let id = posts[k].ownID, ids[id, default: 0] > 1 {
+                posts[k].ownID = nil
+                posts[k].url = nil
+            }
+        }
+    }
+
+    /// Where a post's fields came from, when anything but its own markup gave one: `liveblog check` lists it.
+    static func evidence(_ post: ExtractedPost) -> String? {
+        var parts: [String] = []
+        for key in ["post", "headline", "paragraphs", "stamp"] {
+            if let source = post.sources[key] { parts.append("\(key) from \(source)") }
+        }
+        if let time = post.sources["time"], time != TimeAgreement.Source.none.rawValue {
+            parts.append("time from \(time)")
+        }
+        guard parts.contains(where: { !$0.hasPrefix("time") }) || post.timestamp == nil && post.time != nil else {
+            return nil
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The first text a reader meets after `node` (furniture skipped).
+    private func firstText(after node: HTMLNode, in body: HTMLNode) -> HTMLNode? {
+        let end = max(node.lastOrder, node.order)
+        return body.firstDescendant { $0.isText && $0.order > end && $0.textLength > 0 && !$0.isFurniture }
+    }
+
+    /// The page's own stamps, blog-level first (its publication dates), for its zone and date.
+    private func pageStamps(_ page: HTMLPage, _ json: JSONLDReader.Result) -> [ISODate.Stamp] {
+        var texts: [String] = [json.published, json.modified].compactMap { $0 }
+        for key in ["article:published_time", "article:modified_time", "og:updated_time", "datepublished"] {
+            if let value = page.meta[key] { texts.append(value) }
+        }
+        texts += json.posts.compactMap(\.published)
+        var stamps = texts.compactMap(ISODate.stamp)
+        page.root.forEachDescendant { node in
+            if !node.isText, let value = node.attributes["datetime"], let stamp = ISODate.stamp(value) {
+                stamps.append(stamp)
+            }
+        }
+        return stamps
     }
 
     /// Step 5: the page's main text, one block a line, read by the text parser.

@@ -17,7 +17,7 @@ struct ExtractionGoldenTests {
             dump(read(HTMLFixtures.jsonLD, baseURL: Self.base)) == """
                 title: Harbour strike: live
                 standfirst: Ferries stop as crews walk out
-                step json-ld: 2 repeated <article> containers; 2 of 2 JSON-LD posts matched (JSON-LD gives the times)
+                step json-ld: 2 repeated <article> containers; JSON-LD: 2 posts, 2 matched
                 - 14:05 @2025-03-04T13:05:00Z <https://example.test/live#post-p2>
                   # Talks to resume
                   | Talks will resume on Friday, the union said.
@@ -31,18 +31,19 @@ struct ExtractionGoldenTests {
     }
 
     // JSON-LD whose headline is the blog's title and whose body is cut short: matched by the start of the text,
-    // it gives the time but no headline; the byline beside the clock is dropped.
+    // it gives no headline, and its time (11:58Z) loses to the shown clock in its named zone (12.05 GMT); the
+    // byline beside the clock is dropped.
     @Test("JSON-LD that lies gives times, not headlines")
     func lyingJSONLD() {
         #expect(
             dump(read(HTMLFixtures.lyingJSONLD)) == """
                 title: Budget day live
                 standfirst: -
-                step json-ld: 2 repeated <section> containers; 1 of 1 JSON-LD posts matched (JSON-LD gives the times)
-                - 12.05 GMT @2025-11-26T11:58:00Z
+                step json-ld: 2 repeated <section> containers; JSON-LD: 1 posts, 1 matched
+                - 12.05 GMT @2025-11-26T12:05:00Z
                   | The chancellor has begun her statement.
                   | She opened with growth figures.
-                - 11.58 GMT
+                - 11.58 GMT @2025-11-26T11:58:00Z
                   | MPs are filing into the chamber.
 
                 """)
@@ -66,16 +67,15 @@ struct ExtractionGoldenTests {
     }
 
     // Hashed class names: the repeated <li>s with a clock are the posts; a copy above the list sharing a class
-    // is pinned; "KEY EVENT" beside the clock flags the post; a story card inside a post is dropped.
+    // is pinned; "KEY EVENT" beside the clock flags the post; a story card inside a post is dropped; the paragraph
+    // right under the headline (no standfirst in the head) is the standfirst.
     @Test("Repeated containers with hashed classes")
     func hashedContainers() {
         #expect(
             dump(read(HTMLFixtures.hashedContainers, baseURL: Self.base)) == """
                 title: Storm Ida latest: rail lines closed
-                standfirst: -
+                standfirst: Storm Ida is crossing the north with gusts of over 90mph.
                 step markup: 3 repeated <li> containers and 1 pinned copy
-                - --
-                  | Storm Ida is crossing the north with gusts of over 90mph.
                 - 09:15 [pinned]
                   # Trains cancelled until noon
                   | All northern lines are closed.

@@ -19,6 +19,7 @@ struct BlockFilter {
             return false
         }
         if rules.match(.card, text) != nil { return false }
+        if isByline(text) { return false }
         // A paragraph that is nothing but a link to elsewhere is a related-story link, not text.
         let linked = block.links.reduce(0) { $0 + $1.text.count }
         if linked * 100 >= text.count * 95, !block.links.isEmpty { return false }
@@ -31,6 +32,17 @@ struct BlockFilter {
         // A banner in capitals ("THIS IS A LIVE BLOG. SCROLL DOWN…").
         if isShouting(text) { return false }
         return true
+    }
+
+    /// An author line (`By Ana Lima`, `By Ana Lima and Jo Park`): a byline word of the rules, then only names —
+    /// capitalised words, joined by "and", "&" or commas — and no sentence end.
+    func isByline(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count >= 2, words.count <= 8, text.last.map({ !".!?:".contains($0) }) ?? false,
+            rules.match(.byline, text) != nil
+        else { return false }
+        let names = words.dropFirst().filter { !["and", "&", "und", "et", "y", "e", "en", "og", "i"].contains($0) }
+        return names.count >= 1 && names.allSatisfy { $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }
     }
 
     /// Four words or more, nearly all of their letters capitals (counted on ASCII letters: fast, and enough).

@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// Whitespace and entity clean-up for text taken from a page.
 enum TextCleaner {
     /// Collapses runs of whitespace (including no-break and zero-width spaces) to one space and trims the ends;
@@ -56,6 +58,16 @@ enum TextCleaner {
                             k += 3
                             continue
                         }  // zero-width space and joiners
+                        if d >= 0xAA && d <= 0xAE {
+                            k += 3
+                            continue
+                        }  // bidi embeddings and overrides: they reorder a terminal line
+                    }
+                    if b == 0xE2, c == 0x81, d >= 0xA6 && d <= 0xA9 {
+                        k += 3
+                        continue
+                    }  // bidi isolates
+                    if b == 0xE2, c == 0x80 {
                     }
                     if b == 0xE3, c == 0x80, d == 0x80 {
                         pendingSpace = true
@@ -72,6 +84,32 @@ enum TextCleaner {
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Whether a scalar must never leave the program inside a link or an id: C0 and C1 controls, DEL, bidi
+    /// controls and marks, line and paragraph separators.
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0x200E || v == 0x200F || v == 0x061C || v == 0x2028 || v == 0x2029
+    }
+
+    /// A link as it may be shown, copied or exported: unsafe scalars removed, spaces percent-encoded.
+    static func safeURL(_ url: String) -> String {
+        guard url.unicodeScalars.contains(where: { isUnsafe($0) || $0 == " " }) else { return url }
+        var out = ""
+        for scalar in url.unicodeScalars where !isUnsafe(scalar) {
+            if scalar == " " { out += "%20" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// A page's id as a fragment: unsafe scalars and white space removed; nil when nothing is left.
+    static func safeID(_ id: String?) -> String? {
+        guard let id else { return nil }
+        let cleaned = String(
+            String.UnicodeScalarView(id.unicodeScalars.filter { !isUnsafe($0) && !$0.properties.isWhitespace }))
+        return cleaned.isEmpty ? nil : cleaned
     }
 
     /// Whether `collapse` would give the text back unchanged: single spaces between other characters, no other
@@ -93,7 +131,8 @@ enum TextCleaner {
         return true
     }
 
-    /// Decodes the few character references that JSON-LD bodies carry as text (`&#39;`, `&quot;`, `&amp;`).
+    /// Decodes the character references that JSON-LD strings carry as text (`&#39;`, `&quot;`, `&amp;`, `&mdash;`,
+    /// every name HTML 4 defines), in one pass: `&amp;mdash;` becomes `&mdash;`, never `—`.
     static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(0x26) else { return text }
         var out = ""
@@ -131,7 +170,17 @@ enum TextCleaner {
                 return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
             }
             if name.hasPrefix("#") { return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init) }
-            return nil
+            guard !name.isEmpty,
+                name.utf8.allSatisfy({
+                    $0 < 0x80 && ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x30 && $0 <= 0x39
+                })
+            else { return nil }
+            guard
+                let found = name.withCString({
+                    htmlEntityLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self))
+                })
+            else { return nil }
+            return Unicode.Scalar(found.pointee.value)
         }
     }
 }

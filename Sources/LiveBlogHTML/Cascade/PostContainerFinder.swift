@@ -8,11 +8,72 @@ enum PostContainerFinder {
         var description: String
     }
 
+    /// Text-level elements: a run of them with clocks is a flat stream (split by `StreamSplitter`), not posts.
+    static let neverContainers: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "em", "i", "a", "time", "br", "td", "tr",
+    ]
+
     /// Posts hold a few time marks; a section holding many posts holds many.
     static let maximumMarksPerPost = 6
 
-    static func find(in body: HTMLNode) -> Found? {
-        var best: (score: Int, parent: HTMLNode, members: [HTMLNode], key: String)?
+    static func find(in body: HTMLNode, headline: HTMLNode? = nil) -> Found? {
+        if let found = findRepeated(in: body) { return found }
+        return findSingle(in: body, headline: headline)
+    }
+
+    /// A blog that has just started: one `<article>` with a time mark and text, beside the page's own headline
+    /// rather than around it, is a post on its own.
+    static func findSingle(in body: HTMLNode, headline: HTMLNode?) -> Found? {
+        var found: [HTMLNode] = []
+        var stack: [HTMLNode] = [body]
+        while let node = stack.popLast() {
+            guard !node.isText, !node.isFurniture else { continue }
+            if node.tag == "article", isPostLike(node) || isMediaPost(node),
+                !(headline.map { node.contains($0) } ?? false)
+            {
+                found.append(node)
+                continue
+            }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        guard !found.isEmpty, found.count <= 2 else { return nil }
+        // Its siblings made from the same template with text but no time: untimed posts (an opening summary).
+        var seen = Set(found.map(ObjectIdentifier.init))
+        for post in found {
+            guard let parent = post.parent else { continue }
+            let key = signature(post)
+            let siblings = parent.children.filter { !$0.isText && !$0.isFurniture && signature($0) == key }
+            for node in untimed(siblings, key: key) where seen.insert(ObjectIdentifier(node)).inserted {
+                found.append(node)
+            }
+        }
+        found.sort { $0.order < $1.order }
+        return Found(
+            posts: found, pinned: [], description: "\(found.count) <article> with a time mark (a blog just started)")
+    }
+
+    /// A time mark and an image, video or embed, with little text: a post that is only a picture.
+    static func isMediaPost(_ node: HTMLNode) -> Bool {
+        guard node.timeMarks >= 1, node.timeMarks <= maximumMarksPerPost else { return false }
+        return node.firstDescendant { ["img", "video", "figure", "iframe", "picture", "amp-img"].contains($0.tag) }
+            != nil
+    }
+
+    /// Members of the run's group that are not post-like alone: untimed posts with text (an opening summary), and
+    /// timed ones with little text (a one-word post, an image).
+    private static func untimed(_ members: [HTMLNode], key: String) -> [HTMLNode] {
+        members.filter { node in
+            guard !isPostLike(node) else { return false }
+            // A time mark and little or no text: a short post, or one that is only an image or a video.
+            let short = node.timeMarks >= 1 && node.timeMarks <= maximumMarksPerPost
+            guard short || node.timeMarks == 0 && node.textLength >= 40 else { return false }
+            // Without a shared class, only siblings that carry ids.
+            return !key.hasSuffix("|") || node.attributes["id"] != nil
+        }
+    }
+
+    static func findRepeated(in body: HTMLNode) -> Found? {
+        var best: (score: Int, parent: HTMLNode, members: [HTMLNode], key: String, untimed: [HTMLNode])?
         var stack: [HTMLNode] = [body]
         while let node = stack.popLast() {
             guard !node.isText, !node.isFurniture else { continue }
@@ -21,7 +82,7 @@ enum PostContainerFinder {
             guard elements.count >= 2 else { continue }
             var groups: [String: [HTMLNode]] = [:]
             for child in elements { groups[signature(child), default: []].append(child) }
-            for (key, members) in groups where members.count >= 2 {
+            for (key, members) in groups where members.count >= 2 && !Self.neverContainers.contains(members[0].tag) {
                 let postLike = members.filter(isPostLike)
                 guard postLike.count >= 2, postLike.count * 2 >= members.count else { continue }
                 // Without a shared class, siblings must carry ids to count as a repeated container.
@@ -31,7 +92,9 @@ enum PostContainerFinder {
                     continue
                 }
                 let score = postLike.reduce(0) { $0 + min($1.textLength, 3000) }
-                if best == nil || score > best!.score { best = (score, node, postLike, key) }
+                if best == nil || score > best!.score {
+                    best = (score, node, postLike, key, untimed(members, key: key))
+                }
             }
         }
         guard let best else { return nil }
@@ -62,7 +125,7 @@ enum PostContainerFinder {
         let firstOrder = best.members.first?.order ?? 0
         // Siblings of the run that differ in a class ("left", "right") are members; others above it are pinned copies.
         let pinned = extra.filter { $0.order < firstOrder && $0.parent !== best.parent }
-        let all = (best.members + extra).sorted { $0.order < $1.order }
+        let all = (best.members + extra + best.untimed).sorted { $0.order < $1.order }
         let description =
             "\(best.members.count) repeated <\(best.members.first?.tag ?? "")> containers"
             + (pinned.isEmpty ? "" : " and \(pinned.count) pinned copy")

@@ -11,6 +11,12 @@ struct BlockRenderer {
         "summary", "body", "html", "center", "hgroup",
     ]
 
+    /// Elements that lay out inside a line of text.
+    static let inlineTags: Set<String> = [
+        "a", "b", "strong", "i", "em", "span", "small", "sup", "sub", "u", "mark", "abbr", "cite", "q", "time", "font",
+        "s", "code",
+    ]
+
     /// Subtrees never laid out (posts already taken, the page's own headline).
     var excluded: Set<ObjectIdentifier> = []
     /// Base for relative link targets.

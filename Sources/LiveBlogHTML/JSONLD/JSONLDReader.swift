@@ -10,15 +10,19 @@ enum JSONLDReader {
         var description: String?
         /// The blog's own `url` (or `mainEntityOfPage`), for its identity.
         var url: String?
+        /// The blog's own `datePublished` and `dateModified`.
+        var published: String?
+        var modified: String?
         var foundLiveBlog = false
     }
 
     static func read(_ scripts: [String]) -> Result {
         var result = Result()
-        for script in scripts where contains(script, "LiveBlogPosting") {
-            guard let json = JSONValue.parse(script) else { continue }
-            visit(json, into: &result, depth: 0)
-        }
+        let parsed = scripts.filter { contains($0, "LiveBlogPosting") }.compactMap(JSONValue.parse)
+        // Objects named by `@id` anywhere in these scripts (a `@graph` lists posts once and refers to them).
+        var named: [String: JSONValue] = [:]
+        for json in parsed { collectNamed(json, into: &named, depth: 0) }
+        for json in parsed { visit(json, into: &result, named: named, depth: 0) }
         // A fragment shared by every post (`#live`) identifies nothing.
         let fragments = result.posts.compactMap { $0.url.flatMap(fragment) }
         let repeated = Dictionary(grouping: fragments, by: { $0 }).filter { $0.value.count > 1 }
@@ -28,16 +32,55 @@ enum JSONLDReader {
         return result
     }
 
-    private static func visit(_ value: JSONValue, into result: inout Result, depth: Int) {
+    /// Every object with an `@id` and something besides it, by that id.
+    private static func collectNamed(_ value: JSONValue, into named: inout [String: JSONValue], depth: Int) {
         guard depth < 40 else { return }
         switch value {
         case .array(let items):
-            for item in items { visit(item, into: &result, depth: depth + 1) }
+            for item in items { collectNamed(item, into: &named, depth: depth + 1) }
+        case .object(let members):
+            if members.count > 1, case .string(let id)? = value["@id"], named[String(id)] == nil {
+                named[String(id)] = value
+            }
+            for member in members {
+                switch member.value {
+                case .array, .object: collectNamed(member.value, into: &named, depth: depth + 1)
+                default: continue
+                }
+            }
+        default:
+            return
+        }
+    }
+
+    /// An `articleBody` or `headline` given as a list of strings: joined, one a line.
+    private static func text(_ value: JSONValue?) -> Substring? {
+        switch value {
+        case .string(let text)?: return text
+        case .array(let items)?:
+            let parts = items.compactMap { item -> Substring? in
+                if case .string(let text) = item { return text }
+                return nil
+            }
+            return parts.isEmpty ? nil : Substring(parts.joined(separator: "\n"))
+        default: return nil
+        }
+    }
+
+    private static func visit(
+        _ value: JSONValue, into result: inout Result, named: [String: JSONValue], depth: Int
+    ) {
+        guard depth < 40 else { return }
+        switch value {
+        case .array(let items):
+            for item in items { visit(item, into: &result, named: named, depth: depth + 1) }
         case .object(let members):
             if types(of: value).contains("LiveBlogPosting") {
                 result.foundLiveBlog = true
                 if result.headline == nil { result.headline = string(value["headline"]) ?? string(value["name"]) }
                 if result.description == nil { result.description = string(value["description"]) }
+                if result.published == nil { result.published = string(value["datePublished"]) }
+                if result.modified == nil { result.modified = string(value["dateModified"]) }
                 if result.url == nil {
                     result.url =
                         string(value["url"]) ?? string(value["mainEntityOfPage"])
@@ -49,14 +92,25 @@ enum JSONLDReader {
                 } else if let one = value["liveBlogUpdate"] {
                     updates = [one]
                 }
-                for post in updates {
+                for reference in updates {
+                    var post = reference
+                    // A reference (`{"@id": "#p4"}`) stands for the object of that name.
+                    if case .object(let members) = reference, members.count == 1,
+                        case .string(let id)? = reference["@id"],
+                        let target = named[String(id)]
+                    {
+                        post = target
+                    }
+                    // A string is a reference too.
+                    if case .string(let id) = reference, let target = named[String(id)] { post = target }
                     guard case .object = post else { continue }
-                    var body: Substring?
-                    if case .string(let text)? = post["articleBody"] { body = text }
+                    let headline = text(post["headline"]).map(String.init)
                     result.posts.append(
                         JSONLDPost(
                             ownID: string(post["@id"]).map(lastPathPart), url: string(post["url"]),
-                            headline: string(post["headline"]), body: body,
+                            headline: headline.map { TextCleaner.collapse(TextCleaner.decodeEntities($0)) }.flatMap {
+                                $0.isEmpty ? nil : $0
+                            }, body: text(post["articleBody"]) ?? text(post["text"]),
                             published: string(post["datePublished"]), modified: string(post["dateModified"])))
                 }
             }
@@ -67,7 +121,7 @@ enum JSONLDReader {
             for (k, member) in members.enumerated() where member.key != "liveBlogUpdate" {
                 guard last.map({ $0[member.key] == k }) ?? isLast(k, of: members) else { continue }
                 switch member.value {
-                case .array, .object: visit(member.value, into: &result, depth: depth + 1)
+                case .array, .object: visit(member.value, into: &result, named: named, depth: depth + 1)
                 default: continue
                 }
             }

@@ -13,6 +13,13 @@ final class HTMLTreeBuilder {
     private(set) var title: String?
     /// The page's `<link rel=canonical>` address, the first one given.
     private(set) var canonical: String?
+    /// Errors libxml2 reported: counted, never printed.
+    fileprivate(set) var errors = 0
+    /// Why the parse was stopped early, in the user's words.
+    private(set) var cut: String?
+    /// Elements read before the parse stops: far more than any page has, few enough to answer in time.
+    static let maximumElements = 1_000_000
+    private var elementCount = 0
 
     /// Tags whose content is never text for a reader.
     static let skipped: Set<String> = [
@@ -79,9 +86,16 @@ final class HTMLTreeBuilder {
             handler.comment = { context, _ in HTMLTreeBuilder.from(context)?.otherNode() }
             handler.processingInstruction = { context, _, _ in HTMLTreeBuilder.from(context)?.otherNode() }
             handler.internalSubset = { context, _, _, _ in HTMLTreeBuilder.from(context)?.otherNode() }
+            // Errors to a counter: with this mark libxml2 hands them to `serror` rather than printing them.
+            handler.initialized = UInt32(XML_SAX2_MAGIC)
+            handler.serror = { context, _ in
+                guard let raw = context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return }
+                Unmanaged<HTMLTreeBuilder>.fromOpaque(raw).takeUnretainedValue().errors += 1
+            }
             sax.pointee = handler
         }
         context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        liveblog_xml_silence_generic_errors()
         let document = htmlCtxtReadMemory(
             context, bytes.baseAddress, Int32(clamping: bytes.count), nil, encoding, options)
         if let document { xmlFreeDoc(document) }
@@ -119,6 +133,13 @@ final class HTMLTreeBuilder {
         if frames.count > Self.libxmlMaximumDepth {
             // libxml2's tree builder stops the whole parse here; so does this one.
             halted = true
+            xmlStopParser(parser?.assumingMemoryBound(to: xmlParserCtxt.self))
+            return
+        }
+        elementCount += 1
+        if elementCount > Self.maximumElements {
+            halted = true
+            cut = "the page has more than \(Self.maximumElements) elements; only the first were read"
             xmlStopParser(parser?.assumingMemoryBound(to: xmlParserCtxt.self))
             return
         }

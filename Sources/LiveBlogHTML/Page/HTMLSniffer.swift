@@ -4,6 +4,11 @@ public enum HTMLSniffer {
     /// `<html`, `<head` or `<body`, case-insensitively; or one of those opens within the first 1 KB after
     /// a `<?xml` declaration or a comment.
     public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        // UTF-16 and UTF-32 pages: the sniff runs on their first characters, decoded.
+        if !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let decoded = PageInput.fromByteOrderMark(Array(bytes.prefix(4096)))
+        {
+            return looksLikeHTML(decoded.bytes)
+        }
         var k = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { k = 3 }
         while k < bytes.count,

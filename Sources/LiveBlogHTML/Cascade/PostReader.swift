@@ -36,14 +36,16 @@ struct PostReader {
                 .first { ClockText.isMatchMinute($0) || ClockText.isRelativeAge($0) }
         }
         // A time stamp in the container's own attributes.
-        if result.timestamp == nil { result.timestamp = ISODate.fromTimeAttributes(post.attributes) }
+        switch ISODate.fromTimeAttributes(post.attributes) {
+        case .stamp(let stamp)?: result.stamps.append(stamp)
+        case .epoch(let date)?: result.absolute = date
+        case nil: break
+        }
         // Microdata's machine-readable date, on a <meta> or <time> inside the post.
-        if result.timestamp == nil,
-            let node = nodes.first(where: { $0.attributes["itemprop"]?.lowercased() == "datepublished" }),
-            let value = node.attributes["content"] ?? node.attributes["datetime"], let parsed = ISODate.parse(value)
+        if let node = nodes.first(where: { $0.attributes["itemprop"]?.lowercased() == "datepublished" }),
+            let value = node.attributes["content"] ?? node.attributes["datetime"], let stamp = ISODate.stamp(value)
         {
-            result.timestamp = parsed.date
-            if result.time == nil { result.time = parsed.clock }
+            result.stamps.append(stamp)
         }
         // Headline: the first heading before any paragraph.
         var headlineNode: HTMLNode?
@@ -71,12 +73,24 @@ struct PostReader {
         while blocks.count > 1, let first = blocks.first, first.kind == .loose, Self.isLabelLike(first.text) {
             if rules.match(.keyEvent, first.text) != nil { result.keyEvent = true }
             if rules.match(.pinned, first.text) != nil { result.pinned = true }
+            result.leadLines.append(first.text)
             blocks.removeFirst()
         }
         result.blocks = BlockFilter(rules: rules).filter(blocks)
-        if let id = post.attributes["id"], !id.isEmpty { result.ownID = id }
+        // Short lines the filter dropped before the first kept block: one may be a headline JSON-LD names.
+        if let first = result.blocks.first.map({ ObjectIdentifier($0.node) }) {
+            for block in blocks {
+                if ObjectIdentifier(block.node) == first { break }
+                if block.kind == .loose || block.isHeading { result.leadLines.append(block.text) }
+            }
+        }
+        // The post's own id names it first; an anchor in its metadata only when it has none.
+        let ownID = TextCleaner.safeID(post.attributes["id"])
+        if let id = ownID { result.ownID = id }
         if result.ownID == nil, let fragment = result.url.flatMap(JSONLDReader.fragment) { result.ownID = fragment }
-        if result.url == nil, let id = result.ownID, let baseURL, !baseURL.isEmpty {
+        if result.url == nil || ownID != nil && result.url.flatMap(JSONLDReader.fragment) != ownID,
+            let id = result.ownID, let baseURL, !baseURL.isEmpty
+        {
             result.url = (baseURL.split(separator: "#").first.map(String.init) ?? baseURL) + "#" + id
         }
         return result
@@ -115,8 +129,8 @@ struct PostReader {
                 if rules.match(.keyEvent, text) != nil { result.keyEvent = true }
                 if rules.match(.pinned, text) != nil { result.pinned = true }
             } else {
-                if result.timestamp == nil, let value = node.attributes["datetime"], let parsed = ISODate.parse(value) {
-                    result.timestamp = parsed.date
+                if let value = node.attributes["datetime"], let stamp = ISODate.stamp(value) {
+                    result.stamps.append(stamp)
                 }
                 if result.url == nil, node.tag == "a", let href = node.attributes["href"], href.contains("#") {
                     result.url = BlockRenderer(baseURL: baseURL).resolve(href)
