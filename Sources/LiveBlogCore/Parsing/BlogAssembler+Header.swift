@@ -143,7 +143,8 @@ extension BlogAssembler {
     /// from there to the end of the page everything is dropped, a sign-up box's small print included. Where posts
     /// print their time after the body, everything after the last such time is the footer.
     mutating func dropFooterBelowFeed() {
-        guard timeLed, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) }) else { return }
+        guard timeLed || timeTrails, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) })
+        else { return }
         if isTrailingTime(last) {
             for k in (last + 1)..<lines.count where isText(k) {
                 drop(

@@ -91,6 +91,7 @@ extension BlogAssembler {
         }
         dropTimedLinkLists()
         readTrailingTimes()
+        readTrailingClocks()
         let openings = postOpenings()
         timeLed = isTimeLed(openings)
         headlessPage = timeLed && isHeadlessPage(openings)
@@ -148,6 +149,49 @@ extension BlogAssembler {
                 Diagnostic(
                     line: lines[t].number, kind: .note,
                     message: "the time of the post above, printed after its body (\(Heuristic.trailingTime))"))
+        }
+    }
+
+    /// The trailing-time heuristic, for a page that prints every post's time after its body and nothing else:
+    /// the page shows it at its ends. Below the last time there is no post (no sentence, only the footer), and
+    /// above the first one a post's body ends. Each time (a run of time lines counting once) then closes the post
+    /// above it.
+    mutating func readTrailingClocks() {
+        var groups: [[Int]] = []
+        for i in lines.indices where isTime(i) {
+            if let last = groups.last?.last, nextSignificant(after: last) == i {
+                groups[groups.count - 1].append(i)
+            } else {
+                groups.append([i])
+            }
+        }
+        guard groups.count >= 2, let lastTime = groups.last?.last, let firstTime = groups.first?.first else { return }
+        // Nothing like a post below the last time: no sentence of a paragraph.
+        var k = lastTime + 1
+        while k < lines.count {
+            if isText(k), LineShape.endsLikeSentence(bytes(k)), bytes(k).count >= 40 { return }
+            k += 1
+        }
+        // A post's body right above the first time, and above most others.
+        guard let above = previousSignificant(before: firstTime), isText(above), isProse(above) else { return }
+        let closing = groups.filter { group in
+            guard let p = previousSignificant(before: group[0]) else { return false }
+            return isText(p)
+        }
+        guard closing.count * 10 >= groups.count * 8 else { return }
+        timeTrails = true
+        for group in groups {
+            guard let p = previousSignificant(before: group[0]), isText(p) else { continue }
+            for t in group {
+                guard case .time(let index) = classes[t] else { continue }
+                classes[t] = .trailingTime(index)
+                diagnostics.append(
+                    Diagnostic(
+                        line: lines[t].number, kind: .note,
+                        message:
+                            "the time of the post above; the page prints every time after its post's body (\(Heuristic.trailingTime))"
+                    ))
+            }
         }
     }
 

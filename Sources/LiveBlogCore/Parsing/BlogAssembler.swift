@@ -65,6 +65,8 @@ struct BlogAssembler {
     var spacerHash: UInt64?
     /// Whether the page's posts open with a time (see `isTimeLed`).
     var timeLed = false
+    /// Whether the page prints every post's time after its body (see `readTrailingClocks`).
+    var timeTrails = false
     /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
     var joinOffsets: [Int] = []
     /// Whether `classifyLines` uses the parallel plain-line pre-pass; off only in tests that prove it changes nothing.
@@ -125,13 +127,26 @@ struct BlogAssembler {
         }
     }
 
-    /// Splits `13:40 GMTQuessa offers …` into a time line and a text line (same line number).
+    /// Splits `13:40 GMTQuessa offers …` into a time line and a text line (same line number), and, with the
+    /// time-prefix heuristic, `14:05: Headline`, `14:05 – Headline`, `14:05 Headline` and `14:05 First paragraph…`.
     mutating func splitGluedTimes() {
         var split: [Line]?
+        let prefixed = timePrefixedLines()
+        var nextPrefixed = 0
         for k in lines.indices {
             let line = lines[k]
             let b = text[line.start]
-            if b.isDigit, line.end - line.start >= 10,
+            if nextPrefixed < prefixed.count, prefixed[nextPrefixed].line == k {
+                let cut = prefixed[nextPrefixed]
+                nextPrefixed += 1
+                if split == nil { split = Array(lines[..<k]) }
+                split!.append(Line(start: line.start, end: line.start + cut.timeEnd, number: line.number))
+                split!.append(Line(start: line.start + cut.textStart, end: line.end, number: line.number))
+                diagnostics.append(
+                    Diagnostic(
+                        line: line.number, kind: .note,
+                        message: "split the time opening the line from the text after it (\(Heuristic.timePrefix))"))
+            } else if b.isDigit, line.end - line.start >= 10,
                 let (_, textStart) = GluedTime.split(UnsafeBufferPointer(rebasing: text[line.start..<line.end]))
             {
                 if split == nil { split = Array(lines[..<k]) }
@@ -148,6 +163,28 @@ struct BlogAssembler {
             }
         }
         if let split { lines = split }
+    }
+
+    /// The time-prefix heuristic: lines that open with a post time followed by a separator and text. The page
+    /// must show the layout: two such lines, or one on a page with no time line of its own (a blog that has just
+    /// started), so that a paragraph that happens to start with a clock is left alone.
+    func timePrefixedLines() -> [(line: Int, timeEnd: Int, textStart: Int)] {
+        var found: [(line: Int, timeEnd: Int, textStart: Int)] = []
+        for k in lines.indices {
+            let line = lines[k]
+            guard line.end - line.start >= 8 else { continue }
+            let first = text[line.start]
+            guard first.isDigit || first.isLetter else { continue }
+            let bytes = UnsafeBufferPointer(rebasing: text[line.start..<line.end])
+            guard TimePrefix.clockEnd(bytes) != nil, let cut = TimePrefix.split(bytes) else { continue }
+            found.append((k, cut.timeEnd, cut.textStart))
+        }
+        if found.count == 1 {
+            for k in lines.indices where lines[k].end - lines[k].start <= TimeLineRecognizer.maximumLength {
+                if let time = TimeLineRecognizer.recognize(bytes: bytes(k)), time.hour != nil { return [] }
+            }
+        }
+        return found
     }
 
     // MARK: - Running
@@ -344,6 +381,10 @@ struct BlogAssembler {
             if let glued, glued.hasDate, pageDate == nil { pageDate = PageDate(glued, anchor: .oldest) }
             drop(i, because: "author line, \(rule.description) (\(rule.origin)) and names (\(Heuristic.authorLine))")
             dropAuthorBiography(after: i, bylineWord: rule.text)
+            return .dropped
+        }
+        if count <= 90, AuthorLine.isLabelledByline(line) {
+            drop(i, because: "author line, a label, “by” and names (\(Heuristic.authorLine))")
             return .dropped
         }
         if count <= 64, let time = AuthorLine.gluedTime(line) {

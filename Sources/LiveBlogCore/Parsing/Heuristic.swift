@@ -9,6 +9,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     case trailingTime = "trailing-time"
     case dayHeader = "day-header"
     case gluedTime = "glued-time"
+    case timePrefix = "time-prefix"
     case authorLine = "author-line"
     case authorAboveTime = "author-above-time"
     case header
@@ -42,6 +43,8 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .dayHeader:
             "a date without a year between posts (\"Monday 14 August\", \"Montag, 14. August\") heads the day's posts and is not a post"
         case .gluedTime: "a time glued to the headline after it is split from it"
+        case .timePrefix:
+            "a line opening with a post time, then a separator and text (`14:05: Headline`, `14:05 – Headline`, `14:05 First paragraph…`), is the post's time and its headline or first paragraph, where the page shows that layout twice (or has no other time line)"
         case .authorLine: "a byline, or an author's name glued to a time, is metadata"
         case .authorAboveTime: "a name line right above a time line is the post's author"
         case .header:
