@@ -189,7 +189,8 @@ extension BlogAssembler {
     /// How many lines in a row that are not prose start the footer below the last post.
     static let footerRun = 4
 
-    func isTrailingTime(_ i: Int) -> Bool {
+    func isTrailingTime(_ i: Int?) -> Bool {
+        guard let i else { return false }
         if case .trailingTime = classes[i] { return true }
         return false
     }

@@ -153,10 +153,11 @@ extension BlogAssembler {
     }
 
     /// The trailing-time heuristic, for a page that prints every post's time after its body and nothing else:
-    /// the page shows it at its ends. Below the last time there is no post (no sentence, only the footer), and
-    /// above the first one a post's body ends. Each time (a run of time lines counting once) then closes the post
-    /// above it.
+    /// the page shows it at its ends. Below the last time there is no post (fewer sentences than a post has, no
+    /// headline over a paragraph, only the footer), and above the first one a post (a headline, then a body)
+    /// ends. Each time (a run of time lines counting once) then closes the post above it.
     mutating func readTrailingClocks() {
+        guard let kind = dominantTimeKind() else { return }
         var groups: [[Int]] = []
         for i in lines.indices where isTime(i) {
             if let last = groups.last?.last, nextSignificant(after: last) == i {
@@ -165,23 +166,46 @@ extension BlogAssembler {
                 groups.append([i])
             }
         }
+        // Only the times of the posts' own kind: a dated header line above the feed is the page's.
+        groups = groups.filter { group in
+            guard case .time(let t) = classes[group[group.count - 1]] else { return false }
+            return timeKind(times[t]) == kind
+        }
         guard groups.count >= 2, let lastTime = groups.last?.last, let firstTime = groups.first?.first else { return }
-        // Nothing like a post below the last time: no sentence of a paragraph.
-        var k = lastTime + 1
-        while k < lines.count {
-            if isText(k), LineShape.endsLikeSentence(bytes(k)), bytes(k).count >= 40 { return }
+        func sentences(_ range: Range<Int>) -> Int {
+            range.reduce(0) { n, k in
+                n + (isText(k) && bytes(k).count >= 40 && LineShape.endsLikeSentence(bytes(k)) ? 1 : 0)
+            }
+        }
+        // Below the last time, less than a post: fewer sentences than the post above it has.
+        let below = sentences((lastTime + 1)..<lines.count)
+        let lastBody = sentences((groups[groups.count - 2].last! + 1)..<groups[groups.count - 1][0])
+        guard below == 0 || below < lastBody else { return }
+        // Below the last time, no headline over a paragraph (on a page whose times lead, the last post's).
+        if let n = nextSignificant(after: lastTime), isText(n), headlineShaped(n),
+            let p = nextSignificant(after: n), isText(p), !headlineShaped(p)
+        {
+            return
+        }
+        // A post's body (two text lines, the last a sentence) right above the first time, under a headline that
+        // stands below the title and standfirst.
+        guard let above = previousSignificant(before: firstTime), isText(above),
+            LineShape.endsLikeSentence(bytes(above)), isText(previousSignificant(before: above)),
+            let title = lines.indices.first(where: { isText($0) })
+        else { return }
+        var headed = false
+        var k = title + 2
+        while k < above && !headed {
+            if isText(k), headlineShaped(k), let n = nextSignificant(after: k), isText(n), !headlineShaped(n) {
+                headed = true
+            }
             k += 1
         }
-        // A post's body right above the first time, and above most others.
-        guard let above = previousSignificant(before: firstTime), isText(above), isProse(above) else { return }
-        let closing = groups.filter { group in
-            guard let p = previousSignificant(before: group[0]) else { return false }
-            return isText(p)
-        }
+        guard headed else { return }
+        let closing = groups.filter { group in isText(previousSignificant(before: group[0])) }
         guard closing.count * 10 >= groups.count * 8 else { return }
         timeTrails = true
-        for group in groups {
-            guard let p = previousSignificant(before: group[0]), isText(p) else { continue }
+        for group in groups where isText(previousSignificant(before: group[0])) {
             for t in group {
                 guard case .time(let index) = classes[t] else { continue }
                 classes[t] = .trailingTime(index)

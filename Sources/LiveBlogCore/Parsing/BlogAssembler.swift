@@ -57,6 +57,8 @@ struct BlogAssembler {
     var pageDate: PageDate?
     /// Whether the page's dateline has been met.
     var sawDateline = false
+    /// The line of the page's dateline, once met.
+    var datelineIndex: Int?
     /// Whether most of the page's timed posts open straight with a paragraph (see `isHeadlessPage`).
     var headlessPage = false
     /// The first post time's line, once the header is read.
@@ -136,9 +138,12 @@ struct BlogAssembler {
         for k in lines.indices {
             let line = lines[k]
             let b = text[line.start]
+            var prefixCut: (line: Int, timeEnd: Int, textStart: Int)?
             if nextPrefixed < prefixed.count, prefixed[nextPrefixed].line == k {
-                let cut = prefixed[nextPrefixed]
+                prefixCut = prefixed[nextPrefixed]
                 nextPrefixed += 1
+            }
+            if let cut = prefixCut, !(b.isDigit && isGluedTime(k)) {
                 if split == nil { split = Array(lines[..<k]) }
                 split!.append(Line(start: line.start, end: line.start + cut.timeEnd, number: line.number))
                 split!.append(Line(start: line.start + cut.textStart, end: line.end, number: line.number))
@@ -165,9 +170,16 @@ struct BlogAssembler {
         if let split { lines = split }
     }
 
+    /// Whether `GluedTime` splits line `k` (a time glued to its headline without a space goes first).
+    func isGluedTime(_ k: Int) -> Bool {
+        lines[k].end - lines[k].start >= 10
+            && GluedTime.split(UnsafeBufferPointer(rebasing: text[lines[k].start..<lines[k].end])) != nil
+    }
+
     /// The time-prefix heuristic: lines that open with a post time followed by a separator and text. The page
-    /// must show the layout: two such lines, or one on a page with no time line of its own (a blog that has just
-    /// started), so that a paragraph that happens to start with a clock is left alone.
+    /// must show the layout: two such lines, or one whose text is a headline (short, not a sentence), or one on a
+    /// page with no time line of its own (a blog that has just started), so that a paragraph that happens to start
+    /// with a clock is left alone.
     func timePrefixedLines() -> [(line: Int, timeEnd: Int, textStart: Int)] {
         var found: [(line: Int, timeEnd: Int, textStart: Int)] = []
         for k in lines.indices {
@@ -180,6 +192,11 @@ struct BlogAssembler {
             found.append((k, cut.timeEnd, cut.textStart))
         }
         if found.count == 1 {
+            // One such line: a headline (short, not a sentence) after its time, or the only time on the page.
+            let cut = found[0]
+            let rest = UnsafeBufferPointer(
+                rebasing: text[(lines[cut.line].start + cut.textStart)..<lines[cut.line].end])
+            if rest.count <= 100 && !LineShape.endsLikeSentence(rest) { return found }
             for k in lines.indices where lines[k].end - lines[k].start <= TimeLineRecognizer.maximumLength {
                 if let time = TimeLineRecognizer.recognize(bytes: bytes(k)), time.hour != nil { return [] }
             }
@@ -346,10 +363,12 @@ struct BlogAssembler {
         let count = line.count
         // The page's dateline: one line, above the feed (before its second time line). Further dated lines with
         // such words are post times.
-        if !sawDateline, times.count < 2, count <= TimeLineRecognizer.maximumLength + 20,
+        // A second dateline right under the first ("Published …" over "Updated …") is the page's too.
+        if !sawDateline || datelineIndex == i - 1, times.count < 2, count <= TimeLineRecognizer.maximumLength + 20,
             let rule = rules.match(.dateline, line), let date = datelineDate(line, rule: rule)
         {
             sawDateline = true
+            datelineIndex = i
             if pageDate == nil, date.hasDate {
                 pageDate = PageDate(date, anchor: PageDate.anchor(forDatelineWords: rule.text))
             }
@@ -563,6 +582,8 @@ struct BlogAssembler {
                 }
             case .trailingTime(let t):
                 builder.addTrailingTime(times[t], line: number)
+                // On a page that prints every time after its post, the time closes the post.
+                if timeTrails, !isTrailingTime(nextSignificant(after: i)) { builder.close() }
             case .flag(let flags):
                 builder.addFlags(flags, line: number)
             case .cardIntro:
