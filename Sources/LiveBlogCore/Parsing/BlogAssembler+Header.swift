@@ -59,7 +59,9 @@ extension BlogAssembler {
         var feed: Int?
         for i in start..<lines.count {
             guard case .time(let t) = classes[i], timeKind(times[t]) == kind else { continue }
-            if isText(nextSkippingFlags(after: i)) {
+            // The first post: its time, then a headline over a paragraph or a paragraph (a page's own dated line
+            // over its buttons and labels is not one).
+            if let n = nextSkippingFlags(after: i), isText(n), isHeadline(n) || isProse(n) || !headlineShaped(n) {
                 feed = i
                 break
             }
