@@ -55,7 +55,7 @@ extension BlogAssembler {
     /// Its prose paragraphs are an untimed introduction (a headline there is a video's or a promo's title); its other lines (bylines, the
     /// page's dates, labels, buttons, lists of links) are furniture. A flag line (a pinned post) ends the header.
     mutating func dropHeaderAboveFeed(from start: Int) {
-        guard timeLed, let kind = dominantTimeKind() else { return }
+        guard feedOpensWithTime, let kind = dominantTimeKind() else { return }
         var feed: Int?
         for i in start..<lines.count {
             guard case .time(let t) = classes[i], timeKind(times[t]) == kind else { continue }

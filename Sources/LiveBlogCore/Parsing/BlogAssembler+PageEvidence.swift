@@ -94,6 +94,8 @@ extension BlogAssembler {
         readTrailingClocks()
         let openings = postOpenings()
         timeLed = isTimeLed(openings)
+        // A blog that has just started (one or two posts) shows where its feed starts by every one of its times.
+        feedOpensWithTime = timeLed || (!timeTrails && !openings.isEmpty && openings.allSatisfy { isText($0) })
         headlessPage = timeLed && isHeadlessPage(openings)
     }
 
@@ -223,6 +225,7 @@ extension BlogAssembler {
     /// a headline needs its place in the post's header (see `BlogAssembler.isHeadlineSlot`).
     func isTimeLed(_ openings: [Int?]) -> Bool {
         let followed = openings.filter { isText($0) }.count
+        if timeTrails { return false }
         return openings.count >= 3 && followed * 10 >= openings.count * 7
     }
 

@@ -67,6 +67,9 @@ struct BlogAssembler {
     var spacerHash: UInt64?
     /// Whether the page's posts open with a time (see `isTimeLed`).
     var timeLed = false
+    /// Whether the page's feed opens with a time: a time-led page, or a blog of one or two posts, each under its
+    /// time (the header pass then reads the page's header above the first of them).
+    var feedOpensWithTime = false
     /// Whether the page prints every post's time after its body (see `readTrailingClocks`).
     var timeTrails = false
     /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
