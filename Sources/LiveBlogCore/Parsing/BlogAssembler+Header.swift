@@ -161,7 +161,12 @@ extension BlogAssembler {
         var k = last + 1
         while k < lines.count && run.count < Self.footerRun {
             if isText(k) {
-                if isProse(k) { run.removeAll() } else { run.append(k) }
+                // A short sentence (`Nobody was hurt.`) closing the last post does not start the footer.
+                if isProse(k) || (run.isEmpty && LineShape.endsLikeSentence(bytes(k)) && bytes(k).count >= 16) {
+                    run.removeAll()
+                } else {
+                    run.append(k)
+                }
             }
             k += 1
         }
@@ -171,7 +176,7 @@ extension BlogAssembler {
             var k = lines.count - 1
             while k > last {
                 if isText(k) {
-                    if isProse(k) { break }
+                    if isProse(k) || (LineShape.endsLikeSentence(bytes(k)) && bytes(k).count >= 16) { break }
                     tail.append(k)
                 }
                 k -= 1

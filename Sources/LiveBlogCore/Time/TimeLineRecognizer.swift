@@ -430,7 +430,9 @@ public enum TimeLineRecognizer {
         mutating func parseDateline() -> PostTime? {
             if isWord(0, TimeLineRecognizer.weekdays) {
                 k += 1
+                // `Sa.,`: an abbreviation's dot, then a comma.
                 if case .punct(let p)? = peek(), p == "," || p == "." { k += 1 }
+                if case .punct(",")? = peek() { k += 1 }
             }
             var day = 0
             var month = 0
