@@ -100,6 +100,33 @@ extension BlogAssembler {
         dropHeaderRepeats(headerLines, after: feed)
     }
 
+    /// The header heuristic on a page that prints every time after its post (`timeTrails`): the first post is
+    /// the run of sentences above the first time and the headline over them; above it, between the standfirst and
+    /// that headline, the lines that are not prose are the page's header.
+    mutating func dropHeaderAboveTrailingFeed(from start: Int) {
+        guard timeTrails, let first = lines.indices.first(where: { isTrailingTime($0) }) else { return }
+        var k = previousSignificant(before: first)
+        var top: Int?
+        while let p = k, p >= start, isText(p) {
+            let line = bytes(p)
+            if isProse(p) || LineShape.endsLikeSentence(line) {
+                top = p
+                k = previousSignificant(before: p)
+                continue
+            }
+            if headlineShaped(p) { top = p }
+            break
+        }
+        guard let top else { return }
+        for i in start..<top where isText(i) && !isProse(i) {
+            drop(
+                i,
+                because:
+                    "not prose, above the first post, whose time at line \(lines[first].number) closes it (\(Heuristic.header))"
+            )
+        }
+    }
+
     /// Some pages print their header again after a pinned post (the byline, the dates, the buttons): a line that
     /// repeats one the header pass dropped is furniture wherever it stands (a dated time line too, but not a bare
     /// clock or age, which may be a post's own).

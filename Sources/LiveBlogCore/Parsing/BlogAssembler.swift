@@ -245,7 +245,9 @@ struct BlogAssembler {
         dropHeaderFurniture(from: next)
         dropHeaderAboveFirstSpacer(from: next)
         dropClosingCaptions()
+        dropNameCaptions()
         dropHeaderAboveFeed(from: next)
+        dropHeaderAboveTrailingFeed(from: next)
         dropFooterBelowFeed()
         firstTimeLine = lines.indices.first(where: { i in
             if case .time = classes[i] { return true } else { return false }
