@@ -64,6 +64,7 @@ extension BlogAssembler {
         {
             return false
         }
+        if count <= 200 && (LineShape.isGluedLinks(line) || LineShape.isShoutedBanner(line)) { return false }
         return true
     }
 }

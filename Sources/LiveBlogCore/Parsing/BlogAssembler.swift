@@ -436,6 +436,11 @@ struct BlogAssembler {
             drop(i, because: "\(rule.description) (\(rule.origin))")
             return .dropped
         }
+        if count <= 200, LineShape.isGluedLinks(line) || LineShape.isShoutedBanner(line) {
+            let what = LineShape.isShoutedBanner(line) ? "a notice shouted in capitals" : "link texts glued together"
+            drop(i, because: "\(what) (\(Heuristic.linkFurniture))")
+            return .dropped
+        }
         return .text
     }
 

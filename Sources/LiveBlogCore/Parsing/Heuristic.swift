@@ -20,6 +20,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     case promoPitch = "promo-pitch"
     case caption
     case videoPlayer = "video-player"
+    case linkFurniture = "link-furniture"
     case headline
     case questionHeadline = "question-headline"
     case echoCard = "echo-card"
@@ -57,6 +58,8 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .promoPitch: "a promo heading and its pitch line are dropped"
         case .caption: "photo captions and credits are dropped"
         case .videoPlayer: "video-player text and the video's title are dropped"
+        case .linkFurniture:
+            "link texts a scrape glued together without spaces (a tag list), and a notice shouted in capitals ending with a full stop, are page furniture"
         case .headline:
             "a short, unpunctuated line followed by a paragraph is a headline where a post starts: after its time on a page whose posts open with one, anywhere a paragraph ended on others"
         case .questionHeadline:
