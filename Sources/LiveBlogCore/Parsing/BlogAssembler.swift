@@ -677,7 +677,7 @@ struct BlogAssembler {
             let after = nextSignificant(after: s)
         else { return nil }
         switch classes[after] {
-        case .time, .trailingTime, .flag: break
+        case .time, .trailingTime, .flag, .separator: break
         default: return nil
         }
         let title = bytes(i)
