@@ -42,11 +42,21 @@ extension BlogAssembler {
         }
     }
 
-    /// The kind of time that opens the page's posts: the commonest kind among its time lines.
+    /// The kind of time that opens the page's posts: the commonest kind among its time lines (on a tie, the last
+    /// time's kind).
     func dominantTimeKind() -> Int? {
         var counts = [0, 0, 0, 0]
-        for c in classes { if case .time(let t) = c { counts[timeKind(times[t])] += 1 } }
+        var last: Int?
+        for c in classes {
+            if case .time(let t) = c {
+                counts[timeKind(times[t])] += 1
+                last = timeKind(times[t])
+            }
+        }
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return nil }
+        // A tie (a page of one post: its dated header line and the post's clock) goes to the kind of the last
+        // time, which stands in the feed.
+        if let last, counts[last] == counts[best] { return last }
         return best
     }
 
