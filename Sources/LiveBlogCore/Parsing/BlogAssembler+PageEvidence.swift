@@ -236,6 +236,8 @@ extension BlogAssembler {
         func flush(_ assembler: inout BlogAssembler) {
             if run.count >= 3 {
                 for (t, title) in run {
+                    assembler.overrulable.append((t, assembler.classes[t], Heuristic.navigationList))
+                    assembler.overrulable.append((title, assembler.classes[title], Heuristic.navigationList))
                     assembler.drop(
                         t, because: "time of a linked title in a list of \(run.count) (\(Heuristic.navigationList))")
                     assembler.drop(
@@ -443,6 +445,7 @@ extension BlogAssembler {
         guard !furniture.isEmpty else { return }
         for (k, i) in candidates.enumerated() {
             guard case .text = classes[i], let c = furniture[hashes[k]] else { continue }
+            overrulable.append((i, classes[i], Heuristic.repeatedLine))
             drop(i, because: "repeated \(c.count) times on the page, furniture (\(Heuristic.repeatedLine))")
             if c.count > spacer.count { spacer = (hashes[k], Int(c.count)) }
         }

@@ -74,6 +74,9 @@ struct BlogAssembler {
     var timeTrails = false
     /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
     var joinOffsets: [Int] = []
+    /// Lines the page-evidence passes dropped as a list or as repeated furniture, with what they were: the
+    /// never-nothing heuristic gives them back when no post would be left.
+    var overrulable: [(index: Int, was: LineClass, by: Heuristic)] = []
     /// Whether `classifyLines` uses the parallel plain-line pre-pass; off only in tests that prove it changes nothing.
     var usesPlainPrepass = true
 
@@ -255,8 +258,33 @@ struct BlogAssembler {
         var builder = EntryListBuilder(text: text)
         assembleEntries(from: next, into: &builder)
         blog.entries = builder.finish(pageDate: pageDate, diagnostics: &diagnostics)
+        if blog.entries.isEmpty, overrulable.contains(where: { if case .time = $0.was { true } else { false } }) {
+            blog.entries = neverNothing(from: next)
+        }
         blog.diagnostics = diagnostics.sorted { $0.line < $1.line }
         return blog
+    }
+
+    /// The never-nothing heuristic: when every candidate post was dropped (a page of time-headed blocks whose
+    /// bodies repeat, `More to follow.`, taken for furniture and then for a list of links), the time-headed blocks
+    /// are the posts: the list and repetition calls are overruled, and a note says so.
+    mutating func neverNothing(from start: Int) -> [EntrySpans] {
+        var overruled = Set<Heuristic>()
+        for (i, was, by) in overrulable where i >= start {
+            classes[i] = was
+            overruled.insert(by)
+        }
+        let names = overruled.map(\.rawValue).sorted().joined(separator: " and ")
+        diagnostics.append(
+            Diagnostic(
+                line: lines[start].number, kind: .note,
+                message:
+                    "no post was left, so the page's time-headed blocks are its posts; overruled: \(names) (\(Heuristic.neverNothing))"
+            ))
+        firstTimeLine = lines.indices.first(where: { isTime($0) })
+        var builder = EntryListBuilder(text: text)
+        assembleEntries(from: start, into: &builder)
+        return builder.finish(pageDate: pageDate, diagnostics: &diagnostics)
     }
 
     // MARK: - Blocks, glued sentences, footer

@@ -26,6 +26,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     case echoCard = "echo-card"
     case closingCard = "closing-card"
     case pinnedCopy = "pinned-copy"
+    case neverNothing = "never-nothing"
 
     public var description: String { "\(rawValue) heuristic" }
 
@@ -68,6 +69,8 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .closingCard:
             "a headline-shaped line and one line under it closing a post, on a page whose posts open with a time, is a linked story card"
         case .pinnedCopy: "a pinned post shown twice is kept once"
+        case .neverNothing:
+            "when every candidate post would be dropped, the page's time-headed blocks are the posts, and the list and repetition calls are overruled"
         }
     }
 }
