@@ -93,7 +93,9 @@ extension BlogAssembler {
                         "a time above the first post at line \(lines[feed].number), the page's own (\(Heuristic.header))"
                 )
             case .text:
-                if !isProse(k) {
+                // On a blog of one or two posts (not shown time-led by many), a short sentence above the first
+                // post is an introduction's, kept.
+                if !isProse(k), timeLed || !LineShape.endsLikeSentence(bytes(k)) {
                     headerLines.insert(lineHash(k))
                     drop(
                         k,
