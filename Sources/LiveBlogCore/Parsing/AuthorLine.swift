@@ -177,6 +177,28 @@ enum AuthorLine {
         return time
     }
 
+    /// "By" in the languages of the time table: the word that joins a label to a byline's names.
+    private static let byWords: Set<[UInt8]> = Set(
+        ["by", "von", "par", "door", "por", "przez", "av", "af", "od"].map {
+            Array($0.utf8)
+        })
+
+    /// A byline with a label in front of its "by" (`Posted by Ana Ruiz`, `Geschrieben von Ana Ruiz`, `Publié par
+    /// Ana Ruiz`): one capitalised word of letters, a "by" word, then names. The shape decides, not the label.
+    static func isLabelledByline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 8, line.count <= 90, line[0].isUpper else { return false }
+        var k = 1
+        while k < line.count && line[k].isLetter { k += 1 }
+        guard k <= 14, k < line.count, line[k] == .space else { return false }
+        let byStart = k + 1
+        var e = byStart
+        while e < line.count && line[e].isLetter { e += 1 }
+        guard e < line.count, line[e] == .space, e - byStart >= 2,
+            byWords.contains(Array(line[byStart..<e]))
+        else { return false }
+        return isBylineNames(UnsafeBufferPointer(rebasing: line[(e + 1)...]))
+    }
+
     /// The first two words of a byline's names ("Bethan Morrow"), to spot the author's biography line after it.
     static func leadingName(_ line: UnsafeBufferPointer<UInt8>, afterWord wordLength: Int) -> [UInt8] {
         var bytes: [UInt8] = []

@@ -42,11 +42,21 @@ extension BlogAssembler {
         }
     }
 
-    /// The kind of time that opens the page's posts: the commonest kind among its time lines.
+    /// The kind of time that opens the page's posts: the commonest kind among its time lines (on a tie, the last
+    /// time's kind).
     func dominantTimeKind() -> Int? {
         var counts = [0, 0, 0, 0]
-        for c in classes { if case .time(let t) = c { counts[timeKind(times[t])] += 1 } }
+        var last: Int?
+        for c in classes {
+            if case .time(let t) = c {
+                counts[timeKind(times[t])] += 1
+                last = timeKind(times[t])
+            }
+        }
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else { return nil }
+        // A tie (a page of one post: its dated header line and the post's clock) goes to the kind of the last
+        // time, which stands in the feed.
+        if let last, counts[last] == counts[best] { return last }
         return best
     }
 
@@ -55,11 +65,13 @@ extension BlogAssembler {
     /// Its prose paragraphs are an untimed introduction (a headline there is a video's or a promo's title); its other lines (bylines, the
     /// page's dates, labels, buttons, lists of links) are furniture. A flag line (a pinned post) ends the header.
     mutating func dropHeaderAboveFeed(from start: Int) {
-        guard timeLed, let kind = dominantTimeKind() else { return }
+        guard feedOpensWithTime, let kind = dominantTimeKind() else { return }
         var feed: Int?
         for i in start..<lines.count {
             guard case .time(let t) = classes[i], timeKind(times[t]) == kind else { continue }
-            if isText(nextSkippingFlags(after: i)) {
+            // The first post: its time, then a headline over a paragraph or a paragraph (a page's own dated line
+            // over its buttons and labels is not one).
+            if let n = nextSkippingFlags(after: i), isText(n), isHeadline(n) || isProse(n) || !headlineShaped(n) {
                 feed = i
                 break
             }
@@ -81,7 +93,9 @@ extension BlogAssembler {
                         "a time above the first post at line \(lines[feed].number), the page's own (\(Heuristic.header))"
                 )
             case .text:
-                if !isProse(k) {
+                // On a blog of one or two posts (not shown time-led by many), a short sentence above the first
+                // post is an introduction's, kept.
+                if !isProse(k), timeLed || !LineShape.endsLikeSentence(bytes(k)) {
                     headerLines.insert(lineHash(k))
                     drop(
                         k,
@@ -96,6 +110,33 @@ extension BlogAssembler {
             k += 1
         }
         dropHeaderRepeats(headerLines, after: feed)
+    }
+
+    /// The header heuristic on a page that prints every time after its post (`timeTrails`): the first post is
+    /// the run of sentences above the first time and the headline over them; above it, between the standfirst and
+    /// that headline, the lines that are not prose are the page's header.
+    mutating func dropHeaderAboveTrailingFeed(from start: Int) {
+        guard timeTrails, let first = lines.indices.first(where: { isTrailingTime($0) }) else { return }
+        var k = previousSignificant(before: first)
+        var top: Int?
+        while let p = k, p >= start, isText(p) {
+            let line = bytes(p)
+            if isProse(p) || LineShape.endsLikeSentence(line) {
+                top = p
+                k = previousSignificant(before: p)
+                continue
+            }
+            if headlineShaped(p) { top = p }
+            break
+        }
+        guard let top else { return }
+        for i in start..<top where isText(i) && !isProse(i) {
+            drop(
+                i,
+                because:
+                    "not prose, above the first post, whose time at line \(lines[first].number) closes it (\(Heuristic.header))"
+            )
+        }
     }
 
     /// Some pages print their header again after a pinned post (the byline, the dates, the buttons): a line that
@@ -143,7 +184,8 @@ extension BlogAssembler {
     /// from there to the end of the page everything is dropped, a sign-up box's small print included. Where posts
     /// print their time after the body, everything after the last such time is the footer.
     mutating func dropFooterBelowFeed() {
-        guard timeLed, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) }) else { return }
+        guard timeLed || timeTrails, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) })
+        else { return }
         if isTrailingTime(last) {
             for k in (last + 1)..<lines.count where isText(k) {
                 drop(
@@ -158,7 +200,12 @@ extension BlogAssembler {
         var k = last + 1
         while k < lines.count && run.count < Self.footerRun {
             if isText(k) {
-                if isProse(k) { run.removeAll() } else { run.append(k) }
+                // A short sentence (`Nobody was hurt.`) closing the last post does not start the footer.
+                if isProse(k) || (run.isEmpty && LineShape.endsLikeSentence(bytes(k)) && bytes(k).count >= 16) {
+                    run.removeAll()
+                } else {
+                    run.append(k)
+                }
             }
             k += 1
         }
@@ -168,7 +215,7 @@ extension BlogAssembler {
             var k = lines.count - 1
             while k > last {
                 if isText(k) {
-                    if isProse(k) { break }
+                    if isProse(k) || (LineShape.endsLikeSentence(bytes(k)) && bytes(k).count >= 16) { break }
                     tail.append(k)
                 }
                 k -= 1
@@ -188,7 +235,8 @@ extension BlogAssembler {
     /// How many lines in a row that are not prose start the footer below the last post.
     static let footerRun = 4
 
-    func isTrailingTime(_ i: Int) -> Bool {
+    func isTrailingTime(_ i: Int?) -> Bool {
+        guard let i else { return false }
         if case .trailingTime = classes[i] { return true }
         return false
     }

@@ -91,8 +91,11 @@ extension BlogAssembler {
         }
         dropTimedLinkLists()
         readTrailingTimes()
+        readTrailingClocks()
         let openings = postOpenings()
         timeLed = isTimeLed(openings)
+        // A blog that has just started (one or two posts) shows where its feed starts by every one of its times.
+        feedOpensWithTime = timeLed || (!timeTrails && !openings.isEmpty && openings.allSatisfy { isText($0) })
         headlessPage = timeLed && isHeadlessPage(openings)
     }
 
@@ -151,10 +154,78 @@ extension BlogAssembler {
         }
     }
 
+    /// The trailing-time heuristic, for a page that prints every post's time after its body and nothing else:
+    /// the page shows it at its ends. Below the last time there is no post (fewer sentences than a post has, no
+    /// headline over a paragraph, only the footer), and above the first one a post (a headline, then a body)
+    /// ends. Each time (a run of time lines counting once) then closes the post above it.
+    mutating func readTrailingClocks() {
+        guard let kind = dominantTimeKind() else { return }
+        var groups: [[Int]] = []
+        for i in lines.indices where isTime(i) {
+            if let last = groups.last?.last, nextSignificant(after: last) == i {
+                groups[groups.count - 1].append(i)
+            } else {
+                groups.append([i])
+            }
+        }
+        // Only the times of the posts' own kind: a dated header line above the feed is the page's.
+        groups = groups.filter { group in
+            guard case .time(let t) = classes[group[group.count - 1]] else { return false }
+            return timeKind(times[t]) == kind
+        }
+        guard groups.count >= 2, let lastTime = groups.last?.last, let firstTime = groups.first?.first else { return }
+        func sentences(_ range: Range<Int>) -> Int {
+            range.reduce(0) { n, k in
+                n + (isText(k) && bytes(k).count >= 40 && LineShape.endsLikeSentence(bytes(k)) ? 1 : 0)
+            }
+        }
+        // Below the last time, less than a post: fewer sentences than the post above it has.
+        let below = sentences((lastTime + 1)..<lines.count)
+        let lastBody = sentences((groups[groups.count - 2].last! + 1)..<groups[groups.count - 1][0])
+        guard below == 0 || below < lastBody else { return }
+        // Below the last time, no headline over a paragraph (on a page whose times lead, the last post's).
+        if let n = nextSignificant(after: lastTime), isText(n), headlineShaped(n),
+            let p = nextSignificant(after: n), isText(p), !headlineShaped(p)
+        {
+            return
+        }
+        // A post's body (two text lines, the last a sentence) right above the first time, under a headline that
+        // stands below the title and standfirst.
+        guard let above = previousSignificant(before: firstTime), isText(above),
+            LineShape.endsLikeSentence(bytes(above)), isText(previousSignificant(before: above)),
+            let title = lines.indices.first(where: { isText($0) })
+        else { return }
+        var headed = false
+        var k = title + 2
+        while k < above && !headed {
+            if isText(k), headlineShaped(k), let n = nextSignificant(after: k), isText(n), !headlineShaped(n) {
+                headed = true
+            }
+            k += 1
+        }
+        guard headed else { return }
+        let closing = groups.filter { group in isText(previousSignificant(before: group[0])) }
+        guard closing.count * 10 >= groups.count * 8 else { return }
+        timeTrails = true
+        for group in groups where isText(previousSignificant(before: group[0])) {
+            for t in group {
+                guard case .time(let index) = classes[t] else { continue }
+                classes[t] = .trailingTime(index)
+                diagnostics.append(
+                    Diagnostic(
+                        line: lines[t].number, kind: .note,
+                        message:
+                            "the time of the post above; the page prints every time after its post's body (\(Heuristic.trailingTime))"
+                    ))
+            }
+        }
+    }
+
     /// Whether the page's posts open with a time: most time lines are followed by the post's text. On such a page
     /// a headline needs its place in the post's header (see `BlogAssembler.isHeadlineSlot`).
     func isTimeLed(_ openings: [Int?]) -> Bool {
         let followed = openings.filter { isText($0) }.count
+        if timeTrails { return false }
         return openings.count >= 3 && followed * 10 >= openings.count * 7
     }
 
@@ -165,6 +236,8 @@ extension BlogAssembler {
         func flush(_ assembler: inout BlogAssembler) {
             if run.count >= 3 {
                 for (t, title) in run {
+                    assembler.overrulable.append((t, assembler.classes[t], Heuristic.navigationList))
+                    assembler.overrulable.append((title, assembler.classes[title], Heuristic.navigationList))
                     assembler.drop(
                         t, because: "time of a linked title in a list of \(run.count) (\(Heuristic.navigationList))")
                     assembler.drop(
@@ -372,6 +445,7 @@ extension BlogAssembler {
         guard !furniture.isEmpty else { return }
         for (k, i) in candidates.enumerated() {
             guard case .text = classes[i], let c = furniture[hashes[k]] else { continue }
+            overrulable.append((i, classes[i], Heuristic.repeatedLine))
             drop(i, because: "repeated \(c.count) times on the page, furniture (\(Heuristic.repeatedLine))")
             if c.count > spacer.count { spacer = (hashes[k], Int(c.count)) }
         }

@@ -204,6 +204,25 @@ extension BlogAssembler {
         }
     }
 
+    /// The caption heuristic, for a photo of people captioned with their names only (`Ana Ruiz and Tom Baxter`):
+    /// on a page whose posts open with a time, a line of two to six capitalised names between two sentences of a
+    /// post's body is the caption of the picture between them, not a paragraph (a headline has no place there).
+    mutating func dropNameCaptions() {
+        guard timeLed else { return }
+        for i in lines.indices {
+            guard isText(i), lines[i].end - lines[i].start <= 80, let p = previousSignificant(before: i), isText(p),
+                let n = nextSignificant(after: i), isText(n)
+            else { continue }
+            let line = bytes(i)
+            var words = 1
+            for b in line where b == .space { words += 1 }
+            guard words >= 2, words <= 6, AuthorLine.isNames(line), LineShape.endsLikeSentence(bytes(p)),
+                bytes(p).last != UInt8(ascii: ":"), isProse(n)
+            else { continue }
+            drop(i, because: "names between two sentences of a post, a photo's caption (\(Heuristic.caption))")
+        }
+    }
+
     /// The caption heuristic: a caption is the short line just above a credit line when a finished paragraph
     /// stands above it (so that the first paragraph under a headline is never taken); a caption split over two
     /// lines loses its first half too (the credit's line starts in lower case).

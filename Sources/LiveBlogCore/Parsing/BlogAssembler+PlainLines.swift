@@ -55,6 +55,7 @@ extension BlogAssembler {
             }
         }
         if AuthorLine.byline(line, rules: rules) != nil { return false }
+        if count <= 90 && AuthorLine.isLabelledByline(line) { return false }
         if count <= 64 && AuthorLine.gluedTime(line) != nil { return false }
         if count <= 120 && rules.matches(.player, line) { return false }
         if rules.matches(.gallery, line) || rules.matches(.video, line) { return false }
@@ -63,6 +64,7 @@ extension BlogAssembler {
         {
             return false
         }
+        if count <= 200 && (LineShape.isGluedLinks(line) || LineShape.isShoutedBanner(line)) { return false }
         return true
     }
 }

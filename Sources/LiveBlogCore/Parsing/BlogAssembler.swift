@@ -57,6 +57,8 @@ struct BlogAssembler {
     var pageDate: PageDate?
     /// Whether the page's dateline has been met.
     var sawDateline = false
+    /// The line of the page's dateline, once met.
+    var datelineIndex: Int?
     /// Whether most of the page's timed posts open straight with a paragraph (see `isHeadlessPage`).
     var headlessPage = false
     /// The first post time's line, once the header is read.
@@ -65,8 +67,16 @@ struct BlogAssembler {
     var spacerHash: UInt64?
     /// Whether the page's posts open with a time (see `isTimeLed`).
     var timeLed = false
+    /// Whether the page's feed opens with a time: a time-led page, or a blog of one or two posts, each under its
+    /// time (the header pass then reads the page's header above the first of them).
+    var feedOpensWithTime = false
+    /// Whether the page prints every post's time after its body (see `readTrailingClocks`).
+    var timeTrails = false
     /// Offsets where the hard-wrap joiner removed a line break, so that line numbers stay those of the input.
     var joinOffsets: [Int] = []
+    /// Lines the page-evidence passes dropped as a list or as repeated furniture, with what they were: the
+    /// never-nothing heuristic gives them back when no post would be left.
+    var overrulable: [(index: Int, was: LineClass, by: Heuristic)] = []
     /// Whether `classifyLines` uses the parallel plain-line pre-pass; off only in tests that prove it changes nothing.
     var usesPlainPrepass = true
 
@@ -125,13 +135,29 @@ struct BlogAssembler {
         }
     }
 
-    /// Splits `13:40 GMTQuessa offers …` into a time line and a text line (same line number).
+    /// Splits `13:40 GMTQuessa offers …` into a time line and a text line (same line number), and, with the
+    /// time-prefix heuristic, `14:05: Headline`, `14:05 – Headline`, `14:05 Headline` and `14:05 First paragraph…`.
     mutating func splitGluedTimes() {
         var split: [Line]?
+        let prefixed = timePrefixedLines()
+        var nextPrefixed = 0
         for k in lines.indices {
             let line = lines[k]
             let b = text[line.start]
-            if b.isDigit, line.end - line.start >= 10,
+            var prefixCut: (line: Int, timeEnd: Int, textStart: Int)?
+            if nextPrefixed < prefixed.count, prefixed[nextPrefixed].line == k {
+                prefixCut = prefixed[nextPrefixed]
+                nextPrefixed += 1
+            }
+            if let cut = prefixCut, !(b.isDigit && isGluedTime(k)) {
+                if split == nil { split = Array(lines[..<k]) }
+                split!.append(Line(start: line.start, end: line.start + cut.timeEnd, number: line.number))
+                split!.append(Line(start: line.start + cut.textStart, end: line.end, number: line.number))
+                diagnostics.append(
+                    Diagnostic(
+                        line: line.number, kind: .note,
+                        message: "split the time opening the line from the text after it (\(Heuristic.timePrefix))"))
+            } else if b.isDigit, line.end - line.start >= 10,
                 let (_, textStart) = GluedTime.split(UnsafeBufferPointer(rebasing: text[line.start..<line.end]))
             {
                 if split == nil { split = Array(lines[..<k]) }
@@ -148,6 +174,40 @@ struct BlogAssembler {
             }
         }
         if let split { lines = split }
+    }
+
+    /// Whether `GluedTime` splits line `k` (a time glued to its headline without a space goes first).
+    func isGluedTime(_ k: Int) -> Bool {
+        lines[k].end - lines[k].start >= 10
+            && GluedTime.split(UnsafeBufferPointer(rebasing: text[lines[k].start..<lines[k].end])) != nil
+    }
+
+    /// The time-prefix heuristic: lines that open with a post time followed by a separator and text. The page
+    /// must show the layout: two such lines, or one whose text is a headline (short, not a sentence), or one on a
+    /// page with no time line of its own (a blog that has just started), so that a paragraph that happens to start
+    /// with a clock is left alone.
+    func timePrefixedLines() -> [(line: Int, timeEnd: Int, textStart: Int)] {
+        var found: [(line: Int, timeEnd: Int, textStart: Int)] = []
+        for k in lines.indices {
+            let line = lines[k]
+            guard line.end - line.start >= 8 else { continue }
+            let first = text[line.start]
+            guard first.isDigit || first.isLetter else { continue }
+            let bytes = UnsafeBufferPointer(rebasing: text[line.start..<line.end])
+            guard TimePrefix.clockEnd(bytes) != nil, let cut = TimePrefix.split(bytes) else { continue }
+            found.append((k, cut.timeEnd, cut.textStart))
+        }
+        if found.count == 1 {
+            // One such line: a headline (short, not a sentence) after its time, or the only time on the page.
+            let cut = found[0]
+            let rest = UnsafeBufferPointer(
+                rebasing: text[(lines[cut.line].start + cut.textStart)..<lines[cut.line].end])
+            if rest.count <= 100 && !LineShape.endsLikeSentence(rest) { return found }
+            for k in lines.indices where lines[k].end - lines[k].start <= TimeLineRecognizer.maximumLength {
+                if let time = TimeLineRecognizer.recognize(bytes: bytes(k)), time.hour != nil { return [] }
+            }
+        }
+        return found
     }
 
     // MARK: - Running
@@ -188,7 +248,9 @@ struct BlogAssembler {
         dropHeaderFurniture(from: next)
         dropHeaderAboveFirstSpacer(from: next)
         dropClosingCaptions()
+        dropNameCaptions()
         dropHeaderAboveFeed(from: next)
+        dropHeaderAboveTrailingFeed(from: next)
         dropFooterBelowFeed()
         firstTimeLine = lines.indices.first(where: { i in
             if case .time = classes[i] { return true } else { return false }
@@ -196,8 +258,33 @@ struct BlogAssembler {
         var builder = EntryListBuilder(text: text)
         assembleEntries(from: next, into: &builder)
         blog.entries = builder.finish(pageDate: pageDate, diagnostics: &diagnostics)
+        if blog.entries.isEmpty, overrulable.contains(where: { if case .time = $0.was { true } else { false } }) {
+            blog.entries = neverNothing(from: next)
+        }
         blog.diagnostics = diagnostics.sorted { $0.line < $1.line }
         return blog
+    }
+
+    /// The never-nothing heuristic: when every candidate post was dropped (a page of time-headed blocks whose
+    /// bodies repeat, `More to follow.`, taken for furniture and then for a list of links), the time-headed blocks
+    /// are the posts: the list and repetition calls are overruled, and a note says so.
+    mutating func neverNothing(from start: Int) -> [EntrySpans] {
+        var overruled = Set<Heuristic>()
+        for (i, was, by) in overrulable where i >= start {
+            classes[i] = was
+            overruled.insert(by)
+        }
+        let names = overruled.map(\.rawValue).sorted().joined(separator: " and ")
+        diagnostics.append(
+            Diagnostic(
+                line: lines[start].number, kind: .note,
+                message:
+                    "no post was left, so the page's time-headed blocks are its posts; overruled: \(names) (\(Heuristic.neverNothing))"
+            ))
+        firstTimeLine = lines.indices.first(where: { isTime($0) })
+        var builder = EntryListBuilder(text: text)
+        assembleEntries(from: start, into: &builder)
+        return builder.finish(pageDate: pageDate, diagnostics: &diagnostics)
     }
 
     // MARK: - Blocks, glued sentences, footer
@@ -309,10 +396,12 @@ struct BlogAssembler {
         let count = line.count
         // The page's dateline: one line, above the feed (before its second time line). Further dated lines with
         // such words are post times.
-        if !sawDateline, times.count < 2, count <= TimeLineRecognizer.maximumLength + 20,
+        // A second dateline right under the first ("Published …" over "Updated …") is the page's too.
+        if !sawDateline || datelineIndex == i - 1, times.count < 2, count <= TimeLineRecognizer.maximumLength + 20,
             let rule = rules.match(.dateline, line), let date = datelineDate(line, rule: rule)
         {
             sawDateline = true
+            datelineIndex = i
             if pageDate == nil, date.hasDate {
                 pageDate = PageDate(date, anchor: PageDate.anchor(forDatelineWords: rule.text))
             }
@@ -346,6 +435,10 @@ struct BlogAssembler {
             dropAuthorBiography(after: i, bylineWord: rule.text)
             return .dropped
         }
+        if count <= 90, AuthorLine.isLabelledByline(line) {
+            drop(i, because: "author line, a label, “by” and names (\(Heuristic.authorLine))")
+            return .dropped
+        }
         if count <= 64, let time = AuthorLine.gluedTime(line) {
             diagnostics.append(
                 Diagnostic(
@@ -369,6 +462,11 @@ struct BlogAssembler {
             ?? (count <= 300 ? rules.match(.pattern, line) : nil)
         {
             drop(i, because: "\(rule.description) (\(rule.origin))")
+            return .dropped
+        }
+        if count <= 200, LineShape.isGluedLinks(line) || LineShape.isShoutedBanner(line) {
+            let what = LineShape.isShoutedBanner(line) ? "a notice shouted in capitals" : "link texts glued together"
+            drop(i, because: "\(what) (\(Heuristic.linkFurniture))")
             return .dropped
         }
         return .text
@@ -522,6 +620,8 @@ struct BlogAssembler {
                 }
             case .trailingTime(let t):
                 builder.addTrailingTime(times[t], line: number)
+                // On a page that prints every time after its post, the time closes the post.
+                if timeTrails, !isTrailingTime(nextSignificant(after: i)) { builder.close() }
             case .flag(let flags):
                 builder.addFlags(flags, line: number)
             case .cardIntro:
@@ -605,7 +705,7 @@ struct BlogAssembler {
             let after = nextSignificant(after: s)
         else { return nil }
         switch classes[after] {
-        case .time, .trailingTime, .flag: break
+        case .time, .trailingTime, .flag, .separator: break
         default: return nil
         }
         let title = bytes(i)

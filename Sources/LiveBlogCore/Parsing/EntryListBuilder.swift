@@ -9,6 +9,8 @@ struct EntryListBuilder {
         var related: [RelatedSpan] = []
         var flags: EntryFlags = []
         var line: Int
+        /// Whether the time was printed after the body (a second trailing time line joins it).
+        var timeTrails = false
 
         var hasContent: Bool { headline != nil || !paragraphs.isEmpty || !related.isEmpty }
     }
@@ -36,8 +38,14 @@ struct EntryListBuilder {
     mutating func addTrailingTime(_ time: PostTime, line: Int) {
         guard var draft = current else { return addTime(time, line: line) }
         var result = time
-        if result.epoch == nil { result.epoch = draft.time?.epoch }
+        if draft.timeTrails {
+            // A second line of the same trailing time (`4m ago` over `14:05`).
+            result = EntryListBuilder.combine(draft.time, time)
+        } else if result.epoch == nil {
+            result.epoch = draft.time?.epoch
+        }
         draft.time = result
+        draft.timeTrails = true
         current = draft
     }
 

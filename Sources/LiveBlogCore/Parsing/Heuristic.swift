@@ -9,6 +9,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     case trailingTime = "trailing-time"
     case dayHeader = "day-header"
     case gluedTime = "glued-time"
+    case timePrefix = "time-prefix"
     case authorLine = "author-line"
     case authorAboveTime = "author-above-time"
     case header
@@ -19,11 +20,13 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     case promoPitch = "promo-pitch"
     case caption
     case videoPlayer = "video-player"
+    case linkFurniture = "link-furniture"
     case headline
     case questionHeadline = "question-headline"
     case echoCard = "echo-card"
     case closingCard = "closing-card"
     case pinnedCopy = "pinned-copy"
+    case neverNothing = "never-nothing"
 
     public var description: String { "\(rawValue) heuristic" }
 
@@ -42,6 +45,8 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .dayHeader:
             "a date without a year between posts (\"Monday 14 August\", \"Montag, 14. August\") heads the day's posts and is not a post"
         case .gluedTime: "a time glued to the headline after it is split from it"
+        case .timePrefix:
+            "a line opening with a post time, then a separator and text (`14:05: Headline`, `14:05 – Headline`, `14:05 First paragraph…`), is the post's time and its headline or first paragraph, where the page shows that layout twice (or has no other time line)"
         case .authorLine: "a byline, or an author's name glued to a time, is metadata"
         case .authorAboveTime: "a name line right above a time line is the post's author"
         case .header:
@@ -54,6 +59,8 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .promoPitch: "a promo heading and its pitch line are dropped"
         case .caption: "photo captions and credits are dropped"
         case .videoPlayer: "video-player text and the video's title are dropped"
+        case .linkFurniture:
+            "link texts a scrape glued together without spaces (a tag list), and a notice shouted in capitals ending with a full stop, are page furniture"
         case .headline:
             "a short, unpunctuated line followed by a paragraph is a headline where a post starts: after its time on a page whose posts open with one, anywhere a paragraph ended on others"
         case .questionHeadline:
@@ -62,6 +69,8 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .closingCard:
             "a headline-shaped line and one line under it closing a post, on a page whose posts open with a time, is a linked story card"
         case .pinnedCopy: "a pinned post shown twice is kept once"
+        case .neverNothing:
+            "when every candidate post would be dropped, the page's time-headed blocks are the posts, and the list and repetition calls are overruled"
         }
     }
 }

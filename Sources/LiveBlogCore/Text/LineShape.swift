@@ -140,6 +140,41 @@ enum LineShape {
     static let maximumQuestionWords = 12
 
     /// Whether the last visible character closes a sentence (. ! ? : ; , …), looking inside closing quotes.
+    /// The glued-links shape: link texts a scrape glued together without spaces (`World CupAnna SmithEngland
+    /// women`), as a list of tags or topics renders: a short line, not a sentence, where a lower-case letter runs
+    /// straight into a capital three times or more (`YouTube` and `PlayStation` are one each).
+    static func isGluedLinks(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 12, line.count <= 160 else { return false }
+        var joins = 0
+        var k = 1
+        while k < line.count {
+            if line[k].isUpper && line[k - 1].isLower {
+                // `McAdam`, `DeSantis`: a capital after one or two letters of a word is a name, not a join.
+                var start = k - 1
+                while start > 0 && line[start - 1].isLetter { start -= 1 }
+                if k - start > 2 { joins += 1 }
+            }
+            k += 1
+        }
+        return joins >= 3 && !endsLikeSentence(line)
+    }
+
+    /// The banner shape: a sentence shouted in capitals (`THIS PAGE UPDATES AUTOMATICALLY.`), four words or more
+    /// and no lower-case letter, ending with a full stop or an exclamation mark: a template's notice, not a post's
+    /// text (an all-capitals headline ends without one).
+    static func isShoutedBanner(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 20, line.count <= 200 else { return false }
+        let last = line[line.count - 1]
+        guard last == UInt8(ascii: ".") || last == UInt8(ascii: "!") else { return false }
+        var spaces = 0
+        var letters = 0
+        for b in line {
+            if b.isLower { return false }
+            if b.isUpper { letters += 1 } else if b == .space { spaces += 1 }
+        }
+        return spaces >= 3 && letters >= 12
+    }
+
     static func endsLikeSentence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = line.count
         while end > 0 {

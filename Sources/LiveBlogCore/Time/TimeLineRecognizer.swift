@@ -59,6 +59,7 @@ public enum TimeLineRecognizer {
     static func recognizeFolded(_ line: String) -> PostTime? {
         var folded = line.folding(options: [.diacriticInsensitive], locale: nil)
         folded = folded.replacingOccurrences(of: "ł", with: "l").replacingOccurrences(of: "Ł", with: "L")
+            .replacingOccurrences(of: "ø", with: "o").replacingOccurrences(of: "Ø", with: "O")
         // Typographic marks that fold to nothing useful stay as they are; a line still not ASCII-lettered fails.
         var copy = folded
         guard copy.withUTF8({ startsLikeTime($0) }) else { return nil }
@@ -155,6 +156,8 @@ public enum TimeLineRecognizer {
         words.formUnion(prefixWords)
         words.formUnion(months.keys)
         words.formUnion(weekdays)
+        words.formUnion(TimeWords.agePrefixes)
+        words.insert("il")
         return Set(words.map { word in word.utf8.reduce(UInt64(0)) { $0 << 5 | UInt64($1.alphabetIndex) } })
     }()
 
@@ -169,72 +172,22 @@ public enum TimeLineRecognizer {
             length += 1
             if length > 12 { return false }
         }
-        guard length >= 3 else { return false }
+        guard length >= 2 else { return false }
         // Five bits a letter: twelve letters fit in a UInt64 without building a String.
         var packed: UInt64 = 0
         for k in 0..<length { packed = packed << 5 | UInt64(line[k].alphabetIndex) }
         return leadingWords.contains(packed)
     }
 
-    /// Words that may stand before a time: "Posted at", "Aktualisiert um", "Aggiornato alle", "ore", "godz.".
-    private static let prefixWords: Set<String> = [
-        "posted", "updated", "published", "last",
-        "aktualisiert", "aktualisierung", "stand", "veroffentlicht", "um",
-        "aggiornato", "aggiornamento", "pubblicato", "alle", "ore",
-        "publie", "mis", "actualise",
-        "actualizado", "publicado",
-        "aktualizacja", "zaktualizowano", "opublikowano", "godz", "godzina",
-        "bijgewerkt", "gepubliceerd", "kl", "klo",
-    ]
-    /// Small words between a prefix and the time: "at", "on", "um", "à jour le", "alle", "o".
-    private static let prefixJoiners: Set<String> = [
-        "at", "on", "updated", "a", "jour", "le", "il", "de", "el", "o", "om", "am",
-    ]
-
-    private static let months: [String: Int] = [
-        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-        "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-        "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-        // German, French, Italian, Spanish, Portuguese, Dutch, with accents folded.
-        "januar": 1, "janner": 1, "februar": 2, "marz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7, "okt": 10,
-        "oktober": 10, "dez": 12, "dezember": 12,
-        "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "mars": 3, "avril": 4, "avr": 4, "juin": 6, "juillet": 7,
-        "juil": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-        "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "agosto": 8,
-        "settembre": 9, "ottobre": 10, "dicembre": 12,
-        "enero": 1, "febrero": 2, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "septiembre": 9, "setiembre": 9,
-        "octubre": 10, "noviembre": 11, "diciembre": 12,
-        "janeiro": 1, "fevereiro": 2, "marco": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10,
-        "novembro": 11, "dezembro": 12,
-        "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
-        // Polish, in the genitive a date uses.
-        "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7, "sierpnia": 8,
-        "wrzesnia": 9, "pazdziernika": 10, "listopada": 11, "grudnia": 12,
-    ]
-    private static let weekdays: Set<String> = [
-        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
-        "fri", "friday", "sat", "saturday", "sun", "sunday",
-        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica",
-        "lunes", "martes", "miercoles", "jueves", "viernes", "domingo",
-        "poniedzialek", "wtorek", "sroda", "czwartek", "piatek", "sobota", "niedziela",
-        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
-    ]
-    /// Words after a clock that say "o'clock" rather than a zone: `11.04 Uhr`, `14 h`.
-    private static let clockWords: Set<String> = ["uhr", "h", "hs", "hrs", "godz", "heures"]
-    /// Zone names newsrooms print, with their offsets in hours east of UTC.
-    private static let zones: [String: Double] = [
-        "gmt": 0, "utc": 0, "z": 0, "bst": 1, "ist": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
-        "et": -5, "est": -5, "edt": -4, "ct": -6, "cst": -6, "cdt": -5, "mt": -7, "mst": -7, "mdt": -6,
-        "pt": -8, "pst": -8, "pdt": -7, "aest": 10, "aedt": 11, "jst": 9, "kst": 9, "hkt": 8, "sgt": 8,
-    ]
-    private static let ageUnits: [String: Int] = [
-        "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
-        "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
-        "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
-        "d": 86400, "day": 86400, "days": 86400,
-    ]
+    private static let prefixWords = TimeWords.prefixWords
+    private static let prefixJoiners = TimeWords.prefixJoiners
+    private static let months = TimeWords.months
+    private static let weekdays = TimeWords.weekdays
+    private static let clockWords = TimeWords.clockWords
+    private static let zones = TimeWords.zones
+    private static let ageUnits = TimeWords.ageUnits
+    /// Marks between a clock and its date, either way round: `14:05, 5 December`, `2:05 PM / December 5, 2026`.
+    static let separators: Set<Character> = [",", "-", "–", "—", "|", "/", "·", "•"]
 
     private struct Parser {
         let tokens: [(Token, String.Index, String.Index)]
@@ -300,8 +253,8 @@ public enum TimeLineRecognizer {
                     return clock
                 }
                 // A clock before its date: "10:32 p.m. EDT, Thu September 12, 2024".
-                if case .punct(let p)? = peek(), p == "," || p == "-" || p == "–" || p == "|" { k += 1 }
-                if isWord(0, ["on"]) { k += 1 }
+                if case .punct(let p)? = peek(), TimeLineRecognizer.separators.contains(p) { k += 1 }
+                if isWord(0, ["on", "le", "il", "el", "de", "am", "den"]) { k += 1 }
                 if let date = parseDateline(), atEnd, date.hour == nil {
                     clock.year = date.year
                     clock.month = date.month
@@ -327,15 +280,29 @@ public enum TimeLineRecognizer {
 
         mutating func parseAge() -> PostTime? {
             let start = k
-            guard case .number(let n, let digits)? = peek(), digits <= 3 else { return nil }
+            // An age written with its word in front: "vor 5 Minuten", "il y a 5 min", "hace 5 minutos".
+            var prefixed = false
+            if isWord(0, TimeWords.agePrefixes) {
+                k += 1
+                prefixed = true
+            } else if isWord(0, ["il"]), isWord(1, ["y"]), isWord(2, ["a"]) {
+                k += 3
+                prefixed = true
+            }
+            guard case .number(let n, let digits)? = peek(), digits <= 3 else {
+                k = start
+                return nil
+            }
             k += 1
             guard case .word(let unit)? = peek(), let seconds = TimeLineRecognizer.ageUnits[unit] else {
                 k = start
                 return nil
             }
             k += 1
+            if case .punct(".")? = peek() { k += 1 }
+            if prefixed { return PostTime(text: String(source[tokens[start].1..<tokens[k - 1].2]), age: n * seconds) }
             // "4m ago" tokenises as 4, "m"; "ago" may be glued to a clock: "ago11:48" gives "ago", 11, ...
-            guard case .word("ago")? = peek() else {
+            guard isWord(0, TimeWords.ageSuffixes) else {
                 k = start
                 return nil
             }
@@ -356,8 +323,10 @@ public enum TimeLineRecognizer {
                 minute = m
                 hadMinutes = true
                 k += 2
-            } else if case .word("h")? = peek(), case .number(let m, let md)? = peek(1), md == 2, m < 60 {
-                // French `16h56`.
+            } else if case .word(let w)? = peek(), w == "h" || w == "u", case .number(let m, let md)? = peek(1),
+                md == 2, m < 60
+            {
+                // French `16h56`, Dutch `16u56`.
                 minute = m
                 hadMinutes = true
                 k += 2
@@ -387,18 +356,58 @@ public enum TimeLineRecognizer {
                 return nil
             }
             var time = PostTime(text: "", hour: hour, minute: minute)
-            if case .word(let zone)? = peek(), let offset = TimeLineRecognizer.zones[zone] {
-                time.zoneOffset = Int(offset * 3600)
-                k += 1
-            } else if case .punct("(")? = peek(), case .word(let zone)? = peek(1),
-                let offset = TimeLineRecognizer.zones[zone],
-                case .punct(")")? = peek(2)
-            {
-                // A zone in brackets: `14:05 (CET)`.
-                time.zoneOffset = Int(offset * 3600)
-                k += 3
+            let bracket: Bool
+            if case .punct("(")? = peek() { bracket = true } else { bracket = false }
+            let zoneStart = k
+            if bracket { k += 1 }
+            if let offset = parseZone() {
+                // A zone, maybe in brackets: `14:05 CET`, `14:05 (IST)`, `14:05 GMT+1`, `14:05 UTC+02:00`.
+                if bracket {
+                    guard case .punct(")")? = peek() else {
+                        k = zoneStart
+                        return time
+                    }
+                    k += 1
+                }
+                time.zoneOffset = offset * 60
+            } else {
+                k = zoneStart
             }
             return time
+        }
+
+        /// A zone name with an optional offset (`CET`, `GMT+1`, `UTC-05:00`), or a bare offset (`+01:00`), in
+        /// minutes east of UTC.
+        mutating func parseZone() -> Int? {
+            let start = k
+            var base: Int?
+            if case .word(let zone)? = peek(), let offset = TimeLineRecognizer.zones[zone] {
+                base = offset
+                k += 1
+            }
+            if case .punct(let sign)? = peek(), sign == "+" || sign == "-" || sign == "−",
+                base != nil
+                    || (peek(1).map { if case .number(_, let d) = $0 { d == 2 || d == 4 } else { false } } ?? false),
+                case .number(let n, let digits)? = peek(1), digits <= 4
+            {
+                var minutes: Int
+                k += 2
+                if digits <= 2 {
+                    minutes = n * 60
+                    if case .punct(":")? = peek(), case .number(let m, 2)? = peek(1) {
+                        minutes += m
+                        k += 2
+                    }
+                } else {
+                    minutes = (n / 100) * 60 + n % 100
+                }
+                guard minutes <= 14 * 60 else {
+                    k = start
+                    return nil
+                }
+                return (base ?? 0) + (sign == "+" ? minutes : -minutes)
+            }
+            return base
         }
 
         mutating func parseMeridiem() -> String? {
@@ -421,17 +430,30 @@ public enum TimeLineRecognizer {
         mutating func parseDateline() -> PostTime? {
             if isWord(0, TimeLineRecognizer.weekdays) {
                 k += 1
+                // `Sa.,`: an abbreviation's dot, then a comma.
                 if case .punct(let p)? = peek(), p == "," || p == "." { k += 1 }
+                if case .punct(",")? = peek() { k += 1 }
             }
             var day = 0
             var month = 0
             var year = 0
+            if let numeric = parseNumericDate() {
+                return finishDate(numeric)
+            }
             if case .number(let d, let dd)? = peek(), dd <= 2, case .word(let m)? = peek(1),
                 let mm = TimeLineRecognizer.months[m]
             {
                 day = d
                 month = mm
                 k += 2
+            } else if case .number(let d, let dd)? = peek(), dd <= 2, case .word("de")? = peek(1),
+                case .word(let m)? = peek(2), let mm = TimeLineRecognizer.months[m]
+            {
+                // Spanish and Portuguese `5 de diciembre de 2026`.
+                day = d
+                month = mm
+                k += 3
+                if isWord(0, ["de"]) { k += 1 }
             } else if case .number(let d, let dd)? = peek(), dd <= 2, case .punct(".")? = peek(1),
                 case .word(let m)? = peek(2),
                 let mm = TimeLineRecognizer.months[m]
@@ -456,19 +478,62 @@ public enum TimeLineRecognizer {
             guard day >= 1 && day <= 31 else { return nil }
             // A day header between posts (`Monday 14 August`, `Montag, 14. August`): a date with no year or clock.
             if atEnd { return PostTime(text: "", month: month, day: day) }
-            guard case .number(let y, 4)? = peek() else { return nil }
+            if case .punct(",")? = peek(), case .number(_, 4)? = peek(1) { k += 1 }
+            if isWord(0, ["de"]), case .number(_, 4)? = peek(1) { k += 1 }
+            guard case .number(let y, 4)? = peek() else {
+                // A date without its year before the clock: `Thu 5 Dec 14:05`, `za 05 dec. 14u05`.
+                var result = PostTime(text: "", month: month, day: day)
+                return finishClock(&result) ? result : nil
+            }
             year = y
             k += 1
-            var result = PostTime(text: "", year: year, month: month, day: day)
+            return finishDate(PostTime(text: "", year: year, month: month, day: day))
+        }
+
+        /// The rest of a dated line after its year: nothing, or a separator and a clock.
+        mutating func finishDate(_ date: PostTime) -> PostTime? {
+            var result = date
             if atEnd { return result }
-            if case .punct(let p)? = peek(), p == "," || p == "-" || p == "–" || p == "|" { k += 1 }
-            if isWord(0, ["at", "a", "um", "alle", "ore", "o", "om", "godz", "kl"]) { k += 1 }
-            if case .punct(".")? = peek() { k += 1 }
-            guard let clock = parseClock(), atEnd else { return nil }
+            return finishClock(&result) ? result : nil
+        }
+
+        /// A separator, a joining word, then a clock that ends the line, copied into `result`.
+        mutating func finishClock(_ result: inout PostTime) -> Bool {
+            if case .punct(let p)? = peek(), TimeLineRecognizer.separators.contains(p) { k += 1 }
+            if isWord(0, TimeWords.dateClockJoiners) {
+                k += 1
+                if case .punct(".")? = peek() { k += 1 }
+                if isWord(0, ["las"]) { k += 1 }
+            }
+            guard let clock = parseClock(), atEnd else { return false }
             result.hour = clock.hour
             result.minute = clock.minute
             result.zoneOffset = clock.zoneOffset
-            return result
+            return true
+        }
+
+        /// A numeric date with its year: `05.12.2026`, `5/12/2026`, `2026-12-05` (day first unless the year leads;
+        /// with `/`, month first when the day is then impossible the other way round, as US pages write it).
+        mutating func parseNumericDate() -> PostTime? {
+            guard case .number(let a, let ad)? = peek(), case .punct(let s1)? = peek(1),
+                s1 == "." || s1 == "/" || s1 == "-", case .number(let b, let bd)? = peek(2), bd <= 2,
+                case .punct(let s2)? = peek(3), s2 == s1, case .number(let c, let cd)? = peek(4)
+            else { return nil }
+            var year: Int
+            var month: Int
+            var day: Int
+            if ad == 4 && cd <= 2 {
+                (year, month, day) = (a, b, c)
+            } else if ad <= 2 && cd == 4 {
+                year = c
+                (day, month) = (a, b)
+                if s1 == "/" && b > 12 { (day, month) = (b, a) }
+            } else {
+                return nil
+            }
+            guard month >= 1 && month <= 12 && day >= 1 && day <= 31 else { return nil }
+            k += 5
+            return PostTime(text: "", year: year, month: month, day: day)
         }
     }
 }

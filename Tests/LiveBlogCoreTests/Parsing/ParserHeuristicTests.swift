@@ -42,7 +42,8 @@ struct ParserHeuristicTests {
                 [2] 20:30 (untitled)
                   ¶ The first tremor was felt in the capital.
                 """)
-        #expect(BlogExporter.iso8601(try #require(blog.entries[0].timestamp)) == "2024-08-05T20:49:00Z")
+        // The byline dates the page but names no zone: the clock floats, shown as printed, with no timestamp.
+        #expect(blog.entries[0].timestamp == nil)
         #expect(droppedLines(blog) == [3, 8])
     }
 
