@@ -101,16 +101,36 @@ let package = Package(
 )
 
 // libFuzzer targets: they have no `main` (libFuzzer brings it), so they exist only when asked for:
-// `LIVEBLOG_FUZZ=1 swift build --sanitize=fuzzer --sanitize=address --product FuzzParser` (see Tests/Fuzz/run.sh).
+// `LIVEBLOG_FUZZ=1 swift build --sanitize=fuzzer --sanitize=address` (see Tests/Fuzz/run.sh).
 // swiftc keeps only the last `-sanitize=` it is given, so SwiftPM's two flags leave the code without coverage
 // instrumentation and the fuzzer blind; the combined flag, added after them, restores both.
 if ProcessInfo.processInfo.environment["LIVEBLOG_FUZZ"] != nil {
     let both = SwiftSetting.unsafeFlags(["-sanitize=fuzzer,address"])
-    for target in package.targets where target.name == "LiveBlogCore" {
+    for target in package.targets where ["LiveBlogCore", "LiveBlogHTML"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [both]
     }
-    for name in ["FuzzParser", "FuzzQuery"] {
+    let names = ["FuzzParser", "FuzzQuery", "FuzzHTML", "FuzzJSONLD"]
+    for name in names {
         package.targets.append(.executableTarget(
-            name: name, dependencies: ["LiveBlogCore"], swiftSettings: [.unsafeFlags(["-parse-as-library"]), both]))
+            name: name, dependencies: ["LiveBlogCore", "LiveBlogHTML"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-Xcc", "-I/usr/include/libxml2"]), both]))
     }
+    // One `swift build` (no --product) makes every fuzz binary: the package keeps only the fuzz targets and the
+    // targets they use, so nothing else (the app, the tests, NIO, GRDB) is built with the sanitizers.
+    var used = Set(names)
+    while true {
+        var more = used
+        for target in package.targets where used.contains(target.name) {
+            for dependency in target.dependencies {
+                switch dependency {
+                case .targetItem(let name, _), .byNameItem(let name, _): more.insert(name)
+                default: break
+                }
+            }
+        }
+        if more == used { break }
+        used = more
+    }
+    package.targets.removeAll { !used.contains($0.name) }
+    package.products = []
 }

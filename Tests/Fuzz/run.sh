@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with ASan and runs each for SECONDS (default 60) from the seed corpora.
+# Builds the libFuzzer targets with ASan (one `swift build`: in fuzz mode the package holds only them and what
+# they use) and runs each for SECONDS (default 60) from the seed corpora.
 # Usage: Tests/Fuzz/run.sh [SECONDS] [extra libFuzzer flags...]      e.g. FUZZ_CONFIG=release Tests/Fuzz/run.sh 3600 -jobs=2
 # New inputs and any crash or timeout reproducer go to $FUZZ_WORK (a fresh temporary directory by default);
 # replay one with `.build-fuzz/<arch>/<config>/FuzzParser FILE`.
@@ -8,15 +9,18 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}; shift || true
 config=${FUZZ_CONFIG:-debug}
 export LIVEBLOG_FUZZ=1 SWIFT_BACKTRACE=enable=no   # libFuzzer, not the Swift backtracer, reports crashes
+export LSAN_OPTIONS=suppressions=$PWD/Tests/Fuzz/lsan.supp:print_suppressions=0
 build=(swift build -c "$config" --sanitize=fuzzer --sanitize=address --scratch-path .build-fuzz)
-for target in FuzzParser FuzzQuery; do "${build[@]}" --product "$target" >/dev/null; done
+"${build[@]}" >/dev/null
 bin=$("${build[@]}" --show-bin-path)
 work=${FUZZ_WORK:-$(mktemp -d)}
-mkdir -p "$work/parser" "$work/query"
+mkdir -p "$work/parser" "$work/query" "$work/html" "$work/jsonld"
 # -timeout catches a blow-up (a hang or an exponential case) on one input; -max_len keeps inputs small enough
 # for many runs a second while still holding long lines.
 common=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -dict=Tests/Fuzz/liveblog.dict
         -print_final_stats=1 -artifact_prefix="$work/")
 "$bin/FuzzParser" "${common[@]}" "$@" "$work/parser" Tests/Fuzz/seeds/parser Tests/LiveBlogCoreTests/Fixtures/corpus
 "$bin/FuzzQuery" "${common[@]}" "$@" "$work/query" Tests/Fuzz/seeds/query
-echo "fuzz: both targets ran ${seconds}s each without a failure (inputs kept in $work)"
+"$bin/FuzzHTML" "${common[@]}" "$@" "$work/html" Tests/Fuzz/seeds/html
+"$bin/FuzzJSONLD" "${common[@]}" "$@" "$work/jsonld" Tests/Fuzz/seeds/jsonld
+echo "fuzz: all four targets ran ${seconds}s each without a failure (inputs kept in $work)"

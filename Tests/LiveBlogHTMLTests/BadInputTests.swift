@@ -17,8 +17,8 @@ struct BadInputTests {
         #expect(blog.entries[0].headline == "Talks to resume")
     }
 
-    // 100,000 nested divs: no stack overflow anywhere. libxml2 stops nesting at its depth limit (256) and our
-    // copy of the tree flattens below its own, so every walk is bounded; a page stays readable.
+    // 100,000 nested divs: no stack overflow anywhere. Our tree flattens below its own depth limit, so every walk is
+    // bounded; a page stays readable.
     @Test("100,000 nested divs")
     func deepNesting() {
         let html =
@@ -32,6 +32,25 @@ struct BadInputTests {
             "<html><body>" + String(repeating: "<div>", count: 240) + "<p>Deep text.</p>"
             + String(repeating: "</div>", count: 240) + "</body></html>"
         #expect(read(deep).entries.first?.paragraphs == ["Deep text."])
+    }
+
+    // Found by `liveblog-bench hostile`: past libxml2's depth limit (256 open elements) the parse used to stop, so
+    // every post after a pile of divs was lost without a word (1 post of 16,000 read). The posts after the pile
+    // are read, and the page says it was nested too deep.
+    @Test("Posts after a pile of nested divs are kept")
+    func postsAfterDeepNesting() {
+        func post(_ k: Int) -> String {
+            "<article id=\"p\(k)\"><time datetime=\"2030-06-01T10:\(10 + k):00Z\">10:\(10 + k)</time>"
+                + "<h2>Post \(k)</h2><p>Text of post \(k).</p></article>"
+        }
+        for depth in [300, 100_000] {
+            let html =
+                "<html><body>" + post(1) + String(repeating: "<div>", count: depth) + "<p>Deep text.</p>"
+                + String(repeating: "</div>", count: depth) + post(2) + post(3) + "</body></html>"
+            let blog = read(html)
+            #expect(blog.entries.map(\.headline) == ["Post 1", "Post 2", "Post 3"], "depth \(depth)")
+            #expect(blog.diagnostics.contains { $0.message.contains("nested more than 256 deep") }, "depth \(depth)")
+        }
     }
 
     // A page with no posts: one entry with the text and a diagnostic, never zero entries.

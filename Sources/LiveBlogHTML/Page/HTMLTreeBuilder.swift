@@ -6,7 +6,8 @@ internal import CLibXML2
 /// libxml2 never builds a tree of its own here: building, copying and freeing one was half the allocations and
 /// most of the peak memory of reading a page. The events are libxml2's own (its parser still decides implied and
 /// auto-closed elements), and this builder keeps what a copy of libxml2's tree kept: the same text nodes (adjacent
-/// runs joined as libxml2 joins them), the same root, the same halt at libxml2's depth limit.
+/// runs joined as libxml2 joins them), the same root; past libxml2's depth limit, where its tree builder stops the
+/// parse, this one reads on with the deeper elements flattened.
 final class HTMLTreeBuilder {
     private(set) var meta: [String: String] = [:]
     private(set) var jsonLD: [String] = []
@@ -130,11 +131,11 @@ final class HTMLTreeBuilder {
     ) {
         guard !halted else { return }
         flush()
-        if frames.count > Self.libxmlMaximumDepth {
-            // libxml2's tree builder stops the whole parse here; so does this one.
-            halted = true
-            xmlStopParser(parser?.assumingMemoryBound(to: xmlParserCtxt.self))
-            return
+        if frames.count > Self.libxmlMaximumDepth, cut == nil {
+            // libxml2's tree builder would stop the whole parse here, losing every post after the pile; this one
+            // goes on (deeper elements are flattened anyway, see `element`) and says so.
+            cut =
+                "elements are nested more than \(Self.libxmlMaximumDepth) deep; the deeper ones were read as if less deep"
         }
         elementCount += 1
         if elementCount > Self.maximumElements {
