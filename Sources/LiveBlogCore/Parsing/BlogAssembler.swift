@@ -602,11 +602,14 @@ struct BlogAssembler {
     // MARK: - Entries
 
     mutating func assembleEntries(from start: Int, into builder: inout EntryListBuilder) {
+        let pictures = Set(credits.map(\.index))
         var i = start
         while i < lines.count {
             let number = lines[i].number
             switch classes[i] {
-            case .dropped, .navigation, .promo:
+            case .dropped:
+                if pictures.contains(i), builder.isAtTimedEntryStart { builder.notePicture() }
+            case .navigation, .promo:
                 break
             case .separator:
                 builder.close()

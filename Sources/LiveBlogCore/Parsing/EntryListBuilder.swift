@@ -11,8 +11,12 @@ struct EntryListBuilder {
         var line: Int
         /// Whether the time was printed after the body (a second trailing time line joins it).
         var timeTrails = false
+        /// Whether a picture's caption or credit (dropped as furniture) stood in the post's block.
+        var hasPicture = false
 
         var hasContent: Bool { headline != nil || !paragraphs.isEmpty || !related.isEmpty }
+        /// A timed post whose only content was a picture (image-only-post heuristic).
+        var isPictureOnly: Bool { hasPicture && time?.hour != nil && !hasContent }
     }
 
     /// The normalised source text the spans point into.
@@ -50,12 +54,20 @@ struct EntryListBuilder {
     }
 
     mutating func close() {
-        if let draft = current, draft.hasContent { drafts.append(draft) }
+        if let draft = current, draft.hasContent || draft.isPictureOnly { drafts.append(draft) }
         current = nil
     }
 
+    /// The image-only-post heuristic: a picture (its caption or credit, dropped as furniture) stands in the block
+    /// of the entry being built. A timed block holding nothing else is kept as a post without text.
+    mutating func notePicture() {
+        guard var draft = current, draft.time != nil, !draft.hasContent, !draft.timeTrails else { return }
+        draft.hasPicture = true
+        current = draft
+    }
+
     mutating func addTime(_ time: PostTime, line: Int) {
-        if var draft = current, draft.headline == nil, draft.paragraphs.isEmpty, draft.related.isEmpty {
+        if var draft = current, !draft.hasContent, !draft.hasPicture {
             draft.time = EntryListBuilder.combine(draft.time, time)
             current = draft
         } else {

@@ -27,6 +27,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     case closingCard = "closing-card"
     case pinnedCopy = "pinned-copy"
     case neverNothing = "never-nothing"
+    case imageOnlyPost = "image-only-post"
 
     public var description: String { "\(rawValue) heuristic" }
 
@@ -71,6 +72,8 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .pinnedCopy: "a pinned post shown twice is kept once"
         case .neverNothing:
             "when every candidate post would be dropped, the page's time-headed blocks are the posts, and the list and repetition calls are overruled"
+        case .imageOnlyPost:
+            "a time whose block holds nothing but a captioned or credited picture is a post of its own (a picture without text), not dropped"
         }
     }
 }

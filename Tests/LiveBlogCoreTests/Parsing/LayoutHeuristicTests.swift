@@ -159,4 +159,26 @@ struct LayoutHeuristicTests {
             ])
         #expect(blog.diagnostics.contains { $0.message.contains("never-nothing") })
     }
+
+    // image-only-post: a time over nothing but a credited picture is a post without text, not merged or dropped.
+    @Test("A timed picture without text is a post of its own")
+    func imageOnlyPost() {
+        let blog = parse(
+            """
+            Flood live: the river peaks overnight
+            Updates from the valley as the water rises
+            11:20
+            Boats on the high street
+            Volunteers rowed along the high street to reach flats cut off since the morning, the council said.
+            11:05
+            Sandbags stacked at the old mill before the water reached the bridge. Photograph: Lena Ortiz/Reuters
+            10:40
+            Evacuation centre opens
+            The school hall on the hill opened as an evacuation centre and took in forty families by lunchtime.
+            """)
+        #expect(blog.entries.map(\.time) == ["11:20", "11:05", "10:40"])
+        #expect(blog.entries[1].headline == nil)
+        #expect(blog.entries[1].paragraphs.isEmpty)
+        #expect(blog.entries[2].headline == "Evacuation centre opens")
+    }
 }
