@@ -106,11 +106,17 @@ let package = Package(
 // instrumentation and the fuzzer blind; the combined flag, added after them, restores both.
 if ProcessInfo.processInfo.environment["LIVEBLOG_FUZZ"] != nil {
     let both = SwiftSetting.unsafeFlags(["-sanitize=fuzzer,address"])
-    for target in package.targets where target.name == "LiveBlogCore" {
+    for target in package.targets where ["LiveBlogCore", "LiveBlogTUI"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [both]
     }
-    for name in ["FuzzParser", "FuzzQuery"] {
+    // FuzzWebAddress compiles LiveBlogHTTP's WebAddress.swift and FetchError.swift through symbolic links, so the
+    // fuzz build needs no HTTP stack; FuzzConfig fuzzes the configuration parser in LiveBlogTUI.
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzParser", ["LiveBlogCore"]), ("FuzzQuery", ["LiveBlogCore"]), ("FuzzConfig", ["LiveBlogTUI"]),
+        ("FuzzWebAddress", ["LiveBlogCore"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
         package.targets.append(.executableTarget(
-            name: name, dependencies: ["LiveBlogCore"], swiftSettings: [.unsafeFlags(["-parse-as-library"]), both]))
+            name: name, dependencies: dependencies, swiftSettings: [.unsafeFlags(["-parse-as-library"]), both]))
     }
 }

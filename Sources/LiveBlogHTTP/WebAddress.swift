@@ -50,9 +50,20 @@ public struct WebAddress: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The address as quoted in a message: cut short; whoever prints the message makes it printable.
+    /// The address as quoted in a message: one line, controls shown as `?`, cut at 200 characters.
     static func shown(_ text: String) -> String {
-        text.count > 200 ? text.prefix(200) + "…" : text
+        var out = String.UnicodeScalarView()
+        for (count, scalar) in text.unicodeScalars.enumerated() {
+            if count == 200 {
+                out.append("…")
+                break
+            }
+            let v = scalar.value
+            let unsafe =
+                v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            out.append(unsafe ? "?" : scalar)
+        }
+        return String(out)
     }
 
     /// Printable ASCII but for the characters RFC 3986 never allows unencoded (space, quotes, angle brackets…).
