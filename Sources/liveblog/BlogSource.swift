@@ -144,8 +144,9 @@ struct BlogSource {
 
     private static func tooLarge(_ name: String, size: Int?, maxSize: Int, role: FileRole) -> CLIError {
         let what = size.map { "is \(InputLimit.describe($0)), over" } ?? "is over"
-        return CLIError(
-            "\(name) \(what) the \(InputLimit.describe(maxSize)) limit for a \(role.noun) (\(role.limitAdvice))")
+        // A blog's limit is the user's (--max-size); another file's is fixed, so the message names whose it is.
+        let whose = role.noun == FileRole.blog.noun ? "" : " for a \(role.noun)"
+        return CLIError("\(name) \(what) the \(InputLimit.describe(maxSize)) limit\(whose) (\(role.limitAdvice))")
     }
 
     /// Reads to the end. A file's size is known, so its bytes go straight into the array's uninitialised storage
