@@ -106,13 +106,20 @@ let package = Package(
 // instrumentation and the fuzzer blind; the combined flag, added after them, restores both.
 if ProcessInfo.processInfo.environment["LIVEBLOG_FUZZ"] != nil {
     let both = SwiftSetting.unsafeFlags(["-sanitize=fuzzer,address"])
-    for target in package.targets where ["LiveBlogCore", "LiveBlogHTML"].contains(target.name) {
+    for target in package.targets where ["LiveBlogCore", "LiveBlogHTML", "LiveBlogTUI"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [both]
     }
-    let names = ["FuzzParser", "FuzzQuery", "FuzzHTML", "FuzzJSONLD"]
-    for name in names {
+    // FuzzWebAddress compiles LiveBlogHTTP's WebAddress.swift and FetchError.swift through symbolic links, so the
+    // fuzz build needs no HTTP stack; FuzzConfig fuzzes the configuration parser in LiveBlogTUI.
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzParser", ["LiveBlogCore"]), ("FuzzQuery", ["LiveBlogCore"]),
+        ("FuzzHTML", ["LiveBlogCore", "LiveBlogHTML"]), ("FuzzJSONLD", ["LiveBlogCore", "LiveBlogHTML"]),
+        ("FuzzConfig", ["LiveBlogTUI"]), ("FuzzWebAddress", ["LiveBlogCore"]),
+    ]
+    let names = fuzzTargets.map(\.0)
+    for (name, dependencies) in fuzzTargets {
         package.targets.append(.executableTarget(
-            name: name, dependencies: ["LiveBlogCore", "LiveBlogHTML"],
+            name: name, dependencies: dependencies,
             swiftSettings: [.unsafeFlags(["-parse-as-library", "-Xcc", "-I/usr/include/libxml2"]), both]))
     }
     // One `swift build` (no --product) makes every fuzz binary: the package keeps only the fuzz targets and the

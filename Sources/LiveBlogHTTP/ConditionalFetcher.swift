@@ -26,26 +26,16 @@ public final class ConditionalFetcher: @unchecked Sendable {
         self.address = address
         self.userAgent = userAgent
         self.limits = limits
-        let configuration = HTTPClient.Configuration(
-            redirectConfiguration: .follow(max: limits.maximumRedirects, allowCycles: false),
-            timeout: .init(
-                connect: PageFetcher.amount(limits.connectTimeout), read: PageFetcher.amount(limits.totalTimeout)),
-            decompression: .enabled(limit: .size(limits.maximumBytes)))
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Transfer.configuration(limits))
     }
 
     deinit { try? client.syncShutdown() }
 
     /// Asks for the page, conditionally after the first answer. A failure is a `FetchError`, one line.
     public func poll() async throws -> PollAnswer {
-        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(),
-            scheme == "http" || scheme == "https",
-            url.host != nil
-        else {
-            throw FetchError(.badURL, "not a web address: \(address)")
-        }
+        let checked = try WebAddress(address)
         do {
-            return try await transfer()
+            return try await transfer(checked)
         } catch {
             throw PageFetcher.describe(error, address: address, limits: limits)
         }
@@ -63,15 +53,13 @@ public final class ConditionalFetcher: @unchecked Sendable {
         return try box.result!.get()
     }
 
-    private func transfer() async throws -> PollAnswer {
-        var request = HTTPClientRequest(url: address)
-        request.headers.add(name: "User-Agent", value: userAgent)
-        request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1")
-        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-        if let etag = validators.etag { request.headers.add(name: "If-None-Match", value: etag) }
-        if let modified = validators.lastModified { request.headers.add(name: "If-Modified-Since", value: modified) }
+    private func transfer(_ checked: WebAddress) async throws -> PollAnswer {
+        var headers = Transfer.headers(userAgent: userAgent)
+        if let etag = validators.etag { headers.add(name: "If-None-Match", value: etag) }
+        if let modified = validators.lastModified { headers.add(name: "If-Modified-Since", value: modified) }
         let deadline = NIODeadline.now() + PageFetcher.amount(limits.totalTimeout)
-        let response = try await client.execute(request, deadline: deadline)
+        let (response, final) = try await Transfer.execute(
+            checked, headers: headers, client: client, limits: limits, deadline: deadline)
         let status = response.status.code
         let maxAge = Self.cacheMaxAge(response.headers.first(name: "cache-control"))
         if status == 304 {
@@ -91,7 +79,7 @@ public final class ConditionalFetcher: @unchecked Sendable {
             lastModified: response.headers.first(name: "last-modified"))
         let page = FetchedPage(
             bytes: Array(body.readableBytesView), contentType: contentType,
-            finalURL: response.url?.absoluteString ?? address)
+            finalURL: final.text)
         return PollAnswer(page: page, maxAge: maxAge)
     }
 

@@ -17,19 +17,10 @@ public struct PageFetcher: Sendable {
 
     /// Fetches `address`; the answer must be a success with an HTML-like (or unstated) content type.
     public func fetch(_ address: String) async throws -> FetchedPage {
-        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(),
-            scheme == "http" || scheme == "https",
-            url.host != nil
-        else {
-            throw FetchError(.badURL, "not a web address: \(address)")
-        }
-        let configuration = HTTPClient.Configuration(
-            redirectConfiguration: .follow(max: limits.maximumRedirects, allowCycles: false),
-            timeout: .init(connect: Self.amount(limits.connectTimeout), read: Self.amount(limits.totalTimeout)),
-            decompression: .enabled(limit: .size(limits.maximumBytes)))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let checked = try WebAddress(address)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Transfer.configuration(limits))
         do {
-            let page = try await transfer(address, client: client)
+            let page = try await transfer(checked, client: client)
             try await client.shutdown()
             return page
         } catch {
@@ -51,17 +42,16 @@ public struct PageFetcher: Sendable {
         return try box.result!.get()
     }
 
-    private func transfer(_ address: String, client: HTTPClient) async throws -> FetchedPage {
-        var request = HTTPClientRequest(url: address)
-        request.headers.add(name: "User-Agent", value: userAgent)
-        request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1")
-        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
+    private func transfer(_ address: WebAddress, client: HTTPClient) async throws -> FetchedPage {
         let deadline = NIODeadline.now() + Self.amount(limits.totalTimeout)
-        let response = try await client.execute(request, deadline: deadline)
-        let contentType = try Self.check(response, address: address)
+        let (response, final) = try await Transfer.execute(
+            address, headers: Transfer.headers(userAgent: userAgent), client: client, limits: limits,
+            deadline: deadline)
+        let shown = address.text
+        let contentType = try Self.check(response, address: shown)
         if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limits.maximumBytes {
             throw FetchError(
-                .tooLarge, "\(address): the page is \(length) bytes, over the \(limits.maximumBytes >> 20) MB limit")
+                .tooLarge, "\(shown): the page is \(length) bytes, over the \(limits.maximumBytes >> 20) MB limit")
         }
         let maximum = limits.maximumBytes
         let remaining = max(
@@ -71,8 +61,7 @@ public struct PageFetcher: Sendable {
         let body = try await Self.withTimeout(remaining) {
             try await response.body.collect(upTo: maximum)
         }
-        let final = response.url?.absoluteString ?? address
-        return FetchedPage(bytes: Array(body.readableBytesView), contentType: contentType, finalURL: final)
+        return FetchedPage(bytes: Array(body.readableBytesView), contentType: contentType, finalURL: final.text)
     }
 
     /// HTML, XHTML or plain text (a text scrape served as such); anything else is not a blog page.
@@ -123,8 +112,10 @@ public struct PageFetcher: Sendable {
         }
     }
 
-    /// One line for any failure, by kind.
+    /// One line for any failure, by kind, in the user's words; the library's words go into `detail`.
     static func describe(_ error: Error, address: String, limits: FetchLimits) -> FetchError {
+        let detail = String(describing: error)
+        let megabytes = "\(max(1, limits.maximumBytes >> 20)) MB"
         if let error = error as? FetchError {
             if error.kind == .timeout {
                 return FetchError(.timeout, "\(address): no complete answer within \(seconds(limits.totalTimeout))")
@@ -132,7 +123,11 @@ public struct PageFetcher: Sendable {
             return error
         }
         if error is NIOTooManyBytesError {
-            return FetchError(.tooLarge, "\(address): the page is over the \(limits.maximumBytes >> 20) MB limit")
+            return FetchError(.tooLarge, "\(address): the page is over the \(megabytes) limit", detail: detail)
+        }
+        if error is HTTPParserError {
+            return FetchError(
+                .badResponse, "\(address): the server's answer is not valid HTTP", detail: detail)
         }
         if let error = error as? HTTPClientError {
             switch error {
@@ -140,31 +135,47 @@ public struct PageFetcher: Sendable {
                 return FetchError(.timeout, "\(address): no connection within \(seconds(limits.connectTimeout))")
             case .readTimeout, .deadlineExceeded, .tlsHandshakeTimeout:
                 return FetchError(.timeout, "\(address): no complete answer within \(seconds(limits.totalTimeout))")
-            case .redirectLimitReached:
-                return FetchError(.redirects, "\(address): more than \(limits.maximumRedirects) redirects")
-            case .redirectCycleDetected:
-                return FetchError(.redirects, "\(address): the redirects go round in a loop")
             case .remoteConnectionClosed:
                 return FetchError(.connection, "\(address): the server closed the connection before answering")
             default: break
             }
         }
-        let text = String(describing: error)
-        let lower = text.lowercased()
+        // The decompression, TLS and socket errors come from modules this one does not import by name.
+        let type = String(reflecting: Swift.type(of: error))
+        let lower = (type + " " + detail).lowercased()
+        if type.contains("DecompressionError") {
+            if detail == "limit" {
+                return FetchError(
+                    .tooLarge, "\(address): the page is larger than \(megabytes) when decompressed", detail: detail)
+            }
+            return FetchError(
+                .badResponse, "\(address): the server's compressed page is corrupt (it does not decompress)",
+                detail: detail)
+        }
         if lower.contains("dns") || lower.contains("lookup") || lower.contains("resolve")
             || lower.contains("name or service")
         {
-            return FetchError(.dns, "\(address): the host name could not be found")
+            return FetchError(.dns, "\(address): the host name could not be found", detail: detail)
         }
         if lower.contains("ssl") || lower.contains("tls") || lower.contains("certificate")
             || lower.contains("handshake")
         {
-            return FetchError(.tls, "\(address): secure connection failed (\(text.prefix(120)))")
+            return FetchError(
+                .tls,
+                "\(address): the secure (https) connection failed; if the server speaks plain HTTP, use http://",
+                detail: detail)
         }
-        if lower.contains("connection refused") || lower.contains("connect") {
-            return FetchError(.connection, "\(address): could not connect (\(text.prefix(120)))")
+        if lower.contains("refused") {
+            return FetchError(
+                .connection, "\(address): the connection was refused (nothing answers on that port)", detail: detail)
         }
-        return FetchError(.other, "\(address): \(text.prefix(160))")
+        if lower.contains("unreachable") {
+            return FetchError(.connection, "\(address): the network or host is unreachable", detail: detail)
+        }
+        if lower.contains("connect") || lower.contains("reset") || lower.contains("closed") || lower.contains("eof") {
+            return FetchError(.connection, "\(address): the connection failed", detail: detail)
+        }
+        return FetchError(.other, "\(address): the page could not be fetched", detail: detail)
     }
 
     private static func seconds(_ value: Double) -> String {

@@ -224,10 +224,13 @@ public enum Reducer {
             let entry = state.blog.entries[selected]
             if let url = entry.url ?? DetailLayout.links(of: entry).first?.url {
                 state.message = .init("Copied the link")
-                return [.copy(url)]
+                // Only URL characters reach the clipboard: an `id` or `href` cannot smuggle ESC or a newline
+                // into a shell the link is pasted into.
+                return [.copy(OutputSanitizer.url(url))]
             }
             state.message = .init("Copied the entry's text")
-            return [.copy(([entry.headline].compactMap { $0 } + entry.paragraphs).joined(separator: "\n\n"))]
+            let text = ([entry.headline].compactMap { $0 } + entry.paragraphs).joined(separator: "\n\n")
+            return [.copy(OutputSanitizer.text(text, keepingLines: true))]
         case .search:
             state.prompt = SearchPrompt(
                 savedQuery: state.query, savedEntry: state.selectedEntry, savedFocus: state.focus)

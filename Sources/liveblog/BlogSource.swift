@@ -57,18 +57,19 @@ struct BlogSource {
         var address: String?
     }
 
-    /// Reads the source once: a file or standard input from disk, a web page over the network.
-    func load(maxSize: Int = InputLimit.defaultBytes) throws -> Content {
+    /// Reads the source once: a file or standard input from disk, a web page over the network. `verbose` adds
+    /// the network library's words to a failed fetch's message.
+    func load(maxSize: Int = InputLimit.defaultBytes, verbose: Bool = false) throws -> Content {
         guard case .web(let address) = kind else { return Content(bytes: try readBytes(maxSize: maxSize)) }
         var limits = FetchLimits()
         limits.maximumBytes = min(limits.maximumBytes, maxSize)
         let fetcher = PageFetcher(
-            userAgent: "liveblog/\(LiveblogVersion.current) (+terminal live-blog reader)", limits: limits)
+            userAgent: LiveblogVersion.userAgent, limits: limits)
         do {
             let page = try fetcher.fetchBlocking(address)
             return Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL)
         } catch let error as FetchError {
-            throw CLIError("cannot fetch \(error.description)")
+            throw CLIError("cannot fetch \(error.message(verbose: verbose))")
         }
     }
 
@@ -89,7 +90,7 @@ struct BlogSource {
     /// A character device other than a terminal or `/dev/null` (`/dev/zero`, `/dev/urandom`) never ends, so it
     /// is refused before reading, whether named or on standard input; a regular file over the limit is refused by
     /// its size, and a stream (a pipe) as soon as it passes the limit.
-    func readBytes(maxSize: Int = InputLimit.defaultBytes) throws -> [UInt8] {
+    func readBytes(maxSize: Int = InputLimit.defaultBytes, role: FileRole = .blog) throws -> [UInt8] {
         switch kind {
         case .web:
             return try load().bytes
@@ -97,15 +98,17 @@ struct BlogSource {
             return Array(BundledResources.sampleBlogText.utf8)
         case .standardInput:
             var info = stat()
-            if fstat(0, &info) == 0 { try BlogSource.checkKind(info, fd: 0, name: "standard input", maxSize: maxSize) }
-            return try readAll(fd: 0, name: "standard input", maxSize: maxSize)
+            if fstat(0, &info) == 0 {
+                try BlogSource.checkKind(info, fd: 0, name: "standard input", maxSize: maxSize, role: role)
+            }
+            return try readAll(fd: 0, name: "standard input", maxSize: maxSize, role: role)
         case .file(let path):
             let name = EchoedText.sanitized(path)
             var info = stat()
             guard stat(path, &info) == 0 else {
                 throw CLIError("cannot open \(name): \(String(cString: strerror(errno)))")
             }
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw CLIError("\(name) is a directory, not a blog file") }
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw CLIError("\(name) is a directory, not a \(role.noun)") }
             let fd = open(path, O_RDONLY | O_NONBLOCK)
             guard fd >= 0 else { throw CLIError("cannot open \(name): \(String(cString: strerror(errno)))") }
             defer { close(fd) }
@@ -114,36 +117,41 @@ struct BlogSource {
             guard fstat(fd, &info) == 0 else {
                 throw CLIError("cannot open \(name): \(String(cString: strerror(errno)))")
             }
-            try BlogSource.checkKind(info, fd: fd, name: name, maxSize: maxSize)
+            try BlogSource.checkKind(info, fd: fd, name: name, maxSize: maxSize, role: role)
             let isRegular = (info.st_mode & S_IFMT) == S_IFREG
-            return try readAll(fd: fd, name: name, sizeHint: isRegular ? Int(info.st_size) : 0, maxSize: maxSize)
+            return try readAll(
+                fd: fd, name: name, sizeHint: isRegular ? Int(info.st_size) : 0, maxSize: maxSize, role: role)
         }
     }
 
     /// Refuses what can be refused before reading: endless character devices and regular files over the limit.
-    private static func checkKind(_ info: stat, fd: Int32, name: String, maxSize: Int) throws {
+    private static func checkKind(_ info: stat, fd: Int32, name: String, maxSize: Int, role: FileRole) throws {
         switch info.st_mode & S_IFMT {
         case S_IFCHR:
             var null = stat()
             let isNull = stat("/dev/null", &null) == 0 && null.st_rdev == info.st_rdev
             if !isNull && isatty(fd) == 0 {
-                throw CLIError("\(name) is a character device, not a blog file (it may never end)")
+                throw CLIError("\(name) is a character device, not a \(role.noun) (it may never end)")
             }
         case S_IFREG:
-            if Int(info.st_size) > maxSize { throw tooLarge(name, size: Int(info.st_size), maxSize: maxSize) }
+            if Int(info.st_size) > maxSize {
+                throw tooLarge(name, size: Int(info.st_size), maxSize: maxSize, role: role)
+            }
         default:
             break
         }
     }
 
-    private static func tooLarge(_ name: String, size: Int?, maxSize: Int) -> CLIError {
+    private static func tooLarge(_ name: String, size: Int?, maxSize: Int, role: FileRole) -> CLIError {
         let what = size.map { "is \(InputLimit.describe($0)), over" } ?? "is over"
-        return CLIError("\(name) \(what) the \(InputLimit.describe(maxSize)) limit (raise it with --max-size)")
+        // A blog's limit is the user's (--max-size); another file's is fixed, so the message names whose it is.
+        let whose = role.noun == FileRole.blog.noun ? "" : " for a \(role.noun)"
+        return CLIError("\(name) \(what) the \(InputLimit.describe(maxSize)) limit\(whose) (\(role.limitAdvice))")
     }
 
     /// Reads to the end. A file's size is known, so its bytes go straight into the array's uninitialised storage
     /// (no zero fill, no second copy); anything beyond that size, and standard input, is appended in chunks.
-    private func readAll(fd: Int32, name: String, sizeHint: Int = 0, maxSize: Int) throws -> [UInt8] {
+    private func readAll(fd: Int32, name: String, sizeHint: Int = 0, maxSize: Int, role: FileRole) throws -> [UInt8] {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: max(sizeHint, 0) + 1) { buffer, initialized in
             // A large file is read in pieces on all cores (pread), so the kernel's copy is shared out too.
@@ -179,7 +187,9 @@ struct BlogSource {
             let n = read(fd, chunk, 1 << 20)
             if n > 0 {
                 // A file that grew since its size was taken, or a stream, is cut off at the limit.
-                if bytes.count + n > maxSize { throw BlogSource.tooLarge(name, size: nil, maxSize: maxSize) }
+                if bytes.count + n > maxSize {
+                    throw BlogSource.tooLarge(name, size: nil, maxSize: maxSize, role: role)
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(start: chunk, count: n))
             } else if n == 0 {
                 break
@@ -202,6 +212,19 @@ struct BlogSource {
         guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(aligned, end - start, MADV_HUGEPAGE)
         #endif
+    }
+
+    /// What a file is read as, for the messages that refuse it: a directory, a device, or one too large.
+    struct FileRole {
+        var noun: String
+        /// What to do about a file over the limit.
+        var limitAdvice: String
+
+        static let blog = FileRole(noun: "blog file", limitAdvice: "raise it with --max-size")
+        static let configuration = FileRole(
+            noun: "configuration file", limitAdvice: "a configuration is written by hand: is it the right file?")
+        static let rules = FileRole(
+            noun: "rules file", limitAdvice: "rules are written by hand: is it the right file?")
     }
 
     /// The identity read marks hang on: the page's canonical address, the name it was read under, its entries.

@@ -46,8 +46,10 @@ enum Diagnostics {
 
 /// Standard output, written in large blocks.
 enum Output {
+    /// Writes `bytes` with what `OutputSanitizer` strips taken out: whatever an exporter forgot, no control
+    /// from a blog reaches the terminal or the next program in a pipe.
     static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
+        OutputSanitizer.utf8(bytes).withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)

@@ -18,7 +18,18 @@ enum ConfigFile {
     /// read or has a bad line is a one-line error naming the file and the line.
     static func load() throws -> ReaderConfig {
         guard let path = path(), FileManager.default.fileExists(atPath: path) else { return ReaderConfig() }
-        let bytes = try BlogSource(path: path).readBytes(maxSize: maxSize)
+        return try load(path: path)
+    }
+
+    /// Reads the configuration at `path`.
+    static func load(path: String) throws -> ReaderConfig {
+        var bytes = try BlogSource(path: path).readBytes(maxSize: maxSize, role: .configuration)
+        // A file saved on Windows ends its lines with CR LF; the CR is not part of any value.
+        if bytes.contains(0x0D) {
+            bytes = bytes.indices.compactMap { i in
+                bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] == 0x0A) ? nil : bytes[i]
+            }
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw CLIError("\(EchoedText.sanitized(path, limit: 4096)): not UTF-8 text")
         }

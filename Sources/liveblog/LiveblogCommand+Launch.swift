@@ -1,9 +1,9 @@
 import ArgumentParser
 
-/// The program's entry point: the backtracer is turned off and query arguments are prepared before parsing.
+/// The program's entry point: crash handlers are installed and query arguments are prepared before parsing.
 extension LiveblogCommand {
     static func main() {
-        BacktraceGuard.reexecIfNeeded()
+        CrashSignals.install()
         let arguments = QueryArguments.rewrite(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)

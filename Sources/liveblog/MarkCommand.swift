@@ -17,6 +17,7 @@ struct MarkCommand: ParsableCommand {
         String?
     @OptionGroup var state: StateOptions
     @OptionGroup var inputLimit: InputLimit
+    @Flag(help: "Add the network library's own words to a failed fetch's message.") var verbose = false
 
     func run() throws {
         try CLIError.reporting {
@@ -28,7 +29,8 @@ struct MarkCommand: ParsableCommand {
             let ids = words.operands
             if all && !ids.isEmpty { throw CLIError("give entry ids or --all, not both") }
             if !all && ids.isEmpty { throw CLIError("no entry ids given (use --all to mark every entry)") }
-            let loader = SourceLoader(source: words.source, rulesFile: rulesFile, maxSize: try inputLimit.bytes())
+            let loader = SourceLoader(
+                source: words.source, rulesFile: rulesFile, maxSize: try inputLimit.bytes(), verbose: verbose)
             let (source, blog) = try loader.loadBlog()
             let known = Set(blog.entries.map(\.id))
             let targets: [EntryID] = all ? blog.entries.map(\.id) : ids.map { EntryID($0) }
@@ -41,7 +43,7 @@ struct MarkCommand: ParsableCommand {
             do {
                 try opened.store.setRead(targets, read: !unread, for: opened.key)
             } catch {
-                throw CLIError(String(describing: error))
+                throw ReadMarks.writeFailure(error, path: try state.resolvedPath())
             }
             let word = unread ? "unread" : "read"
             Output.write("marked \(targets.count) \(targets.count == 1 ? "entry" : "entries") \(word)\n")

@@ -46,16 +46,30 @@ enum ReadMarks {
         if fallBack {
             opened = try refusingForeign { ReadMarkStoreOpener.openOrFallBack(path: path) }
         } else {
-            do { opened = try ReadMarkStoreOpener.open(path: path) } catch { throw CLIError(String(describing: error)) }
+            do { opened = try ReadMarkStoreOpener.open(path: path) } catch { throw writeFailure(error, path: path) }
         }
         do {
             let key = try identity.register(in: opened.store, title: title)
             return (opened.store, key, opened.warning)
         } catch {
-            guard fallBack else { throw CLIError(String(describing: error)) }
+            guard fallBack else { throw writeFailure(error, path: path) }
             let memory = InMemoryReadMarkStore()
             let key = try memory.registerBlog(identity: identity.primary, title: title)
             return (memory, key, "read marks will not be saved: \(error)")
         }
+    }
+
+    /// A store that cannot be written to, for a command that must write (`mark`): "disk full" when that is
+    /// the cause, as `list` and the reader say, rather than SQLite's "disk I/O error".
+    static func writeFailure(_ error: any Error, path: String) -> CLIError {
+        var info = statvfs()
+        let directory = (path as NSString).deletingLastPathComponent
+        let full =
+            ReaderSession.shortReason(error) == "disk full"
+            || (statvfs(directory.isEmpty ? "." : directory, &info) == 0 && info.f_bavail == 0)
+        if full {
+            return CLIError("cannot save read marks in \(EchoedText.sanitized(path, limit: 4096)): disk full")
+        }
+        return CLIError(String(describing: error))
     }
 }

@@ -23,9 +23,12 @@ struct SourceOptions: ParsableArguments {
 
     @OptionGroup var inputLimit: InputLimit
 
+    @Flag(help: "Add the network library's own words to a failed fetch's message.")
+    var verbose = false
+
     /// What to read, with the limits these options give.
     func loader() throws -> SourceLoader {
-        SourceLoader(source: source, rulesFile: rulesFile, maxSize: try inputLimit.bytes())
+        SourceLoader(source: source, rulesFile: rulesFile, maxSize: try inputLimit.bytes(), verbose: verbose)
     }
 
     /// Reads and parses the blog; text keeps its texts as spans of the source bytes (see `ParsedSource`).
@@ -40,12 +43,14 @@ struct SourceLoader {
     var source: String?
     var rulesFile: String?
     var maxSize: Int
+    /// Whether a failed fetch's message carries the library's own words.
+    var verbose = false
 
     /// Reads and parses the blog; text keeps its texts as spans of the source bytes (see `ParsedSource`).
     func loadSource() throws -> LoadedSource {
         let source = BlogSource.implicit(self.source)
         let rules = try RuleLoader.rules(extraFile: rulesFile)
-        let content = try source.load(maxSize: maxSize)
+        let content = try source.load(maxSize: maxSize, verbose: verbose)
         if Self.isHTML(content) {
             return .page(
                 HTMLBlogReader(rules: rules, baseURL: content.address).read(
@@ -58,16 +63,18 @@ struct SourceLoader {
     /// (sniffed from its bytes, or so declared by the server) goes to the HTML reader.
     func loadBlog() throws -> (BlogSource, LiveBlog) {
         let source = BlogSource.implicit(self.source)
+        return (source, try loadBlog(from: source))
+    }
+
+    /// Reads and parses `source`, already decided by the caller (see `BlogSource.implicit`).
+    func loadBlog(from source: BlogSource) throws -> LiveBlog {
         let rules = try RuleLoader.rules(extraFile: rulesFile)
-        let content = try source.load(maxSize: maxSize)
+        let content = try source.load(maxSize: maxSize, verbose: verbose)
         if Self.isHTML(content) {
-            return (
-                source,
-                HTMLBlogReader(rules: rules, baseURL: content.address).read(
-                    bytes: content.bytes, contentType: content.contentType)
-            )
+            return HTMLBlogReader(rules: rules, baseURL: content.address).read(
+                bytes: content.bytes, contentType: content.contentType)
         }
-        return (source, LiveBlogParser(rules: rules).parse(bytes: content.bytes))
+        return LiveBlogParser(rules: rules).parse(bytes: content.bytes)
     }
 
     /// The bytes decide; a server's `text/html` counts too, since a page may start with a script or a comment.
@@ -118,7 +125,7 @@ enum RuleLoader {
 
     private static func add(_ path: String, to rules: inout BoilerplateRules) throws {
         // A rules file is always a path, even `-`: standard input belongs to the blog.
-        let bytes = try BlogSource(path: path).readBytes(maxSize: maxRulesFileSize)
+        let bytes = try BlogSource(path: path).readBytes(maxSize: maxRulesFileSize, role: .rules)
         do {
             try rules.add(parsing: String(decoding: bytes, as: UTF8.self), origin: path)
         } catch let error as BoilerplateRules.SyntaxError {

@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import LiveBlogCore
 import LiveBlogTUI
 
 #if canImport(Glibc)
@@ -308,6 +309,8 @@ final class Terminal {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value == 0xFE0F || value == 0x200D { continue }
+            // Bidi controls and line separators (the one output filter's) are invisible: dropped, not shown.
+            if value >= 0xA0 && OutputSanitizer.isStripped(scalar) { continue }
             if value < 0x20 || (value >= 0x7F && value < 0xA0) {
                 run.unicodeScalars.append("\u{FFFD}")
             } else if value >= 0xA0 && wcwidth(wchar_t(bitPattern: value)) < 0 {

@@ -46,6 +46,13 @@ private final class RouteHandler: ChannelInboundHandler {
         0, 18, 199, 54, 91, 49, 0, 0, 0,
     ]
 
+    /// 300,000 zero bytes gzipped (mtime 0) into 325: over the tests' 100,000-byte limit once inflated.
+    static let bomb: [UInt8] =
+        [31, 139, 8, 0, 0, 0, 0, 0, 2, 255, 237, 193, 1, 13, 0, 0, 0, 194, 160, 247, 79, 109, 15, 7, 20]
+        + [UInt8](repeating: 0, count: 290) + [252, 24, 251, 226, 178, 246, 224, 147, 4, 0]
+    /// A gzip header followed by bytes that are no deflate stream.
+    static let corruptGzip: [UInt8] = [31, 139, 8, 0, 0, 0, 0, 0, 0, 3] + [UInt8](repeating: 0xFF, count: 32)
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .head(let head) = unwrapInboundIn(data) else { return }
         let path = head.uri
@@ -65,6 +72,10 @@ private final class RouteHandler: ChannelInboundHandler {
         case "/pdf": respond(context, .ok, [("Content-Type", "application/pdf")], Array("%PDF-1.4".utf8))
         case "/declared-huge": respond(context, .ok, html + [("Content-Length", "2147483648")], [], length: false)
         case "/flood": respond(context, .ok, html, [UInt8](repeating: 0x61, count: 200_000), length: false)
+        case "/bomb": respond(context, .ok, html + [("Content-Encoding", "gzip")], Self.bomb)
+        case "/corrupt-gzip": respond(context, .ok, html + [("Content-Encoding", "gzip")], Self.corruptGzip)
+        case "/bad-port": respond(context, .found, [("Location", "http://127.0.0.1:70000/page")], [])
+        case "/bad-location": respond(context, .found, [("Location", "http://exa mple.org/<script>")], [])
         case "/never": return  // never answers: the client's timeout must end the wait
         default:
             if path.hasPrefix("/hop/"), let n = Int(path.dropFirst(5)) {

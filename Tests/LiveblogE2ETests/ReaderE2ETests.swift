@@ -359,13 +359,14 @@ struct ReaderE2ETests {
     /// the user's marks nor their rules file can change what the test sees.
     static func reader(
         _ directory: TemporaryDirectory, _ arguments: [String], width: Int = 120, height: Int = 40,
-        environment: [String: String] = [:], stdinFile: String? = nil, jobControl: Bool = false
+        environment: [String: String] = [:], stdinFile: String? = nil, pipeStdin: Bool = false,
+        jobControl: Bool = false
     ) throws -> TmuxSession {
         var environment = environment
         environment["HOME"] = directory.path
         return try TmuxSession(
             arguments + ["--state", directory.file("state.sqlite")], width: width, height: height,
-            environment: environment, stdinFile: stdinFile, jobControl: jobControl)
+            environment: environment, stdinFile: stdinFile, pipeStdin: pipeStdin, jobControl: jobControl)
     }
 
     /// Writes the bundled sample to a file, through the binary itself (`liveblog export`-free: `cat` of the resource).

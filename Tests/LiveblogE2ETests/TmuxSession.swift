@@ -23,13 +23,14 @@ final class TmuxSession {
     /// Starts `liveblog arguments…` in a `width`×`height` pane with `LANG=C.UTF-8` and the given variables
     /// (`TERM` among them, which the wrapper sets, since tmux overrides it).
     ///
-    /// `stdinFile`, when set, is fed to the program's standard input (for a blog read from `-`).
+    /// `stdinFile`, when set, is fed to the program's standard input (for a blog read from `-`): redirected
+    /// (`<file`), or through a pipe (`cat file |`) with `pipeStdin`.
     ///
     /// With `jobControl`, the wrapper runs the program as a job (`set -m`), so Ctrl-Z really stops it: the wrapper
     /// then prints `__STOPPED__` and waits for a line (send "Enter") before it brings the program back with `fg`.
     init(
         _ arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:],
-        stdinFile: String? = nil, jobControl: Bool = false
+        stdinFile: String? = nil, pipeStdin: Bool = false, jobControl: Bool = false
     ) throws {
         socket = "lbe2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         var env = ["LANG": "C.UTF-8"]
@@ -39,12 +40,14 @@ final class TmuxSession {
         if jobControl { env["LB_JOBS"] = "1" }
         let wrapper = """
             if [ -n "$LB_TERM" ]; then export TERM="$LB_TERM"; fi; if [ -n "$LB_JOBS" ]; then set -m; fi; \
-            s=$(stty -g); if [ -n "$LB_STDIN" ]; then "$@" <"$LB_STDIN"; else "$@"; fi; rc=$?; \
+            s=$(stty -g); if [ -n "$LB_PIPE" ]; then cat "$LB_STDIN" | "$@"; elif [ -n "$LB_STDIN" ]; then "$@" <"$LB_STDIN"; \
+            else "$@"; fi; rc=$?; \
             while [ -n "$LB_JOBS" ] && [ $rc = 148 ]; do printf '\\n__STOPPED__\\n'; read -r _; fg >/dev/null; rc=$?; done; \
             [ "$s" = "$(stty -g)" ] && t=TTY_OK || t=TTY_CHANGED; \
             printf '\\n__EXIT_%s_%s__\\n' $rc $t; exec sleep 600
             """
         if let stdinFile { env["LB_STDIN"] = stdinFile }
+        if pipeStdin { env["LB_PIPE"] = "1" }
         var args = ["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height)]
         for (name, value) in env.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(name)=\(value)"] }
         args += ["bash", "-c", wrapper, "_", TmuxSession.binary.path] + arguments

@@ -16,7 +16,7 @@ public enum ArrivalExporter {
         writer.beginArray()
         for paragraph in entry.paragraphs { writer.string(paragraph) }
         writer.endArray()
-        writer.field("url", entry.url)
+        writer.field("url", entry.url.map(OutputSanitizer.url))
         writer.field("blog", blogTitle)
         writer.endObject()
         return writer.bytes + [0x0A]

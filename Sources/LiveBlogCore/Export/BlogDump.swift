@@ -48,14 +48,16 @@ public struct BlogDump: Sendable {
             }
             head += " " + (entry.headline ?? "(untitled)")
             if !entry.flags.isEmpty { head += " {\(entry.flags.names.joined(separator: ","))}" }
-            if parts.contains(.links), let url = entry.url { head += " <\(url)>" }
+            if parts.contains(.links), let url = entry.url { head += " <\(OutputSanitizer.url(url))>" }
             lines.append(head)
             for paragraph in entry.paragraphs {
                 let cut = paragraphWidth > 0 && paragraph.count > paragraphWidth
                 lines.append("  ¶ " + (cut ? String(paragraph.prefix(paragraphWidth)) + "…" : paragraph))
             }
             if parts.contains(.links) {
-                for link in entry.links { lines.append("  ^ \(link.paragraph): \(link.text) -> \(link.url)") }
+                for link in entry.links {
+                    lines.append("  ^ \(link.paragraph): \(link.text) -> \(OutputSanitizer.url(link.url))")
+                }
             }
             for link in entry.related {
                 lines.append("  → \(link.kind.rawValue): \(link.title)" + (link.summary.map { " — \($0)" } ?? ""))

@@ -18,12 +18,13 @@ public struct BlogExporter {
         self.readMarks = readMarks
     }
 
-    /// The whole export as UTF-8 bytes, ending with a newline.
+    /// The whole export as UTF-8 bytes, ending with a newline; nothing `OutputSanitizer` strips is in it,
+    /// whichever reader (text or HTML) the blog came from.
     public func export(_ format: Format) -> [UInt8] {
         switch format {
         case .json: return json()
-        case .markdown: return Array(markdown().utf8)
-        case .text: return Array(text().utf8)
+        case .markdown: return OutputSanitizer.utf8(Array(markdown().utf8))
+        case .text: return OutputSanitizer.utf8(Array(text().utf8))
         }
     }
 
@@ -75,7 +76,7 @@ public struct BlogExporter {
             w.key("read")
             w.bool(readMarks.contains(entry.id))
             // Additions for pages read from HTML: the post's own address and the links in its paragraphs.
-            w.field("url", entry.url)
+            w.field("url", entry.url.map(OutputSanitizer.url))
             w.key("links")
             w.beginArray()
             for link in entry.links {
@@ -83,7 +84,7 @@ public struct BlogExporter {
                 w.key("paragraph")
                 w.number(link.paragraph)
                 w.field("text", link.text)
-                w.field("url", link.url)
+                w.field("url", OutputSanitizer.url(link.url))
                 w.endObject()
             }
             w.endArray()

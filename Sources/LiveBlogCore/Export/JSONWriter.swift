@@ -71,11 +71,12 @@ package struct JSONWriter {
         string(value)
     }
 
+    /// A JSON string; what `OutputSanitizer` strips (ESC, C1, bidi controls, U+2028…) is dropped first, so
+    /// no consumer that decodes the JSON and prints it gets a control back.
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        var copy = value
-        copy.withUTF8 { text in
-            // Copy runs of plain bytes at once; only quotes, backslashes and control bytes need escaping.
+        OutputSanitizer.utf8(Array(value.utf8)).withUnsafeBufferPointer { text in
+            // Copy runs of plain bytes at once; only quotes, backslashes, newlines and tabs need escaping.
             var runStart = 0
             for i in 0..<text.count {
                 let b = text[i]

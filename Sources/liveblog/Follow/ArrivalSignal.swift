@@ -24,12 +24,14 @@ struct ArrivalSignal: Sendable {
         guard let notifyCommand else { return }
         for entry in entries {
             var environment = ProcessInfo.processInfo.environment
-            environment["LIVEBLOG_HEADLINE"] = EchoedText.sanitized(entry.title(), limit: 1000)
-            environment["LIVEBLOG_TIME"] = entry.time ?? ""
-            environment["LIVEBLOG_ID"] = entry.id.rawValue
-            environment["LIVEBLOG_URL"] = entry.url ?? ""
-            environment["LIVEBLOG_BLOG"] = EchoedText.sanitized(blogTitle, limit: 1000)
-            environment["LIVEBLOG_TEXT"] = EchoedText.sanitized(entry.paragraphs.first ?? "", limit: 4000)
+            // Every value through the one output filter: a command that echoes or pastes them gets no controls.
+            environment["LIVEBLOG_HEADLINE"] = EchoedText.sanitized(OutputSanitizer.text(entry.title()), limit: 1000)
+            environment["LIVEBLOG_TIME"] = OutputSanitizer.text(entry.time ?? "")
+            environment["LIVEBLOG_ID"] = OutputSanitizer.text(entry.id.rawValue)
+            environment["LIVEBLOG_URL"] = entry.url.map(OutputSanitizer.url) ?? ""
+            environment["LIVEBLOG_BLOG"] = EchoedText.sanitized(OutputSanitizer.text(blogTitle), limit: 1000)
+            environment["LIVEBLOG_TEXT"] = EchoedText.sanitized(
+                OutputSanitizer.text(entry.paragraphs.first ?? ""), limit: 4000)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", notifyCommand]

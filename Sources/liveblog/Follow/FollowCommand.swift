@@ -26,9 +26,10 @@ struct FollowCommand: ParsableCommand {
             var follow = self.follow
             follow.follow = true
             let setup = try FollowSetup.load(options, follow)
-            guard let make = setup.makeFollower else {
+            if setup.makeFollower == nil && !setup.source.isStandardInput {
                 throw CLIError(
-                    "\(setup.source.displayName) cannot be followed (it has ended, or is the bundled sample)")
+                    "\(setup.source.displayName) cannot be followed: it never changes (name a file, - or a web address)"
+                )
             }
             // What was printed counts as seen: the reader will not show it as new.
             let opened = try ReadMarks.open(
@@ -39,6 +40,11 @@ struct FollowCommand: ParsableCommand {
             recordSeen(setup.blog.entries.map(\.id))
             let printer = ArrivalPrinter(json: json, blogTitle: setup.blog.title)
             if all { printer.print(setup.blog.entries.reversed(), event: "current") }
+            guard let make = setup.makeFollower else {
+                // Standard input that had already ended: as `tail -f` on a finished pipe, what is there is
+                // printed and the command ends, however the input was given (`-`, a pipe, a redirect).
+                printer.finish()
+            }
             let signal = follow.signal
             let events = EventQueue()
             let inbox = FollowInbox(make: make, wake: { events.signal() })

@@ -13,12 +13,12 @@ struct FollowSetup {
     /// Whether following starts at once.
     let followsAtStart: Bool
 
-    static let userAgent = "liveblog/\(LiveblogVersion.current) (+terminal live-blog reader)"
-
     /// Loads the blog the usual way, except that a followed standard input is read only as far as it goes now.
     static func load(_ options: SourceOptions, _ follow: FollowOptions) throws -> FollowSetup {
         let interval = try follow.interval()
-        let source = BlogSource(argument: options.source)
+        // Decided once, here, by the same rule as every other command: a pipe or a file on standard input is
+        // the blog when no source is named (it was the bundled sample here, so `cat blog.txt | liveblog` showed it).
+        let source = BlogSource.implicit(options.source)
         let maxSize = try options.inputLimit.bytes()
         let parse = try options.parser()
         switch source.kind {
@@ -36,7 +36,7 @@ struct FollowSetup {
             var limits = FetchLimits()
             limits.maximumBytes = min(limits.maximumBytes, maxSize)
             // The first read goes through the poller's fetcher, so that the first poll already sends validators.
-            let fetcher = ConditionalFetcher(address: address, userAgent: userAgent, limits: limits)
+            let fetcher = ConditionalFetcher(address: address, userAgent: LiveblogVersion.userAgent, limits: limits)
             let page: FetchedPage
             let maxAge: Double?
             do {
@@ -47,7 +47,7 @@ struct FollowSetup {
                 }
                 page = first
             } catch let error as FetchError {
-                throw CLIError("cannot fetch \(error.description)")
+                throw CLIError("cannot fetch \(error.message(verbose: options.verbose))")
             }
             let blog = parse(
                 BlogSource.Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL))
@@ -58,14 +58,14 @@ struct FollowSetup {
                     URLFollower(fetcher: fetcher, schedule: schedule, firstMaxAge: maxAge, parse: parse)
                 }, followsAtStart: true)
         case .file(let path):
-            let (_, blog) = try options.loadBlog()
+            let blog = try options.loader().loadBlog(from: source)
             return FollowSetup(
                 source: source, blog: blog,
                 makeFollower: {
                     FileFollower(path: path, maxSize: maxSize, parse: parse)
                 }, followsAtStart: follow.follow)
         case .standardInput, .bundledSample:
-            let (_, blog) = try options.loadBlog()
+            let blog = try options.loader().loadBlog(from: source)
             return FollowSetup(source: source, blog: blog, makeFollower: nil, followsAtStart: false)
         }
     }

@@ -1,0 +1,1 @@
+../LiveBlogHTTP/FetchError.swift

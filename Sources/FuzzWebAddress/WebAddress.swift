@@ -1,0 +1,1 @@
+../LiveBlogHTTP/WebAddress.swift
