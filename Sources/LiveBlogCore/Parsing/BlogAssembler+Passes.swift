@@ -223,6 +223,73 @@ extension BlogAssembler {
         }
     }
 
+    /// Longest line, in bytes, that a furniture run inside a post body may hold, and the fewest lines of a run.
+    static let maximumFurnitureRunLineBytes = 120
+    static let minimumFurnitureRunLines = 3
+
+    /// The body-furniture heuristic: inside a post, below a finished paragraph, a run of three or more short lines
+    /// that none ends like a sentence (titles of related stories, a share bar, a list of videos with their
+    /// durations, a subscription pitch's bullet points) is furniture from the page template, dropped as a whole;
+    /// so is a short lead line ending in a colon right above such a run (a poll's question over its options).
+    /// Right under a post's time the same holds, but the last short line over the first paragraph is the headline.
+    /// One or two such lines between paragraphs stay (a subheading, a headline of the next post). The pass runs
+    /// after the footer's, so that a footer's first lines are never taken from it.
+    mutating func dropBodyFurnitureRuns() {
+        var i = 0
+        while i < lines.count {
+            var afterTime = false
+            if case .time = classes[i] { afterTime = true }
+            guard
+                afterTime
+                    || (isText(i) && isProse(i) && LineShape.endsLikeSentence(bytes(i))
+                        && bytes(i).last != UInt8(ascii: ":"))
+            else {
+                i += 1
+                continue
+            }
+            var k = nextSignificant(after: i)
+            var lead: Int?
+            if let n = k, isText(n), bytes(n).count <= Self.maximumFurnitureRunLineBytes,
+                bytes(n).last == UInt8(ascii: ":")
+            {
+                lead = n
+                k = nextSignificant(after: n)
+            }
+            var run: [Int] = []
+            while let n = k, isText(n), furnitureShaped(n) {
+                run.append(n)
+                k = nextSignificant(after: n)
+            }
+            // The last short line over a paragraph may head it (the post's headline under a time, or a new post).
+            if !run.isEmpty, let n = k, isText(n), isProse(n) { run.removeLast() }
+            guard run.count >= Self.minimumFurnitureRunLines else {
+                i += 1
+                continue
+            }
+            if let lead {
+                drop(lead, because: "lead line of a run of short lines inside a post (\(Heuristic.bodyFurniture))")
+            }
+            let first = lines[run[0]].number
+            let last = lines[run[run.count - 1]].number
+            for n in run {
+                drop(
+                    n,
+                    because:
+                        "run of short unpunctuated lines \(first)–\(last) inside a post (\(Heuristic.bodyFurniture))")
+            }
+            i = run[run.count - 1] + 1
+        }
+    }
+
+    /// A short line that is not a sentence, a list item or a quote: the shape of a link, a label or a button.
+    func furnitureShaped(_ i: Int) -> Bool {
+        let line = bytes(i)
+        guard line.count <= Self.maximumFurnitureRunLineBytes, !LineShape.endsLikeSentence(line),
+            !LineShape.isListItem(line), line.last != UInt8(ascii: ":")
+        else { return false }
+        return true
+    }
+
     /// The caption heuristic: a caption is the short line just above a credit line when a finished paragraph
     /// stands above it (so that the first paragraph under a headline is never taken); a caption split over two
     /// lines loses its first half too (the credit's line starts in lower case).

@@ -252,6 +252,7 @@ struct BlogAssembler {
         dropHeaderAboveFeed(from: next)
         dropHeaderAboveTrailingFeed(from: next)
         dropFooterBelowFeed()
+        dropBodyFurnitureRuns()
         firstTimeLine = lines.indices.first(where: { i in
             if case .time = classes[i] { return true } else { return false }
         })

@@ -28,6 +28,7 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
     case pinnedCopy = "pinned-copy"
     case neverNothing = "never-nothing"
     case imageOnlyPost = "image-only-post"
+    case bodyFurniture = "body-furniture"
 
     public var description: String { "\(rawValue) heuristic" }
 
@@ -74,6 +75,8 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
             "when every candidate post would be dropped, the page's time-headed blocks are the posts, and the list and repetition calls are overruled"
         case .imageOnlyPost:
             "a time whose block holds nothing but a captioned or credited picture is a post of its own (a picture without text), not dropped"
+        case .bodyFurniture:
+            "below a finished paragraph, a run of three or more short lines that none ends like a sentence (related links, a share bar, video titles, a poll under its colon-ended question) is furniture inside a post, dropped as a whole"
         }
     }
 }

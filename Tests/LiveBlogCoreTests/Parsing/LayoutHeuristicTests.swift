@@ -135,6 +135,34 @@ struct LayoutHeuristicTests {
         #expect(blog.entries[0].paragraphs.count == 2)
     }
 
+    // body-furniture: a run of short unpunctuated lines inside a post is dropped; the one over a paragraph stays.
+    @Test("A run of short lines inside a post is furniture")
+    func bodyFurnitureRun() {
+        let blog = parse(
+            """
+            Harbour live: the tide gates close
+            Updates from the quay as the gates are tested
+            11:20
+            Gates shut for the first test
+            The first of the three tide gates swung shut at eleven, watched by a crowd on the sea wall.
+            Engineers said the second gate would be tested after the afternoon high tide had passed.
+            Coastal stories
+            Lighthouse keeper retires after forty years
+            Ferry timetable for the winter months
+            Watch the gates close 2:41
+            Second gate
+            The second gate is the largest of the three and took four years to build on the river mouth.
+            10:50
+            Crowds gather on the quay
+            Several hundred people gathered on the quay before the test, many with cameras and flasks.
+            """)
+        #expect(blog.entries.count == 3)
+        #expect(blog.entries[0].paragraphs.count == 2)
+        #expect(!blog.entries.contains { $0.paragraphs.contains { $0.contains("Ferry timetable") } })
+        #expect(blog.entries.contains { $0.headline == "Second gate" })
+        #expect(blog.diagnostics.contains { $0.message.contains("body-furniture") })
+    }
+
     // never-nothing: time-headed blocks whose bodies repeat are still the posts.
     @Test("A page of time-headed blocks never gives nothing")
     func neverNothing() {
