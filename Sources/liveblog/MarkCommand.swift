@@ -5,9 +5,12 @@ import LiveBlogCore
 /// `liveblog mark`: mark entries read (or unread) from the command line.
 struct MarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mark", abstract: "Mark entries read by id (see `liveblog list --json`), or all of them.",
-        usage: "liveblog mark [SOURCE] ID... [--unread]\nliveblog mark [SOURCE] --all [--unread]",
-        discussion: "Ids are those of `liveblog list --json`; marks are kept in the state file (--state).")
+        commandName: "mark",
+        abstract: "Mark entries read by id or by the index `liveblog list` prints, or all of them.",
+        usage: "liveblog mark [SOURCE] ID|INDEX... [--unread]\nliveblog mark [SOURCE] --all [--unread]",
+        discussion:
+            "Ids are those of `liveblog list --json`; an index is the number `liveblog list` prints. Marks are kept in the state file (--state)."
+    )
 
     @Argument(help: "An optional SOURCE (a path, or -), then entry ids.", completion: .file()) var arguments: [String] =
         []
@@ -33,9 +36,18 @@ struct MarkCommand: ParsableCommand {
                 source: words.source, rulesFile: rulesFile, maxSize: try inputLimit.bytes(), verbose: verbose)
             let (source, blog) = try loader.loadBlog()
             let known = Set(blog.entries.map(\.id))
-            let targets: [EntryID] = all ? blog.entries.map(\.id) : ids.map { EntryID($0) }
-            if let missing = targets.first(where: { !known.contains($0) }) {
-                throw CLIError("no entry with id \(EchoedText.quoted(missing.rawValue)) in \(source.displayName)")
+            // An id from `list --json`, or the index `list` prints (1 for the first entry on the page).
+            var targets: [EntryID] = []
+            for word in all ? blog.entries.map(\.id.rawValue) : ids {
+                if known.contains(EntryID(word)) {
+                    targets.append(EntryID(word))
+                } else if let index = Int(word), index >= 1, index <= blog.entries.count {
+                    targets.append(blog.entries[index - 1].id)
+                } else {
+                    throw CLIError(
+                        "no entry with id or index \(EchoedText.quoted(word)) in \(source.displayName) "
+                            + "(\(blog.entries.count) entries; see liveblog list)")
+                }
             }
             let opened = try ReadMarks.open(
                 identity: source.identity(for: blog), title: blog.title, state: state, fallBack: false)

@@ -42,6 +42,13 @@ struct SearchCommand: ParsableCommand {
             guard let queryText = words.operands.first else {
                 throw CLIError("missing QUERY (usage: liveblog search [SOURCE] QUERY)")
             }
+            // `search blog.txt` alone: the one word names a file and nothing is piped in, so it is the source the
+            // user meant, not a query to look for in the bundled sample.
+            if words.source == nil, !BlogSource.standardInputCarriesData(), Self.namesFile(queryText) {
+                throw CLIError(
+                    "missing QUERY after the file \(EchoedText.quoted(queryText)) (usage: liveblog search [SOURCE] QUERY)"
+                )
+            }
             if let limit, limit < 0 { throw CLIError("--limit must not be negative") }
             let loader = SourceLoader(source: words.source, rulesFile: rulesFile, maxSize: try inputLimit.bytes())
             // One query once: search the parsed bytes and build strings only for the entries printed.
@@ -58,6 +65,12 @@ struct SearchCommand: ParsableCommand {
             }
             if total == 0 { throw ExitCode(1) }
         }
+    }
+
+    /// Whether `word` names an existing regular file.
+    static func namesFile(_ word: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: word, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 }
 

@@ -54,6 +54,32 @@ struct MarkCommandTests {
         #expect(list.stdout.split(separator: "\n").count == 2)
     }
 
+    @Test("mark takes the index list prints, as well as the id")
+    func markByIndex() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let path = try runner.write("strike.txt", CommandLineTests.blogText)
+        let marked = try runner.run(["mark", path, "2"])
+        #expect(marked.status == 0 && marked.stdout == "marked 1 entry read\n")
+        let rows = try runner.run(["list", path]).stdout.split(separator: "\n").map {
+            $0.split(separator: " ").map(String.init)
+        }
+        #expect(rows.count >= 2)
+        #expect(rows[0].prefix(2) == ["1", "N"], "the first entry is unread: \(rows[0])")
+        #expect(rows[1].first == "2" && rows[1].dropFirst().first != "N", "the second is read: \(rows[1])")
+    }
+
+    @Test("search FILE with no query says the query is missing, instead of searching the sample for the file's name")
+    func searchFileWithoutQuery() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let path = try runner.write("strike.txt", CommandLineTests.blogText)
+        let result = try runner.run(["search", path])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("liveblog: error: missing QUERY after the file "))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test("An unknown id, no ids, and an unusable state path are one-line errors; nothing is marked")
     func markErrors() throws {
         let runner = try CommandRunner()
@@ -61,7 +87,9 @@ struct MarkCommandTests {
         let path = try runner.write("strike.txt", CommandLineTests.blogText)
         let unknown = try runner.run(["mark", path, "ffffffffffff"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "liveblog: error: no entry with id \"ffffffffffff\" in \(path)\n")
+        #expect(unknown.stderr.hasPrefix("liveblog: error: no entry with id or index \"ffffffffffff\" in \(path) ("))
+        let outOfRange = try runner.run(["mark", path, "999"])
+        #expect(outOfRange.status == 2 && outOfRange.stderr.contains("see liveblog list"))
         let none = try runner.run(["mark", path])
         #expect(none.status == 2)
         #expect(none.stderr.hasPrefix("liveblog: error: no entry ids given"))
