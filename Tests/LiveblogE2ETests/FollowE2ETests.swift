@@ -68,7 +68,10 @@ struct FollowE2ETests {
         let row = Screen(before).lines.firstIndex { $0.hasPrefix("•") && $0.contains("number 17") }
 
         version.value = 22
-        let after = try await t.waitFor("▲ 2 new")
+        // Wait for the whole frame: a capture can land while the terminal is still painting it (title before status).
+        let after = try await t.waitUntil("the arrivals counted") { text in
+            text.contains("▲ 2 new") && Screen(text).status.contains("2 new")
+        }
         let s = Screen(after)
         #expect(s.lines.firstIndex { $0.hasPrefix("•") && $0.contains("number 17") } == row)
         #expect(s.detail.contains("Report 17 from the quay"))
