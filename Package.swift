@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "LiveBlogStoreTests", dependencies: ["LiveBlogStore", "LiveBlogCore", "LiveBlogTestSupport"]),
         .testTarget(name: "LiveBlogTUITests", dependencies: ["LiveBlogTUI", "LiveBlogCore", "LiveBlogTestSupport"]),
         .testTarget(
-            name: "LiveBlogHTMLTests", dependencies: ["LiveBlogHTML", "LiveBlogCore"],
+            name: "LiveBlogHTMLTests", dependencies: ["LiveBlogHTML", "LiveBlogCore", "LiveBlogTestSupport"],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
         ),
         .testTarget(

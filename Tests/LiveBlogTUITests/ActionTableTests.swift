@@ -184,22 +184,9 @@ struct ActionTableTests {
 
     @Test("The README's key table is the one generated from the request table")
     func readmeKeyTable() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
-        let begin =
-            "<!-- keys: generated from Action.table; LIVEBLOG_RECORD_README=1 swift test --filter readmeKeyTable -->\n"
-        let end = "<!-- end of keys -->"
-        let generated = HelpScreen.markdownTable()
-        if ProcessInfo.processInfo.environment["LIVEBLOG_RECORD_README"] == "1",
-            let a = text.range(of: begin), let b = text.range(of: end, range: a.upperBound..<text.endIndex)
-        {
-            try text.replacingCharacters(in: a.upperBound..<b.lowerBound, with: generated)
-                .write(to: readme, atomically: true, encoding: .utf8)
-            return
-        }
-        let a = try #require(text.range(of: begin), "README has no generated key table")
-        let b = try #require(text.range(of: end, range: a.upperBound..<text.endIndex))
-        #expect(String(text[a.upperBound..<b.lowerBound]) == generated)
+        try expectReadmeSection(
+            begin:
+                "<!-- keys: generated from Action.table; LIVEBLOG_RECORD_README=1 swift test --filter readmeKeyTable -->\n",
+            end: "<!-- end of keys -->", generated: HelpScreen.markdownTable())
     }
 }

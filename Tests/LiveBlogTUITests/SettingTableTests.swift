@@ -41,22 +41,9 @@ struct SettingTableTests {
 
     @Test("The README's settings table is the one generated from Setting.table")
     func readmeSettingsTable() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
-        let begin =
-            "<!-- settings: generated from Setting.table; LIVEBLOG_RECORD_README=1 swift test --filter readmeSettingsTable -->\n"
-        let end = "<!-- end of settings -->"
-        let generated = Setting.markdownTable()
-        if ProcessInfo.processInfo.environment["LIVEBLOG_RECORD_README"] == "1",
-            let a = text.range(of: begin), let b = text.range(of: end, range: a.upperBound..<text.endIndex)
-        {
-            try text.replacingCharacters(in: a.upperBound..<b.lowerBound, with: generated)
-                .write(to: readme, atomically: true, encoding: .utf8)
-            return
-        }
-        let a = try #require(text.range(of: begin), "README has no generated settings table")
-        let b = try #require(text.range(of: end, range: a.upperBound..<text.endIndex))
-        #expect(String(text[a.upperBound..<b.lowerBound]) == generated)
+        try expectReadmeSection(
+            begin:
+                "<!-- settings: generated from Setting.table; LIVEBLOG_RECORD_README=1 swift test --filter readmeSettingsTable -->\n",
+            end: "<!-- end of settings -->", generated: Setting.markdownTable())
     }
 }

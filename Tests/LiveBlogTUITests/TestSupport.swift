@@ -1,3 +1,4 @@
+import Foundation
 import LiveBlogCore
 // Shared helpers (SeededRandom…) for every file of this target.
 @_exported import LiveBlogTestSupport
@@ -118,4 +119,22 @@ extension Frame {
         }
         return inRun ? out : String(out.dropLast())
     }
+}
+
+/// Checks that the README's section between `begin` and `end` is `generated` (LIVEBLOG_RECORD_README=1 rewrites it),
+/// so a table generated from the code can never drift from the README.
+func expectReadmeSection(begin: String, end: String, generated: String) throws {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("README.md")
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    if ProcessInfo.processInfo.environment["LIVEBLOG_RECORD_README"] == "1",
+        let a = text.range(of: begin), let b = text.range(of: end, range: a.upperBound..<text.endIndex)
+    {
+        try text.replacingCharacters(in: a.upperBound..<b.lowerBound, with: generated)
+            .write(to: readme, atomically: true, encoding: .utf8)
+        return
+    }
+    let a = try #require(text.range(of: begin), "README has no section starting \(begin)")
+    let b = try #require(text.range(of: end, range: a.upperBound..<text.endIndex))
+    #expect(String(text[a.upperBound..<b.lowerBound]) == generated)
 }

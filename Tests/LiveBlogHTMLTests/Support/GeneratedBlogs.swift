@@ -1,17 +1,5 @@
 import Foundation
-
-/// A small seeded generator (SplitMix64): the same seed gives the same blogs on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import LiveBlogTestSupport
 
 /// A live blog made of invented words, with known answers, and the page templates that lay it out: the same posts
 /// in each layout must read back as the same entries.
@@ -53,7 +41,7 @@ struct GeneratedBlog {
 
     /// `count` posts, newest first, a headline on most; `headlines` forces every post to have one.
     init(seed: UInt64, count: Int, headlines: Bool = false) {
-        var g = SeededGenerator(seed: seed)
+        var g = SeededRandom(seed: seed)
         title = "Live: " + Self.sentence(&g, words: 4...7)
         standfirst = Self.sentence(&g, words: 12...18) + "."
         var minutes = 20 * 60 + Int.random(in: 0...59, using: &g)
