@@ -94,9 +94,21 @@ struct HostileServerTests {
 
     @Test("A refused connection is reported at once, not after the connect timeout")
     func refusedAtOnce() async throws {
-        let server = try LoopbackServer()
-        let port = server.port
-        server.stop()
+        // A port bound but never listened on refuses connections, and stays ours while the test runs: a port freed
+        // by a stopped server could be taken by another test's server running alongside.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
         let started = ContinuousClock.now
         let error = await failure("http://127.0.0.1:\(port)/page")
         #expect(ContinuousClock.now - started < .seconds(2))
