@@ -14,6 +14,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
     case acceptPrompt, cancelPrompt, historyOlder, historyNewer, deleteBackward, deleteWord, deleteToStart
     case cursorLeft, cursorRight, cursorStart, cursorEnd
     case toggleRead, markAllRead, undoMarkAll
+    case blogList, nextBlog, previousBlog, river
     case reload, toggleFollow, commandLine, quit, suspend
     case mouseSelect, mouseWheel
     case closeHelp
@@ -26,6 +27,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
         case search = "Search"
         case prompt = "In the search and command prompts"
         case marks = "Read marks"
+        case blogs = "Several blogs"
         case program = "Program"
         case mouse = "Mouse"
         case help = "On this help screen"
@@ -187,13 +189,27 @@ public enum Action: CaseIterable, Hashable, Sendable {
                 .deleteToStart, .prompt, .prompt, [.control("u")], "delete-to-start",
                 "Delete everything before the cursor"),
             row(.toggleRead, .marks, .global, [.character("m")], "toggle-read", "Mark the entry read or unread"),
-            row(.markAllRead, .marks, .global, [.character("A")], "mark-all", "Mark every listed entry read"),
+            row(
+                .markAllRead, .marks, .global, [.character("A")], "mark-all",
+                "Mark every listed entry read (in the blog list: the whole blog)"),
             row(
                 .undoMarkAll, .marks, .global, [.character("X")], "undo-mark-all",
                 "Undo the last mark-all: those entries are unread again"),
             row(
+                .blogList, .blogs, .list, [.character("h"), .left], "blogs",
+                "Back to the blog list from a blog or the river (q too)"),
+            row(
+                .nextBlog, .blogs, .global, [.character("]")], "next-blog",
+                "Open the next blog with unread entries, without going back to the list"),
+            row(
+                .previousBlog, .blogs, .global, [.character("[")], "previous-blog",
+                "Open the previous blog with unread entries"),
+            row(
+                .river, .blogs, .global, [.character("v")], "river",
+                "The river: every blog's entries in one list, newest first (:tag NAME filters by tag)"),
+            row(
                 .reload, .program, .global, [.character("R"), .character("r"), .function(5)], "reload",
-                "Read the source again, keeping selection, scroll and marks"),
+                "Read the source again, keeping selection, scroll and marks (with several blogs: check them all now)"),
             row(
                 .toggleFollow, .program, .global, [.character("F")], "follow",
                 "Follow the source for updates, or stop (a file is watched, an address polled)"),

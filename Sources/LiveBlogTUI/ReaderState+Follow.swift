@@ -61,6 +61,13 @@ extension ReaderState {
         return effects
     }
 
+    /// Nothing is new any more: the user has looked at the blog (and left it, in the blog list).
+    mutating func forgetNew() {
+        guard !newEntryIDs.isEmpty else { return }
+        newEntryIDs.removeAll()
+        isNew = Array(repeating: false, count: blog.entries.count)
+    }
+
     /// The entry on show is no longer new: the user has looked at it.
     mutating func acknowledgeShownEntry() {
         guard !newEntryIDs.isEmpty, let shown = shownEntry, isNew[shown] else { return }

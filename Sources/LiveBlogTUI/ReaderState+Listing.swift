@@ -44,12 +44,24 @@ extension ReaderState {
         return fixed + widest
     }
 
+    /// Cells the label column takes with its gap (the river's blog names); 0 without labels.
+    var labelColumns: Int { labelWidth > 0 ? labelWidth + 1 : 0 }
+
+    /// Sets the label shown before each entry's headline (by entry id) and widens the list for it.
+    mutating func setRowLabels(_ labels: [EntryID: String], width: Int) {
+        rowLabels = labels
+        labelWidth = labels.isEmpty ? 0 : width
+        contentWidth =
+            Self.contentWidth(of: blog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines) + labelColumns
+    }
+
     /// Shows times in another zone (`:set time-zone`): the time column, day rows and widths follow it.
     mutating func setTimeZone(_ zone: TimeZone) {
         options.timeZone = zone
         timeColumnWidth = Self.timeWidth(of: blog, timeZone: zone)
         spansDays = Self.spansDays(blog, timeZone: zone)
-        contentWidth = Self.contentWidth(of: blog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines)
+        contentWidth =
+            Self.contentWidth(of: blog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines) + labelColumns
     }
 
     /// Headlines carried by at least three entries with text of their own: a repeated kicker, not a title.
@@ -291,7 +303,8 @@ extension ReaderState {
         timeColumnWidth = Self.timeWidth(of: newBlog, timeZone: options.timeZone)
         repeatedHeadlines = Self.repeatedHeadlines(of: newBlog)
         spansDays = Self.spansDays(newBlog, timeZone: options.timeZone)
-        contentWidth = Self.contentWidth(of: newBlog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines)
+        contentWidth =
+            Self.contentWidth(of: newBlog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines) + labelColumns
         rebuildOrder()
         let keep = oldSelected.flatMap { id in newBlog.entries.firstIndex { $0.id == id } }
         if let saved = prompt?.savedEntry {

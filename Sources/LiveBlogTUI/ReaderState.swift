@@ -108,6 +108,11 @@ public struct ReaderState: Sendable {
     /// Headlines that several entries share (a kicker such as the section's name on every post): the list shows
     /// those entries by their first words instead, which is what tells them apart; the detail pane keeps them.
     var repeatedHeadlines: Set<String> = []
+    /// A short label before each entry's headline in the list (the river puts each blog's short name there);
+    /// empty for a single blog.
+    var rowLabels: [EntryID: String] = [:]
+    /// Cells of the label column; 0 when there are no labels.
+    var labelWidth = 0
 
     public init(blog: LiveBlog, readMarks: Set<EntryID>, options: ReaderOptions, sourceName: String) {
         self.blog = blog

@@ -336,6 +336,9 @@ public enum Reducer {
             state.shouldQuit = true
             return [.quit]
         case .suspend: return [.suspend]
+        case .blogList, .nextBlog, .previousBlog, .river:
+            // The blog list handles these before the reader sees a key; a single blog has no list to go to.
+            state.message = .init("Reading one blog: `liveblog add SOURCE` makes a blog list")
         case .jumpToNewest: state.jumpToNewest()
         case .toggleFollow:
             state.isFollowing.toggle()

@@ -168,6 +168,15 @@ public enum Renderer {
             time += Array(repeating: Glyph.plain(" "), count: state.timeColumnWidth - time.cellWidth + 1)
             glyphs += time
         }
+        if state.labelWidth > 0 {
+            var label = GlyphBuilder.glyphs(
+                state.rowLabels[entry.id] ?? "", style: CellStyle(role: .dim), singleLine: true,
+                maxWidth: state.labelWidth + 1
+            )
+            .cut(to: state.labelWidth)
+            label += Array(repeating: Glyph.plain(" "), count: state.labelWidth - label.cellWidth + 1)
+            glyphs += label
+        }
         let (text, field) = rowTitle(entry, repeated: state.repeatedHeadlines)
         if !state.editedEntryIDs.isEmpty, state.editedEntryIDs.contains(entry.id) {
             glyphs += [Glyph.plain(editedBadge, style: markerStyle), Glyph.plain(" ")]

@@ -151,6 +151,21 @@ final class Terminal {
         }
     }
 
+    /// Waits for a key as `read(timeoutMs:)` does, and also ends the wait when `wake` becomes readable (the
+    /// poller has news): nil then, with nothing consumed from `wake`.
+    func read(timeoutMs: Int, wake: Int32) -> Key? {
+        // Keys curses has already taken from the terminal are not seen by poll: they go first.
+        if let key = read(timeoutMs: 0) { return key }
+        guard let inputFile else { return nil }
+        var descriptors = [
+            pollfd(fd: fileno(inputFile), events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake, events: Int16(POLLIN), revents: 0),
+        ]
+        guard poll(&descriptors, 2, Int32(clamping: timeoutMs)) > 0, descriptors[0].revents != 0 else { return nil }
+        // An escape sequence may arrive in pieces: give it curses' usual moment.
+        return read(timeoutMs: 50)
+    }
+
     /// Reads a bracketed paste up to its end marker (or a pause of a second, should the marker never come) and
     /// returns it as one `.paste`; keys inside it are text, whatever they are.
     private func readPaste(_ window: UnsafeMutablePointer<WINDOW>) -> Key {
