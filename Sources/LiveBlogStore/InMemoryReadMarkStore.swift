@@ -97,6 +97,17 @@ public final class InMemoryReadMarkStore: ReadMarkStore, @unchecked Sendable {
         }
     }
 
+    public func forgetBlog(identity: String) throws -> Bool {
+        lock.withLock {
+            guard let key = keysByIdentity.removeValue(forKey: identity) else { return false }
+            blogs[key] = nil
+            marks[key] = nil
+            seen[key] = nil
+            state[key.rawValue] = nil
+            return true
+        }
+    }
+
     private func requireBlog(_ blog: BlogKey) throws {
         if blogs[blog] == nil { throw StoreError(.unknownBlog, path: nil, blog.description) }
     }

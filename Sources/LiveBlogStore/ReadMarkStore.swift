@@ -40,6 +40,10 @@ public protocol ReadMarkStore: AnyObject, Sendable {
     /// The blog that has seen (or marked) the most of these entries, when it shares at least half of them or
     /// half of its own: how a copy, a re-saved page or the same blog under another name is recognised.
     func blog(sharingEntries ids: [EntryID]) throws -> StoredBlog?
+
+    /// Deletes everything kept about the blog with this identity (the blog, its read marks, its seen entries and
+    /// its reader state) in one committed transaction; false when no blog has that identity.
+    func forgetBlog(identity: String) throws -> Bool
 }
 
 extension ReadMarkStore {

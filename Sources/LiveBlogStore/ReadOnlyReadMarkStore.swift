@@ -103,6 +103,10 @@ public final class ReadOnlyReadMarkStore: ReadMarkStore {
         throw StoreError(.unusable, path: path, "it can only be read (\(reason))")
     }
 
+    public func forgetBlog(identity: String) throws -> Bool {
+        throw StoreError(.unusable, path: path, "it can only be read (\(reason))")
+    }
+
     /// Nothing can be recorded; seeing entries is not worth an error on the screen.
     public func recordSeen(_ ids: [EntryID], at date: Date, for blog: BlogKey) throws {}
 

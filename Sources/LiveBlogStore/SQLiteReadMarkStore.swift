@@ -105,6 +105,25 @@ public final class SQLiteReadMarkStore: ReadMarkStore {
         }
     }
 
+    public func forgetBlog(identity: String) throws -> Bool {
+        try StoreError.wrap(path: path) {
+            try pool.write { db in
+                guard
+                    let id = try Int64.fetchOne(
+                        db, sql: "SELECT id FROM blogs WHERE identity = ?", arguments: [identity])
+                else { return false }
+                // Marks and seen entries would go by their foreign keys' cascade too, but only on a connection with
+                // foreign keys on; deleting them by name does not depend on that. Reader state has no foreign key
+                // (blog 0 holds what is no one blog's), so it must be deleted by name anyway.
+                for table in ["marks", "seen", "readerState"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE blogId = ?", arguments: [id])
+                }
+                try db.execute(sql: "DELETE FROM blogs WHERE id = ?", arguments: [id])
+                return true
+            }
+        }
+    }
+
     /// Runs `PRAGMA integrity_check` and throws ``StoreError/Kind/corrupt`` unless it reports `ok`.
     func verifyIntegrity() throws {
         let problems = try StoreError.wrap(path: path) {

@@ -225,6 +225,8 @@ struct BlogSource {
             noun: "configuration file", limitAdvice: "a configuration is written by hand: is it the right file?")
         static let rules = FileRole(
             noun: "rules file", limitAdvice: "rules are written by hand: is it the right file?")
+        static let blogList = FileRole(
+            noun: "blog list", limitAdvice: "a blog list is written by hand: is it the right file?")
     }
 
     /// The identity read marks hang on: the page's canonical address, the name it was read under, its entries.

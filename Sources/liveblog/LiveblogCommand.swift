@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LiveBlogCore
 
-/// The `liveblog` command: the reader by default, plus list, export, search, check and mark.
+/// The `liveblog` command: the reader by default, plus list, export, search, check, mark and the blog list.
 @main
 struct LiveblogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +11,8 @@ struct LiveblogCommand: ParsableCommand {
         version: LiveblogVersion.current,
         subcommands: [
             ReadCommand.self, ListCommand.self, ExportCommand.self, SearchCommand.self, CheckCommand.self,
-            MarkCommand.self, FollowCommand.self, ConfigCommand.self, RulesCommand.self, ManualCommand.self,
+            MarkCommand.self, FollowCommand.self, BlogsCommand.self, AddCommand.self, RemoveCommand.self,
+            ConfigCommand.self, RulesCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: ReadCommand.self)
 }

@@ -24,6 +24,16 @@ enum ReadMarks {
         }
     }
 
+    /// The store for a command that only reads the marks of several blogs (`blogs`): nil when there is no state
+    /// file yet (nothing is created), else as `lookUp` opens it, warning about what it had to do.
+    static func openForReading(state: StateOptions) throws -> (any ReadMarkStore)? {
+        let path = try state.resolvedPath()
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let opened = try refusingForeign { ReadMarkStoreOpener.openOrFallBack(path: path) }
+        if let warning = opened.warning { Diagnostics.warning(warning) }
+        return opened.store
+    }
+
     /// Opens through `body`, but turns a fall-back caused by a foreign or newer state file into an error: such
     /// a file must not be mistaken for an unusable path (and the user must hear of it).
     private static func refusingForeign(_ body: () throws -> ReadMarkStoreOpener.Opened) throws

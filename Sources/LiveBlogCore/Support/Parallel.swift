@@ -34,4 +34,32 @@ package enum Parallel {
         }
         return slots.map { $0! }
     }
+
+    /// Runs `body` for each of `0..<count`, at most `width` at once, for work that mostly waits (a fetch) rather
+    /// than computes; results in order.
+    ///
+    /// Not `concurrentPerform`, which runs one iteration per core: waiting work wants more at once than there are
+    /// cores, and a private concurrent queue grows threads for calls that block.
+    package static func each<T: Sendable>(_ count: Int, atOnce width: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        if count <= 1 || width <= 1 { return (0..<count).map(body) }
+        var slots = [T?](repeating: nil, count: count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            let results = SendableBuffer(buffer)
+            withoutActuallyEscaping(body) { body in
+                let queue = DispatchQueue(label: "liveblog.parallel.each", attributes: .concurrent)
+                let free = DispatchSemaphore(value: width)
+                let group = DispatchGroup()
+                for k in 0..<count {
+                    free.wait()
+                    queue.async(group: group) {
+                        results[k] = body(k)
+                        free.signal()
+                    }
+                }
+                // `body` escapes only into these calls, all finished here.
+                group.wait()
+            }
+        }
+        return slots.map { $0! }
+    }
 }
