@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiveBlogCore
+import LiveBlogTUI
 
 /// The `liveblog` command: the reader by default, plus list, export, search, check, mark and the blog list.
 @main
@@ -38,6 +39,16 @@ struct ReadCommand: ParsableCommand {
             // Checked first: a bad configuration is reported before any blog is read.
             let config = try ConfigFile.load()
             let markDelay = markAfter.map(\.seconds) ?? config.markAfter ?? 2
+            let readerOptions = ReaderOptions(
+                markAfter: markDelay,
+                noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
+                unreadOnly: unread, timeZone: utc ? TimeZone(identifier: "UTC")! : config.timeZone ?? .current,
+                keymap: config.keymap)
+            if isatty(1) == 1, let list = try ShelfLauncher.list(for: options) {
+                try ShelfLauncher.launch(
+                    list, options: options, readerOptions: readerOptions, config: config, follow: follow)
+                return
+            }
             let following = try FollowSetup.load(options, follow)
             let (source, blog) = (following.source, following.blog)
             guard isatty(1) == 1 else {
@@ -49,8 +60,7 @@ struct ReadCommand: ParsableCommand {
             }
             try ReaderLauncher.launch(
                 source: source, blog: blog, options: options, markAfter: markDelay,
-                noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
-                unreadOnly: unread, timeZone: utc ? TimeZone(identifier: "UTC")! : config.timeZone ?? .current,
+                noColor: readerOptions.noColor, unreadOnly: unread, timeZone: readerOptions.timeZone,
                 config: config, following: following, followOptions: follow)
         }
     }

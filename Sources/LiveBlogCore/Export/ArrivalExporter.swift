@@ -4,7 +4,7 @@
 ///     {"event": "new"|"edited"|"current", "id", "time", "timestamp", "headline", "paragraphs", "url", "blog"}
 public enum ArrivalExporter {
     /// One entry as one newline-terminated JSON object.
-    public static func jsonLine(_ entry: Entry, event: String, blogTitle: String) -> [UInt8] {
+    public static func jsonLine(_ entry: Entry, event: String, blogTitle: String, source: String? = nil) -> [UInt8] {
         var writer = JSONWriter(capacity: 512)
         writer.beginObject()
         writer.field("event", event)
@@ -18,6 +18,8 @@ public enum ArrivalExporter {
         writer.endArray()
         writer.field("url", entry.url.map(OutputSanitizer.url))
         writer.field("blog", blogTitle)
+        // Following every blog of the list: which one it came from, as the list names it.
+        if let source { writer.field("source", source) }
         writer.endObject()
         return writer.bytes + [0x0A]
     }

@@ -97,7 +97,7 @@ public enum ShelfRenderer {
         if let newest = blog.entries.compactMap(\.timestamp).max() {
             return EntryTime.clock(newest, timeZone: timeZone)
         }
-        return blog.entries.first.flatMap { EntryTime.short($0, timeZone: timeZone) }
+        return blog.entries.lazy.compactMap { EntryTime.short($0, timeZone: timeZone) }.first
     }
 
     static func padded(_ text: String, _ width: Int, style: CellStyle) -> [Glyph] {

@@ -19,9 +19,17 @@ struct FollowCommand: ParsableCommand {
     var json = false
     @Flag(help: "Print the entries there are now (oldest first) before the arrivals.")
     var all = false
+    @Flag(help: "Follow every blog of the blog list (`liveblog blogs`); each arrival names its blog.")
+    var allBlogs = false
 
     func run() throws {
         try CLIError.reporting {
+            if allBlogs {
+                guard options.source == nil else {
+                    throw CLIError("--all-blogs follows the blog list: name no source with it")
+                }
+                try AllBlogsFollower(options: options, follow: follow, json: json, printCurrent: all).run()
+            }
             // A file given to `follow` is followed without `--follow`: that is what the command is for.
             var follow = self.follow
             follow.follow = true
@@ -120,10 +128,18 @@ final class ArrivalPrinter: @unchecked Sendable {
         self.blogTitle = blogTitle
     }
 
-    func print(_ entries: [Entry], event: String) {
+    /// Prints `entries`; with `blog` (following every blog of the list) each names the blog it came from.
+    func print(_ entries: [Entry], event: String, blog: (name: String, source: String)? = nil) {
         guard !entries.isEmpty else { return }
         var out: [UInt8] = []
-        for entry in entries { out += json ? jsonLine(entry, event: event) : textBlock(entry, event: event) }
+        for entry in entries {
+            if json {
+                out += ArrivalExporter.jsonLine(
+                    entry, event: event, blogTitle: blog?.name ?? blogTitle, source: blog?.source)
+            } else {
+                out += textBlock(entry, event: event, blogName: blog?.name)
+            }
+        }
         lock.withLock { Output.write(out) }
     }
 
@@ -133,13 +149,11 @@ final class ArrivalPrinter: @unchecked Sendable {
         exit(0)
     }
 
-    func jsonLine(_ entry: Entry, event: String) -> [UInt8] {
-        ArrivalExporter.jsonLine(entry, event: event, blogTitle: blogTitle)
-    }
-
-    /// `new  14:05  Headline`, then the paragraphs indented, then a blank line; controls shown as `?`.
-    func textBlock(_ entry: Entry, event: String) -> [UInt8] {
+    /// `new  14:05  Headline` (`new  [Blog name]  14:05  Headline` with a blog's name), then the paragraphs
+    /// indented, then a blank line; controls shown as `?`.
+    func textBlock(_ entry: Entry, event: String, blogName: String? = nil) -> [UInt8] {
         var text = event.padding(toLength: 7, withPad: " ", startingAt: 0)
+        if let blogName { text += "[" + EchoedText.sanitized(blogName, limit: 200) + "]  " }
         if let time = entry.time { text += EchoedText.sanitized(time, limit: 40) + "  " }
         text += EchoedText.sanitized(entry.headline ?? entry.title(), limit: 10_000) + "\n"
         // An untitled entry's first words are its title line; its first paragraph is then printed whole only

@@ -126,11 +126,12 @@ final class ShelfPoller: @unchecked Sendable {
 
     /// Sleeps `seconds`, or until `pollNow` or `stop`; answers whether to go on.
     private func sleep(_ seconds: Double, since seen: inout Int) -> Bool {
-        let deadline = seconds.isFinite ? Date() + seconds : .distantFuture
+        // No deadline for a watched file: Foundation's timed wait overflows on a distant one.
+        let deadline = seconds.isFinite ? Date() + seconds : nil
         condition.lock()
         defer { condition.unlock() }
-        while !stopped && generation == seen && Date() < deadline {
-            _ = condition.wait(until: deadline)
+        while !stopped && generation == seen && deadline.map({ Date() < $0 }) ?? true {
+            if let deadline { _ = condition.wait(until: deadline) } else { condition.wait() }
         }
         seen = generation
         return !stopped
@@ -222,7 +223,10 @@ final class ShelfPoller: @unchecked Sendable {
     static func reason(_ error: any Error, address: String) -> String {
         var text = (error as? FetchError)?.description ?? String(describing: error)
         if text.hasPrefix(address + ": ") { text.removeFirst(address.count + 2) }
-        if text.hasPrefix("cannot fetch " + address + ": ") { text.removeFirst(address.count + 15) }
+        for lead in ["cannot fetch " + address + ": ", "cannot open " + address + ": "] where text.hasPrefix(lead) {
+            text.removeFirst(lead.count)
+        }
+        if text == "No such file or directory" { text = "no such file" }
         return EchoedText.sanitized(text, limit: 200)
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import LiveBlogCore
+import LiveBlogStore
+
+/// `liveblog follow --all-blogs`: every blog of the blog list followed by one `ShelfPoller`, each arrival
+/// printed with the name of its blog, until SIGINT or SIGTERM.
+struct AllBlogsFollower {
+    var options: SourceOptions
+    var follow: FollowOptions
+    var json: Bool
+    /// Print each blog's entries as they are at its first read (`--all`), before the arrivals.
+    var printCurrent: Bool
+
+    func run() throws -> Never {
+        let list = try BlogListFile.load()
+        BlogListFile.reportProblems(list)
+        guard !list.items.isEmpty else {
+            throw CLIError("the blog list is empty: `liveblog add SOURCE` adds a blog")
+        }
+        let opened = ReadMarkStoreOpener.openOrFallBack(path: try options.state.resolvedPath())
+        if let warning = opened.warning { Diagnostics.warning(warning) }
+        let store = opened.store
+        let sources = list.items.map { BlogSource(argument: BlogListFile.resolvedSource($0)) }
+        let events = EventQueue()
+        let poller = ShelfPoller(
+            sources: sources, maxSize: try options.inputLimit.bytes(), interval: try follow.interval(),
+            parse: try options.parser(), wake: { events.signal() })
+        let printer = ArrivalPrinter(json: json, blogTitle: "")
+        FollowCommand.exitOnSignals(printer)
+        let signal = follow.signal
+        var current: [Int: LiveBlog] = [:]
+        var keys: [Int: BlogKey] = [:]
+        var failing: Set<Int> = []
+        poller.start()
+        while true {
+            events.wait()
+            for report in poller.take() {
+                switch report {
+                case .blog(let b, let blog):
+                    let item = list.items[b]
+                    let name = (item.displayName, item.source)
+                    failing.remove(b)
+                    guard let before = current[b] else {
+                        // The first read: what is there now is not an arrival; it counts as seen.
+                        current[b] = blog
+                        if let key = try? sources[b].identity(for: blog).register(in: store, title: blog.title) {
+                            keys[b] = key
+                            try? store.recordSeen(blog.entries.map(\.id), at: Date(), for: key)
+                        }
+                        if printCurrent { printer.print(blog.entries.reversed(), event: "current", blog: name) }
+                        continue
+                    }
+                    if let reason = BlogMerge.rejection(of: blog, replacing: before) {
+                        Diagnostics.warning(
+                            "\(EchoedText.sanitized(item.displayName, limit: 200)): kept the last good version: \(reason)"
+                        )
+                        continue
+                    }
+                    let merge = BlogMerge(from: before, to: blog)
+                    current[b] = blog
+                    let byID = Dictionary(blog.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                    // Oldest first, as a log reads.
+                    let added = merge.added.reversed().compactMap { byID[$0] }
+                    printer.print(added, event: "new", blog: name)
+                    printer.print(merge.edited.reversed().compactMap { byID[$0] }, event: "edited", blog: name)
+                    signal.announce(added, blogTitle: item.displayName, bellDescriptor: STDERR_FILENO)
+                    if let key = keys[b] { try? store.recordSeen(merge.added, at: Date(), for: key) }
+                case .failed(let b, let text, _):
+                    // Said once when a blog starts failing, not on every retry.
+                    if failing.insert(b).inserted {
+                        Diagnostics.warning("\(EchoedText.sanitized(list.items[b].displayName, limit: 200)): \(text)")
+                    }
+                case .checked:
+                    break
+                }
+            }
+        }
+    }
+}
