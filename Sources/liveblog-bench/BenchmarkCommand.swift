@@ -3,7 +3,7 @@ import LiveBlogCore
 
 /// `liveblog-bench`: measures parsing, indexing, queries and the whole `liveblog search` process on synthetic blogs.
 ///
-///     swift build -c release && .build/release/liveblog-bench [core|cli|tui|memory|store|html|hostile|follow|generate] [--entries N] [--file PATH] [--mb N]
+///     swift build -c release && .build/release/liveblog-bench [core|cli|tui|memory|store|html|hostile|follow|shelf|generate] [--entries N] [--file PATH] [--mb N]
 @main
 struct BenchmarkCommand {
     static func main() {
@@ -43,6 +43,10 @@ struct BenchmarkCommand {
                 idleSeconds: value(of: "--seconds", in: arguments).flatMap(Double.init) ?? 60,
                 updates: entries ?? 1000, part: value(of: "--part", in: arguments)
             ).run()
+        case "shelf":
+            ShelfBenchmark(
+                blogs: entries ?? 50, idleSeconds: value(of: "--seconds", in: arguments).flatMap(Double.init) ?? 20
+            ).run()
         case "all":
             CoreBenchmark(entries: entries ?? 100_000).run()
             CLIBenchmark(entries: entries ?? 100_000, path: file).run()
@@ -53,7 +57,7 @@ struct BenchmarkCommand {
         default:
             FileHandle.standardError.write(
                 Data(
-                    "usage: liveblog-bench [core|cli|tui|memory|store|html|hostile|follow|generate] [--entries N] [--file PATH]… [--mb N]\n"
+                    "usage: liveblog-bench [core|cli|tui|memory|store|html|hostile|follow|shelf|generate] [--entries N] [--file PATH]… [--mb N]\n"
                         .utf8))
             exit(2)
         }

@@ -275,6 +275,9 @@ public enum ShelfReducer {
                 state.list.select(position, count: state.shownBlogs.count, height: state.listHeight)
             }
             if let ids = state.blogs[b].reader?.blog.entries.map(\.id) { effects.append(.recordSeen(b, ids)) }
+            // A blog opens at its top, where what arrived while it was closed is.
+            state.blogs[b].reader?.list = ListMovement()
+            state.blogs[b].reader?.selectionDidChange()
         case .river:
             state.rebuildRiver()
             for b in state.shownBlogs {
@@ -315,7 +318,6 @@ public enum ShelfReducer {
             guard state.blogs[b].unreadCount > 0, state.view != .blog(b) else { continue }
             var effects = open(.blog(b), &state)
             // Straight to its first unread entry, as `U` would from the top.
-            effects += forwardAction(.first, &state)
             if let reader = state.blogs[b].reader, let id = reader.selectedEntryID, reader.isRead(id) {
                 effects += forwardAction(.nextUnread, &state)
             }

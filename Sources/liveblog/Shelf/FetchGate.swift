@@ -28,8 +28,10 @@ final class FetchGate: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The host part of an address, lowercased, for `enter`; the whole address when it has none.
+    /// The server of an address for `enter`: its host, lowercased, with the port when one is given (two ports
+    /// are two servers); the whole address when it has no host.
     static func host(of address: String) -> String {
-        URL(string: address)?.host?.lowercased() ?? address
+        guard let url = URL(string: address), let host = url.host?.lowercased() else { return address }
+        return url.port.map { "\(host):\($0)" } ?? host
     }
 }
