@@ -207,8 +207,11 @@ public struct AtomWriter: Sendable {
         guard let text else { return nil }
         let address = OutputSanitizer.url(text.trimmingCharacters(in: .whitespaces))
         let lower = address.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), address.count > 8 else { return nil }
-        return address
+        // A scheme with nothing after it names no page.
+        for scheme in ["http://", "https://"] where lower.hasPrefix(scheme) && lower.count > scheme.count {
+            return address
+        }
+        return nil
     }
 
     /// A post id made safe for a URL fragment: everything but RFC 3986's unreserved characters percent-encoded.
