@@ -121,6 +121,8 @@ enum ManualPage {
             ".Dl w3m -dump https://news.example/live/storm | liveblog",
             "Print each new post as a JSON line while following, for a script:",
             ".Dl liveblog follow https://news.example/live/storm --json | jq -r .headline",
+            "Carry a live blog in a feed reader: an Atom feed on standard output, for newsboat's exec: or filter: (as -):",
+            ".Dl liveblog export --format atom https://news.example/live/storm",
             "Search a blog from the shell:",
             ".Dl liveblog search blog.txt \\(dqferry strike\\(dq -cancelled",
             "See why each line was kept or dropped:",

@@ -112,8 +112,42 @@ struct CommandLineTests {
         #expect(bad.stdout.isEmpty)
         #expect(
             bad.stderr
-                == "liveblog: error: the value 'xml' is invalid for '--format <format>'. Please provide one of 'json', 'markdown' or 'text'. (see 'liveblog help export')\n"
+                == "liveblog: error: the value 'xml' is invalid for '--format <format>'. Please provide one of 'json', 'markdown', 'text' or 'atom'. (see 'liveblog help export')\n"
         )
+    }
+
+    @Test("export --format atom writes a feed an XML parser reads, the same from a file and from standard input")
+    func exportAtom() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let blog = """
+            Lighthouse restoration live
+            Volunteers repaint the tower
+            Sat 6 Jun 2026 10.15 BST
+            Scaffolding comes down
+            The last pole was lifted away at ten.
+            Paint arrives <late> & wet
+            Two vans were stuck behind a tractor.
+            """
+        let path = try runner.write("lighthouse.txt", blog)
+        let result = try runner.run(["export", "--format", "atom", path])
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        let feed = try XMLTree(result.stdoutData).root
+        #expect(feed.name == "feed" && feed.namespace == "http://www.w3.org/2005/Atom")
+        #expect(feed.first("title")?.text == "Lighthouse restoration live")
+        #expect(feed.first("updated")?.text == "2026-06-06T09:15:00Z")
+        let entries = feed.children("entry")
+        #expect(entries.map { $0.first("title")?.text } == ["Scaffolding comes down", "Paint arrives <late> & wet"])
+        #expect(entries.map { $0.first("published")?.text } == ["2026-06-06T09:15:00Z", nil])
+        let ids = entries.compactMap { $0.first("id")?.text }
+        #expect(ids.count == 2 && Set(ids).count == 2 && ids.allSatisfy { $0.hasPrefix("urn:uuid:") })
+        // Run again: the same ids, so a feed reader knows the posts it has seen.
+        let again = try XMLTree(try runner.run(["export", "--format", "atom", path]).stdoutData).root
+        #expect(again.children("entry").compactMap { $0.first("id")?.text } == ids)
+        // A feed reader's filter pipes the page on standard input: `-` reads it.
+        let piped = try runner.run(["export", "--format", "atom", "-"], input: Data(blog.utf8))
+        #expect(piped.status == 0)
+        #expect(try XMLTree(piped.stdoutData).root.children("entry").count == 2)
     }
 
     @Test("Every usage error is one line naming the help to read, with status 64; option values are typed")

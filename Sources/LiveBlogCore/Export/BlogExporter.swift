@@ -1,21 +1,33 @@
 import Foundation
 
-/// Writes a blog as JSON (the scripting contract documented in the README), Markdown or plain text.
+/// Writes a blog as JSON (the scripting contract documented in the README), Markdown, plain text or an Atom feed.
 public struct BlogExporter {
     /// The export formats `liveblog export --format` accepts.
     public enum Format: String, CaseIterable, Sendable {
-        case json, markdown, text
+        case json, markdown, text, atom
     }
 
     public let blog: LiveBlog
     /// Where the blog came from, as shown to the user (a path, `-`, or the bundled sample's name).
     public let source: String
     public let readMarks: Set<EntryID>
+    /// What the Atom feed's ids are built from (see `AtomWriter`): the http(s) address the blog was read from…
+    public var address: String?
+    /// …a stable name for a blog with no address (`source` when nil)…
+    public var identity: String?
+    /// …and the feed's `updated` when no post has a timestamp: the time of export.
+    public var exportTime: Date
 
-    public init(blog: LiveBlog, source: String, readMarks: Set<EntryID> = []) {
+    public init(
+        blog: LiveBlog, source: String, readMarks: Set<EntryID> = [], address: String? = nil, identity: String? = nil,
+        exportTime: Date = Date()
+    ) {
         self.blog = blog
         self.source = source
         self.readMarks = readMarks
+        self.address = address
+        self.identity = identity
+        self.exportTime = exportTime
     }
 
     /// The whole export as UTF-8 bytes, ending with a newline; nothing `OutputSanitizer` strips is in it,
@@ -25,6 +37,7 @@ public struct BlogExporter {
         case .json: return json()
         case .markdown: return OutputSanitizer.utf8(Array(markdown().utf8))
         case .text: return OutputSanitizer.utf8(Array(text().utf8))
+        case .atom: return OutputSanitizer.utf8(Array(atom().utf8))
         }
     }
 
@@ -93,6 +106,11 @@ public struct BlogExporter {
         w.endArray()
         w.endObject()
         return w.bytes + [0x0A]
+    }
+
+    /// The blog as an Atom feed (see `AtomWriter`).
+    public func atom() -> String {
+        AtomWriter(blog: blog, address: address, identity: identity ?? source, fallbackUpdated: exportTime).feed()
     }
 
     public func markdown() -> String {
