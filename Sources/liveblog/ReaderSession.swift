@@ -136,14 +136,6 @@ private struct Loop {
     var follow: ReaderFollow?
     var afterFirstFrame: (() -> Void)?
 
-    /// While an index is being built, the key wait is cut to this, so its arrival is noticed promptly.
-    static let indexPollMilliseconds = 30
-    /// The longest key wait with nothing pending. A quit signal normally interrupts the wait at once; this only
-    /// bounds the rare case of one landing between the check and the wait (one idle wake-up a second).
-    static let idleWaitMilliseconds = 1000
-    /// Reads that return at once with no key, in a row, after which the terminal is taken to be gone.
-    static let maximumEmptyWakeUps = 100
-
     init(
         terminal: Terminal, state: ReaderState, reload: @escaping () throws -> LiveBlog,
         persist: @escaping ([EntryID], Bool) throws -> Void, markAfter: Double?
@@ -175,7 +167,7 @@ private struct Loop {
             // A terminal that has gone away (hung up with SIGHUP ignored) makes every read fail at once; do not spin.
             if key == nil && started.duration(to: .now) < .milliseconds(wait / 2) {
                 emptyWakeUps += 1
-                if emptyWakeUps >= Loop.maximumEmptyWakeUps { break }
+                if emptyWakeUps >= LoopWait.maximumEmptyWakeUps { break }
             } else {
                 emptyWakeUps = 0
             }
@@ -296,14 +288,6 @@ private struct Loop {
     /// How long the key wait may last: until the mark timer is due, briefly while an index is on its way,
     /// otherwise a second.
     func waitMilliseconds() -> Int {
-        var wait = Loop.idleWaitMilliseconds
-        if let timer = markTimer {
-            let left = ContinuousClock.now.duration(to: timer.deadline)
-            let (seconds, attoseconds) = left.components
-            let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-            wait = min(wait, max(0, Int(clamping: milliseconds)))
-        }
-        if indexBuilder.isBuilding { wait = min(wait, Loop.indexPollMilliseconds) }
-        return wait
+        LoopWait.milliseconds(timer: markTimer?.deadline, indexing: indexBuilder.isBuilding)
     }
 }

@@ -158,6 +158,34 @@ struct ShelfE2ETests {
         try await t.waitFor(TmuxSession.exitMarker(0))
     }
 
+    @Test("A server that hangs or answers garbage holds up only its own row")
+    func hostileServers() async throws {
+        let directory = try TemporaryDirectory()
+        let good = try ScriptedServer { _ in .page(ShelfE2ETests.page(blog: 0, newest: 4)) }
+        let hanging = try ScriptedServer { _ in .init(body: Array("<p>late</p>".utf8), delay: 20) }
+        let garbage = try ScriptedServer { request in
+            var random = SeededRandom(seed: UInt64(request.number + 7))
+            return .init(
+                headers: [("Content-Type", "application/octet-stream")],
+                body: (0..<4096).map { _ in UInt8(truncatingIfNeeded: random.next()) })
+        }
+        defer { for server in [good, hanging, garbage] { server.stop() } }
+        let config = directory.file("config/liveblog")
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        let list = "\(hanging.url()) \"Slow watch\"\n\(garbage.url()) \"Noise watch\"\n\(good.url()) \"Avon watch\"\n"
+        try list.write(toFile: config + "/blogs", atomically: true, encoding: .utf8)
+        let t = try ReaderE2ETests.reader(
+            directory, ["--mark-after", "never"], environment: ["XDG_CONFIG_HOME": directory.file("config")])
+        defer { t.shutdown() }
+        let screen = try await t.waitUntil("the good blog read beside the others") { text in
+            ShelfE2ETests.row("Avon", in: text).contains("4 unread")
+                && ShelfE2ETests.row("Noise", in: text).contains(" since ")
+        }
+        #expect(ShelfE2ETests.row("Slow", in: screen).contains("loading…"))
+        try t.send("q")
+        try await t.waitFor(TmuxSession.exitMarker(0))
+    }
+
     @Test("follow --all-blogs --json prints each blog's arrivals with its name")
     func followAllBlogs() async throws {
         let directory = try TemporaryDirectory()

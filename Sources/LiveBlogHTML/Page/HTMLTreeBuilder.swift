@@ -71,7 +71,12 @@ final class HTMLTreeBuilder {
     }
 
     /// Runs libxml2's HTML parser over `bytes` read as `encoding`.
+    /// libxml2 sets up its global tables on first use, which is not safe from two threads at once (the blog
+    /// list's poller parses pages on several): a static is set up exactly once, whichever thread comes first.
+    static let libraryReady: Void = xmlInitParser()
+
     func parse(_ bytes: UnsafeBufferPointer<CChar>, encoding: String, options: Int32) {
+        _ = HTMLTreeBuilder.libraryReady
         guard let context = htmlNewParserCtxt() else { return }
         defer { htmlFreeParserCtxt(context) }
         if let sax = context.pointee.sax {

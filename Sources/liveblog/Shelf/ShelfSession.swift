@@ -102,7 +102,7 @@ private struct ShelfLoop {
             if key == nil && reports.isEmpty && started.duration(to: .now) < .milliseconds(wait / 2) {
                 // A terminal that has gone away makes every wait end at once; do not spin.
                 emptyWakeUps += 1
-                if emptyWakeUps >= 100 { break }
+                if emptyWakeUps >= LoopWait.maximumEmptyWakeUps { break }
             } else {
                 emptyWakeUps = 0
             }
@@ -246,14 +246,6 @@ private struct ShelfLoop {
     }
 
     func waitMilliseconds() -> Int {
-        var wait = 1000
-        if let timer = markTimer {
-            let left = ContinuousClock.now.duration(to: timer.deadline)
-            let (seconds, attoseconds) = left.components
-            let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-            wait = min(wait, max(0, Int(clamping: milliseconds)))
-        }
-        if indexBuilder.isBuilding { wait = min(wait, 30) }
-        return wait
+        LoopWait.milliseconds(timer: markTimer?.deadline, indexing: indexBuilder.isBuilding)
     }
 }
