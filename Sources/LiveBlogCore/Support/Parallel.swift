@@ -38,28 +38,48 @@ package enum Parallel {
     /// Runs `body` for each of `0..<count`, at most `width` at once, for work that mostly waits (a fetch) rather
     /// than computes; results in order.
     ///
-    /// Not `concurrentPerform`, which runs one iteration per core: waiting work wants more at once than there are
-    /// cores, and a private concurrent queue grows threads for calls that block.
+    /// Threads of its own, not `concurrentPerform` or a dispatch queue: those run about one body per core (on
+    /// Linux a private queue too), while waiting work wants `width` at once whatever the number of cores.
     package static func each<T: Sendable>(_ count: Int, atOnce width: Int, _ body: @Sendable (Int) -> T) -> [T] {
         if count <= 1 || width <= 1 { return (0..<count).map(body) }
         var slots = [T?](repeating: nil, count: count)
         slots.withUnsafeMutableBufferPointer { buffer in
             let results = SendableBuffer(buffer)
+            let queue = WorkQueue(count: count)
+            let finished = DispatchSemaphore(value: 0)
+            let workers = min(width, count)
             withoutActuallyEscaping(body) { body in
-                let queue = DispatchQueue(label: "liveblog.parallel.each", attributes: .concurrent)
-                let free = DispatchSemaphore(value: width)
-                let group = DispatchGroup()
-                for k in 0..<count {
-                    free.wait()
-                    queue.async(group: group) {
-                        results[k] = body(k)
-                        free.signal()
+                for _ in 0..<workers {
+                    let thread = Thread {
+                        while let k = queue.next() { results[k] = body(k) }
+                        finished.signal()
                     }
+                    // As much stack as the main thread has: a page's tree is walked recursively.
+                    thread.stackSize = 8 << 20
+                    thread.start()
                 }
-                // `body` escapes only into these calls, all finished here.
-                group.wait()
+                // `body` escapes only into these threads, all finished here.
+                for _ in 0..<workers { finished.wait() }
             }
         }
         return slots.map { $0! }
+    }
+
+    /// Hands out `0..<count` one index at a time to whichever thread asks.
+    private final class WorkQueue: @unchecked Sendable {
+        // @unchecked: `taken` is only touched under `lock`.
+        private let lock = NSLock()
+        private var taken = 0
+        private let count: Int
+
+        init(count: Int) { self.count = count }
+
+        func next() -> Int? {
+            lock.withLock {
+                guard taken < count else { return nil }
+                taken += 1
+                return taken - 1
+            }
+        }
     }
 }
