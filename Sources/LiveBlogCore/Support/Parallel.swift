@@ -45,34 +45,41 @@ package enum Parallel {
         var slots = [T?](repeating: nil, count: count)
         slots.withUnsafeMutableBufferPointer { buffer in
             let results = SendableBuffer(buffer)
-            let queue = WorkQueue(count: count)
             let finished = DispatchSemaphore(value: 0)
             let workers = min(width, count)
             withoutActuallyEscaping(body) { body in
+                // The threads hold the job, not `body`: a finished thread may let go of its closure late, and
+                // `body` must have no holder left when this block ends.
+                let job = Job(count: count, body: body)
                 for _ in 0..<workers {
                     let thread = Thread {
-                        while let k = queue.next() { results[k] = body(k) }
+                        while let k = job.next() { results[k] = job.body!(k) }
                         finished.signal()
                     }
                     // As much stack as the main thread has: a page's tree is walked recursively.
                     thread.stackSize = 8 << 20
                     thread.start()
                 }
-                // `body` escapes only into these threads, all finished here.
                 for _ in 0..<workers { finished.wait() }
+                job.body = nil
             }
         }
         return slots.map { $0! }
     }
 
-    /// Hands out `0..<count` one index at a time to whichever thread asks.
-    private final class WorkQueue: @unchecked Sendable {
-        // @unchecked: `taken` is only touched under `lock`.
+    /// The body of one `each` call, and its indices handed out one at a time to whichever thread asks.
+    private final class Job<T>: @unchecked Sendable {
+        // @unchecked: `taken` is only touched under `lock`; `body` is set before the threads start and cleared
+        // after they have all finished.
         private let lock = NSLock()
         private var taken = 0
         private let count: Int
+        var body: (@Sendable (Int) -> T)?
 
-        init(count: Int) { self.count = count }
+        init(count: Int, body: @escaping @Sendable (Int) -> T) {
+            self.count = count
+            self.body = body
+        }
 
         func next() -> Int? {
             lock.withLock {
