@@ -38,10 +38,14 @@ struct CommandRunner {
         return url.path
     }
 
-    func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs the binary; `currentDirectory` is its working directory (default: the test process's).
+    func run(
+        _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], currentDirectory: URL? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = CommandRunner.binary
         process.arguments = arguments
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         var env = ProcessInfo.processInfo.environment
         env["LIVEBLOG_STATE"] = statePath
         env["XDG_CONFIG_HOME"] = directory.appendingPathComponent("config").path

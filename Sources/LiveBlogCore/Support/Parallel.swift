@@ -38,28 +38,55 @@ package enum Parallel {
     /// Runs `body` for each of `0..<count`, at most `width` at once, for work that mostly waits (a fetch) rather
     /// than computes; results in order.
     ///
-    /// Not `concurrentPerform`, which runs one iteration per core: waiting work wants more at once than there are
-    /// cores, and a private concurrent queue grows threads for calls that block.
+    /// Threads of its own, not `concurrentPerform` or a dispatch queue: those run about one body per core (on
+    /// Linux a private queue too), while waiting work wants `width` at once whatever the number of cores.
     package static func each<T: Sendable>(_ count: Int, atOnce width: Int, _ body: @Sendable (Int) -> T) -> [T] {
         if count <= 1 || width <= 1 { return (0..<count).map(body) }
         var slots = [T?](repeating: nil, count: count)
         slots.withUnsafeMutableBufferPointer { buffer in
             let results = SendableBuffer(buffer)
+            let finished = DispatchSemaphore(value: 0)
+            let workers = min(width, count)
             withoutActuallyEscaping(body) { body in
-                let queue = DispatchQueue(label: "liveblog.parallel.each", attributes: .concurrent)
-                let free = DispatchSemaphore(value: width)
-                let group = DispatchGroup()
-                for k in 0..<count {
-                    free.wait()
-                    queue.async(group: group) {
-                        results[k] = body(k)
-                        free.signal()
+                // The threads hold the job, not `body`: a finished thread may let go of its closure late, and
+                // `body` must have no holder left when this block ends.
+                let job = Job(count: count, body: body)
+                for _ in 0..<workers {
+                    let thread = Thread {
+                        while let k = job.next() { results[k] = job.body!(k) }
+                        finished.signal()
                     }
+                    // As much stack as the main thread has: a page's tree is walked recursively.
+                    thread.stackSize = 8 << 20
+                    thread.start()
                 }
-                // `body` escapes only into these calls, all finished here.
-                group.wait()
+                for _ in 0..<workers { finished.wait() }
+                job.body = nil
             }
         }
         return slots.map { $0! }
+    }
+
+    /// The body of one `each` call, and its indices handed out one at a time to whichever thread asks.
+    private final class Job<T>: @unchecked Sendable {
+        // @unchecked: `taken` is only touched under `lock`; `body` is set before the threads start and cleared
+        // after they have all finished.
+        private let lock = NSLock()
+        private var taken = 0
+        private let count: Int
+        var body: (@Sendable (Int) -> T)?
+
+        init(count: Int, body: @escaping @Sendable (Int) -> T) {
+            self.count = count
+            self.body = body
+        }
+
+        func next() -> Int? {
+            lock.withLock {
+                guard taken < count else { return nil }
+                taken += 1
+                return taken - 1
+            }
+        }
     }
 }
