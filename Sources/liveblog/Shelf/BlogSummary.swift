@@ -27,9 +27,6 @@ struct BlogSummary: Sendable {
     static func summarize(_ items: [BlogList.Item], loader: SourceLoader, store: (any ReadMarkStore)?) -> [BlogSummary]
     {
         let sources = items.map(BlogListFile.resolvedSource)
-        // libxml2 sets up its globals on first use, which is not safe from several threads at once; one small page
-        // read here does it before the threads start.
-        if items.count > 1 { _ = HTMLBlogReader().read(bytes: Array("<!doctype html><title></title>".utf8)) }
         let loaded = Parallel.each(items.count, atOnce: width) { k -> Loaded in
             let source = BlogSource(argument: sources[k])
             do {
