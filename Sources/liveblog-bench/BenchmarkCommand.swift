@@ -45,7 +45,8 @@ struct BenchmarkCommand {
             ).run()
         case "shelf":
             ShelfBenchmark(
-                blogs: entries ?? 50, idleSeconds: value(of: "--seconds", in: arguments).flatMap(Double.init) ?? 20
+                blogs: entries ?? 50, idleSeconds: value(of: "--seconds", in: arguments).flatMap(Double.init) ?? 20,
+                local: arguments.contains("--local")
             ).run()
         case "all":
             CoreBenchmark(entries: entries ?? 100_000).run()

@@ -27,7 +27,7 @@ public enum ShelfReducer {
             reader.size = state.size
             state.blogs[b].reader = reader
             state.blogs[b].failure = nil
-            if state.riverReader != nil { refreshRiver(&state) }
+            if state.view == .river { refreshRiver(&state) }
             return []
         case .updated(let b, let blog):
             guard state.blogs[b].reader != nil else { return [] }
@@ -39,9 +39,10 @@ public enum ShelfReducer {
                 let readerEffects = state.blogs[b].reader!.mergeUpdate(blog)
                 effects = translate(readerEffects, from: .blog(b), &state)
             }
-            if state.riverReader != nil {
+            // The river is rebuilt when it is on show; opening it rebuilds it anyway.
+            if state.view == .river {
                 refreshRiver(&state)
-                if state.view == .river { effects.append(.buildIndex) }
+                effects.append(.buildIndex)
             }
             return effects
         case .failed(let b, let text, let date):

@@ -126,10 +126,11 @@ public struct ShelfState: Sendable {
         let river = River(blogs: blogs, positions: shownBlogs, title: riverTitle)
         var marks = Set<EntryID>()
         var new = Set<EntryID>()
-        for entry in river.blog.entries {
-            guard let origin = river.origin[entry.id], let reader = blogs[origin.blog].reader else { continue }
-            if reader.readMarks.contains(origin.id) { marks.insert(entry.id) }
-            if reader.newEntryIDs.contains(origin.id) { new.insert(entry.id) }
+        // Blog by blog: a blog's reader is a large value, looked at once, not once per entry.
+        for b in shownBlogs {
+            guard let reader = blogs[b].reader else { continue }
+            for id in reader.readMarks { marks.insert(River.riverID(blog: b, id)) }
+            for id in reader.newEntryIDs { new.insert(River.riverID(blog: b, id)) }
         }
         var options = self.options
         options.unreadOnly = riverReader?.isUnreadOnly ?? false
@@ -141,7 +142,10 @@ public struct ShelfState: Sendable {
             reader.searchHistory = old.searchHistory
             reader.listWidth = old.listWidth
             reader.focus = old.focus
-            if let id = old.selectedEntryID, let k = river.blog.entries.firstIndex(where: { $0.id == id }) {
+            let kept = old.selectedEntryID.flatMap { id in river.blog.entries.firstIndex { $0.id == id } }
+            // A search on show stays on (it waits for the new index when the text is large).
+            if let query = old.query { reader.applyQuery(query, keeping: kept) }
+            if let k = kept {
                 let position = reader.listPosition(of: k)
                 reader.list.select(position, count: reader.listing.count, height: reader.listHeight)
                 reader.selectionDidChange()
