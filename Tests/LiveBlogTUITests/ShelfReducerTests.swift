@@ -159,3 +159,29 @@ extension ShelfReducerTests {
         #expect(ShelfRenderer.render(state, size: state.size).text.contains("North post 4"))
     }
 }
+
+extension ShelfReducerTests {
+    @Test("The blog list has the reader's help screen and command line: ? shows the keys, q closes it, :river runs")
+    func helpAndCommandsInTheList() {
+        var state = Self.shelf()
+        _ = Self.keys(&state, .character("?"))
+        #expect(ShelfRenderer.render(state, size: state.size).text.contains("Moving"))
+        _ = Self.keys(&state, .character("G"))
+        let help = ShelfRenderer.render(state, size: state.size).text
+        #expect(help.contains("Several blogs"))
+        #expect(help.contains("Open the next blog with unread entries"))
+        let closed = Self.keys(&state, .character("q"))
+        #expect(!closed.contains(.quit))
+        #expect(ShelfRenderer.render(state, size: state.size).text.contains("Blogs — 3 blogs"))
+        _ = Self.keys(&state, .character(":"), .character("r"), .character("i"), .character("v"))
+        #expect(ShelfRenderer.render(state, size: state.size).text.contains(":riv"))
+        _ = Self.keys(&state, .character("e"), .character("r"), .enter)
+        #expect(state.view == .river)
+        // `/` in the list searches every blog: it opens the river's prompt.
+        _ = Self.keys(&state, .character("h"), .character("/"))
+        #expect(state.view == .river)
+        #expect(state.currentReader?.promptText == "")
+        let quit = Self.keys(&state, .escape, .character("q"), .control("c"))
+        #expect(quit.contains(.quit))
+    }
+}

@@ -176,7 +176,10 @@ private struct ShelfLoop {
             pendingSeen.append((b, ids))
             return []
         case .announce(let b, let ids):
-            if let key = keys[b] { try? store.recordSeen(ids, at: Date(), for: key) }
+            // Seen only when the user is looking at the blog (or the river); elsewhere they stay new for next time.
+            if state.view == .blog(b) || state.view == .river, let key = keys[b] {
+                try? store.recordSeen(ids, at: Date(), for: key)
+            }
             guard let blog = state.blogs[b].reader?.blog else { return [] }
             let wanted = Set(ids)
             signal.announce(
