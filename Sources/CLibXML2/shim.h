@@ -24,4 +24,11 @@ static void liveblog_xml_silent(void *context, const char *message, ...) {
 static inline void liveblog_xml_silence_generic_errors(void) {
     xmlSetGenericErrorFunc(NULL, liveblog_xml_silent);
 }
+
+// A parse builds a tree about ten times the page and frees it; glibc keeps freed memory in the arena of the
+// thread that freed it. After a large page the memory is handed back (every arena, since glibc 2.8).
+#include <malloc.h>
+static inline void liveblog_release_free_memory(void) {
+    malloc_trim(0);
+}
 #endif

@@ -1,3 +1,4 @@
+internal import CLibXML2
 import Foundation
 import LiveBlogCore
 
@@ -26,6 +27,17 @@ public struct HTMLBlogReader: Sendable {
 
     /// Reads any bytes at all; `contentType` is the HTTP header, a hint for the charset.
     public func read(bytes: [UInt8], contentType: String? = nil) -> LiveBlog {
+        let blog = readPage(bytes: bytes, contentType: contentType)
+        // The page's tree (many times its size) is gone now; a follower holding fifty blogs keeps memory near
+        // what the blogs need only if the allocator hands it back rather than keeping it per thread.
+        if bytes.count >= HTMLBlogReader.largePage { liveblog_release_free_memory() }
+        return blog
+    }
+
+    /// Pages from this size on give their freed tree back to the system after reading.
+    static let largePage = 256 << 10
+
+    private func readPage(bytes: [UInt8], contentType: String?) -> LiveBlog {
         let page = HTMLPage(bytes: bytes, contentTypeHint: contentType)
         PageStatistics.compute(page.root)
         let json = JSONLDReader.read(page.jsonLD)

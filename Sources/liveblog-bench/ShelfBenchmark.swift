@@ -190,7 +190,8 @@ struct ShelfBenchmark {
             print("idle: no liveblog binary beside the benchmark")
             return
         }
-        let body = Self.page(blog: 0, newest: 30)
+        // The same 1 MB pages as above, so that the process's memory can be set against them.
+        let body = Self.page(blog: 0, newest: Self.posts)
         guard
             let server = try? BenchServer({ _, tag in
                 tag == "\"v1\"" ? .init(status: 304, etag: "\"v1\"") : .init(etag: "\"v1\"", body: body)
@@ -216,6 +217,9 @@ struct ShelfBenchmark {
         let before = FollowBenchmark.ticks(of: process.processIdentifier)
         Thread.sleep(forTimeInterval: idleSeconds)
         let after = FollowBenchmark.ticks(of: process.processIdentifier)
+        let statm = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/statm", encoding: .utf8)) ?? ""
+        let resident =
+            (statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE)))
         process.terminate()
         process.waitUntilExit()
         let cpu = Double(after - before) / Double(sysconf(Int32(_SC_CLK_TCK)))
@@ -224,5 +228,8 @@ struct ShelfBenchmark {
                 format:
                     "follow --all-blogs, %d blogs read, then %.0f s between polls: %.2f s CPU (%.3f %%; goal ≤ 0.1 %%)",
                 blogs, idleSeconds, cpu, cpu / idleSeconds * 100))
+        print(
+            "follow --all-blogs holding \(blogs) blogs of \(Measure.mb(body.count)): \(Measure.mb(resident)) resident in all (\(String(format: "%.2f", Double(resident) / Double(body.count * blogs)))× the pages)"
+        )
     }
 }

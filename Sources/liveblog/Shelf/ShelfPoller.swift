@@ -29,6 +29,7 @@ final class ShelfPoller: @unchecked Sendable {
     private let parse: @Sendable (BlogSource.Content) -> LiveBlog
     private let wake: @Sendable () -> Void
     private let gate: FetchGate
+    private let parsing = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
     private let condition = NSCondition()
     private var reports: [ShelfReport] = []
     private var stopped = false
@@ -151,33 +152,46 @@ final class ShelfPoller: @unchecked Sendable {
         let host = FetchGate.host(of: address)
         var seen = currentGeneration()
         while !isStopped {
-            gate.enter(host: host)
-            let result = Result { try fetcher.pollBlocking() }
-            gate.leave(host: host)
-            guard !isStopped else { return }
-            let delay: Double
-            let now = Date()
-            switch result {
-            case .success(let answer):
-                if let page = answer.page {
-                    let blog = parse(
-                        BlogSource.Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL))
-                    // A page that could not be used must be asked for in full next time.
-                    if blog.entries.isEmpty { fetcher.forgetValidators() }
-                    if blog.entries.isEmpty {
-                        post(.failed(index, "no entries on the page", now))
-                    } else {
-                        post(.blog(index, blog))
-                    }
+            let delay = pollOnce(index, address: address, fetcher: fetcher, schedule: &schedule, host: host)
+            guard let delay, sleep(delay, since: &seen) else { return }
+        }
+    }
+
+    /// One poll: fetch, parse, report; answers the wait until the next, or nil once stopped. A function of its
+    /// own so that the page's bytes are gone before the thread sleeps (a loop's locals live to its end).
+    private func pollOnce(
+        _ index: Int, address: String, fetcher: ConditionalFetcher, schedule: inout PollSchedule, host: String
+    ) -> Double? {
+        gate.enter(host: host)
+        let result = Result { try fetcher.pollBlocking() }
+        gate.leave(host: host)
+        guard !isStopped else { return nil }
+        let now = Date()
+        switch result {
+        case .success(let answer):
+            if let page = answer.page {
+                // As many pages parsed at once as there are cores: more only adds a page's transient tree (ten
+                // times its size) to the peak, and fifty first reads would all parse together.
+                parsing.wait()
+                let blog = parse(
+                    BlogSource.Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL))
+                parsing.signal()
+                // A page that could not be used must be asked for in full next time.
+                if blog.entries.isEmpty {
+                    fetcher.forgetValidators()
+                    post(.failed(index, "no entries on the page", now))
+                } else {
+                    post(.blog(index, blog))
                 }
-                delay = schedule.afterAnswer(maxAge: answer.maxAge, random: Double.random(in: 0..<1))
-                post(.checked(index, FollowStatus(checked: now, next: now + delay, isOffline: false)))
-            case .failure(let error):
-                delay = schedule.afterFailure(random: Double.random(in: 0..<1))
-                post(.failed(index, Self.reason(error, address: address), now))
-                post(.checked(index, FollowStatus(checked: now, next: now + delay, isOffline: true)))
             }
-            guard sleep(delay, since: &seen) else { return }
+            let delay = schedule.afterAnswer(maxAge: answer.maxAge, random: Double.random(in: 0..<1))
+            post(.checked(index, FollowStatus(checked: now, next: now + delay, isOffline: false)))
+            return delay
+        case .failure(let error):
+            let delay = schedule.afterFailure(random: Double.random(in: 0..<1))
+            post(.failed(index, Self.reason(error, address: address), now))
+            post(.checked(index, FollowStatus(checked: now, next: now + delay, isOffline: true)))
+            return delay
         }
     }
 
