@@ -241,9 +241,6 @@ private struct Loop {
         case .quit:
             quitRequested = true
             return []
-        case .suspend:
-            terminal.suspend()
-            return [.resized(currentSize())]
         case .announce(let ids):
             guard let follow else { return [] }
             follow.recordSeen(ids)
@@ -257,22 +254,12 @@ private struct Loop {
             }
             if on { inbox.start() } else { inbox.stop() }
             return [.followNote(nil)]
-        case .redraw:
-            terminal.invalidate()
-            return []
-        case .openURL(let url):
-            guard URLOpening.isOpenable(url) else { return [] }
-            if let problem = BrowserLauncher.open(url) { return [.message(problem)] }
-            return []
-        case .copy(let text):
-            terminal.copyToClipboard(text)
-            return []
-        case .setMouse(let on):
-            terminal.setMouse(on)
-            return []
-        case .setColors(let role, let colors):
-            terminal.setColors(role, colors)
-            return []
+        case .suspend, .redraw, .openURL, .copy, .setMouse, .setColors:
+            switch ScreenEffect.carryOut(effect, on: terminal) {
+            case .message(let text): return [.message(text)]
+            case .resumed: return [.resized(currentSize())]
+            case .done, nil: return []
+            }
         }
     }
 

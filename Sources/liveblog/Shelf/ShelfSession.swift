@@ -207,25 +207,17 @@ private struct ShelfLoop {
             markTimer = (id, ContinuousClock.now + .milliseconds(Int((seconds * 1000).rounded())))
         case .cancelMarkTimer:
             markTimer = nil
-        case .suspend:
-            terminal.suspend()
-            return [.resized(currentSize())]
-        case .redraw:
-            terminal.invalidate()
-        case .openURL(let url):
-            guard URLOpening.isOpenable(url) else { return [] }
-            if let problem = BrowserLauncher.open(url) { return [.reader(.message(problem))] }
-        case .copy(let text):
-            terminal.copyToClipboard(text)
-        case .setMouse(let on):
-            terminal.setMouse(on)
-        case .setColors(let role, let colors):
-            terminal.setColors(role, colors)
         case .quit:
             quitRequested = true
         case .persistReadMarks, .reloadSource, .announce, .setFollowing:
             // The shelf reducer turns these into its own effects.
             break
+        case .suspend, .redraw, .openURL, .copy, .setMouse, .setColors:
+            switch ScreenEffect.carryOut(effect, on: terminal) {
+            case .message(let text): return [.reader(.message(text))]
+            case .resumed: return [.resized(currentSize())]
+            case .done, nil: break
+            }
         }
         return []
     }
