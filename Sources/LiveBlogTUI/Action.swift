@@ -206,10 +206,10 @@ public enum Action: CaseIterable, Hashable, Sendable {
                 "Open the previous blog with unread entries"),
             row(
                 .river, .blogs, .global, [.character("v")], "river",
-                "The river: every blog's entries in one list, newest first (:tag NAME filters by tag)"),
+                "The river: every blog's entries, newest first (:tag NAME filters by tag)"),
             row(
                 .reload, .program, .global, [.character("R"), .character("r"), .function(5)], "reload",
-                "Read the source again, keeping selection, scroll and marks (with several blogs: check them all now)"),
+                "Read the source again, keeping place and marks (with several blogs: check all)"),
             row(
                 .toggleFollow, .program, .global, [.character("F")], "follow",
                 "Follow the source for updates, or stop (a file is watched, an address polled)"),
