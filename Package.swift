@@ -114,7 +114,7 @@ if ProcessInfo.processInfo.environment["LIVEBLOG_FUZZ"] != nil {
     let fuzzTargets: [(String, [Target.Dependency])] = [
         ("FuzzParser", ["LiveBlogCore"]), ("FuzzQuery", ["LiveBlogCore"]),
         ("FuzzHTML", ["LiveBlogCore", "LiveBlogHTML"]), ("FuzzJSONLD", ["LiveBlogCore", "LiveBlogHTML"]),
-        ("FuzzConfig", ["LiveBlogTUI"]), ("FuzzWebAddress", ["LiveBlogCore"]),
+        ("FuzzConfig", ["LiveBlogCore", "LiveBlogTUI"]), ("FuzzWebAddress", ["LiveBlogCore"]),
     ]
     let names = fuzzTargets.map(\.0)
     for (name, dependencies) in fuzzTargets {
