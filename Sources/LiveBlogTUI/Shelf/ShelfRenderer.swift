@@ -78,9 +78,8 @@ public enum ShelfRenderer {
             glyphs += padded(newest, 7, style: CellStyle(role: .time))
         } else if blog.failure == nil {
             glyphs += padded("loading…", 30, style: CellStyle(role: .dim))
-        } else {
-            glyphs += padded("", 30, style: .plain)
         }
+        // A blog never read has no counts: what is wrong follows its name, where a narrow screen still shows it.
         if let failure = blog.failure {
             glyphs += GlyphBuilder.glyphs(
                 "\(failure.text) since \(EntryTime.clock(failure.since, timeZone: timeZone))",
