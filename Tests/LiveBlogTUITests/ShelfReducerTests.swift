@@ -185,3 +185,25 @@ extension ShelfReducerTests {
         #expect(quit.contains(.quit))
     }
 }
+
+extension ShelfReducerTests {
+    @Test("Last session's rows stand, dimmed and 'checking…', until each blog is read; they round-trip as text")
+    func rememberedRows() {
+        var far = ShelfBlog(name: "Far desk", source: "https://far.example/live")
+        far.remembered = .init(unread: 12, new: 3, newest: "14:05")
+        var state = ShelfState(blogs: [far], options: ReaderOptions(timeZone: TimeZone(identifier: "UTC")!))
+        _ = ShelfReducer.reduce(&state, .resized(TerminalSize(rows: 10, columns: 100)))
+        let row = ShelfRenderer.render(state, size: state.size).text.split(separator: "\n")[1]
+        #expect(
+            row.contains("12 unread") && row.contains("▲ 3 new") && row.contains("14:05") && row.contains("checking…"))
+        let text = ShelfBlog.Remembered.encode(["a": .init(unread: 1, new: 0, newest: nil), "b": far.remembered!])
+        #expect(
+            ShelfBlog.Remembered.decode(text + "\nbroken line") == [
+                "a": .init(unread: 1, new: 0, newest: nil), "b": far.remembered!,
+            ])
+        _ = ShelfReducer.reduce(
+            &state, .loaded(0, Self.blog("Far", count: 2, offset: 0), readMarks: [], newSinceLastLook: []))
+        #expect(state.rowsToRemember["https://far.example/live"]?.unread == 2)
+        #expect(!ShelfRenderer.render(state, size: state.size).text.contains("checking…"))
+    }
+}

@@ -14,6 +14,38 @@ public struct ShelfBlog: Sendable {
         }
     }
 
+    /// What the list showed of the blog when the reader last closed: its row until the blog is read again, so
+    /// that the first frame says something of every blog rather than "loading…".
+    public struct Remembered: Hashable, Sendable {
+        public var unread: Int
+        public var new: Int
+        /// The newest entry's time as the row showed it.
+        public var newest: String?
+        public init(unread: Int, new: Int, newest: String?) {
+            self.unread = unread
+            self.new = new
+            self.newest = newest
+        }
+
+        /// The rows of a blog list as one text: a line per source, its fields after tabs (a source is one word).
+        public static func encode(_ rows: [String: Remembered]) -> String {
+            rows.sorted { $0.key < $1.key }.map { source, row in
+                "\(source)\t\(row.unread)\t\(row.new)\t\(row.newest ?? "")"
+            }.joined(separator: "\n")
+        }
+
+        /// The rows `encode` wrote; a line that does not read is skipped (it is only a cache).
+        public static func decode(_ text: String) -> [String: Remembered] {
+            var rows: [String: Remembered] = [:]
+            for line in text.split(separator: "\n") {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard fields.count == 4, let unread = Int(fields[1]), let new = Int(fields[2]) else { continue }
+                rows[fields[0]] = Remembered(unread: unread, new: new, newest: fields[3].isEmpty ? nil : fields[3])
+            }
+            return rows
+        }
+    }
+
     /// The name the list shows (the blog list's quoted name, else one made from the source).
     public var name: String
     /// A few cells of the name, for the river's label column.
@@ -24,6 +56,8 @@ public struct ShelfBlog: Sendable {
     /// The blog's reader, from its first successful read on; nil while it is loading or has never loaded.
     public internal(set) var reader: ReaderState?
     public internal(set) var failure: Failure?
+    /// The row from the last session, shown (dimmed) until the blog is read.
+    public var remembered: Remembered?
 
     public init(name: String, tags: [String] = [], source: String) {
         self.name = name

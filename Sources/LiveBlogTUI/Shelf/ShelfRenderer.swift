@@ -76,6 +76,14 @@ public enum ShelfRenderer {
             glyphs += padded(new, 11, style: markerStyle)
             let newest = newestTime(reader.blog, timeZone: timeZone) ?? ""
             glyphs += padded(newest, 7, style: CellStyle(role: .time))
+        } else if let remembered = blog.remembered {
+            // Last session's row, dimmed: it may be out of date until the blog is read.
+            let dim = CellStyle(role: .dim)
+            let unread = "\(remembered.unread) unread"
+            glyphs += padded(String(repeating: " ", count: max(0, 11 - unread.count)) + unread, 12, style: dim)
+            glyphs += padded(remembered.new > 0 ? "▲ \(remembered.new) new" : "", 11, style: dim)
+            glyphs += padded(remembered.newest ?? "", 7, style: dim)
+            if blog.failure == nil { glyphs += padded("checking…", 10, style: dim) }
         } else if blog.failure == nil {
             glyphs += padded("loading…", 30, style: CellStyle(role: .dim))
         }

@@ -66,6 +66,21 @@ public struct ShelfState: Sendable {
         }
     }
 
+    /// Each read blog's row as the list shows it now, by source, to be remembered for the next start.
+    public var rowsToRemember: [String: ShelfBlog.Remembered] {
+        var rows: [String: ShelfBlog.Remembered] = [:]
+        for blog in blogs {
+            if let reader = blog.reader {
+                rows[blog.source] = .init(
+                    unread: blog.unreadCount, new: blog.newCount,
+                    newest: ShelfRenderer.newestTime(reader.blog, timeZone: options.timeZone))
+            } else if let remembered = blog.remembered {
+                rows[blog.source] = remembered
+            }
+        }
+        return rows
+    }
+
     /// The blog and the entry's own id for a river entry id.
     public func riverOrigin(_ id: EntryID) -> (blog: Int, id: EntryID)? { river?.origin[id] }
 

@@ -22,7 +22,13 @@ enum ShelfLauncher {
             problems.count > 1 ? $0 + " (and \(problems.count - 1) more: liveblog blogs lists them)" : $0
         }
         let sources = list.items.map { BlogSource(argument: BlogListFile.resolvedSource($0)) }
-        let blogs = list.items.map { ShelfBlog(name: $0.displayName, tags: $0.tags, source: $0.source) }
+        let remembered = ShelfBlog.Remembered.decode(
+            ((try? opened.store.readerState(ShelfSession.rowsName, for: nil)) ?? nil) ?? "")
+        let blogs = list.items.map { item in
+            var blog = ShelfBlog(name: item.displayName, tags: item.tags, source: item.source)
+            blog.remembered = remembered[item.source]
+            return blog
+        }
         guard let wake = WakePipe() else { throw CLIError("cannot start the poller: no file descriptors left") }
         let poller = ShelfPoller(
             sources: sources, maxSize: try options.inputLimit.bytes(), interval: try follow.interval(),

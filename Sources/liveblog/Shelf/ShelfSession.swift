@@ -40,6 +40,9 @@ final class ShelfSession {
         self.warning = warning
     }
 
+    /// Where the blog list's rows are kept between runs (the store's reader state of no one blog).
+    static let rowsName = "blog-list-rows"
+
     func run() throws {
         let terminal = try Terminal(noColor: options.noColor, colors: config.colors, mouse: config.mouse)
         var loop = ShelfLoop(
@@ -48,6 +51,9 @@ final class ShelfSession {
         loop.run()
         poller.stop()
         terminal.stop()
+        // The rows as they are now, for the next start's first frame; only a cache, so a failure is no news.
+        try? store.setReaderState(
+            ShelfBlog.Remembered.encode(loop.state.rowsToRemember), ShelfSession.rowsName, for: nil)
         let caught = TerminalSignals.pendingQuit
         if caught == SIGTERM || caught == SIGHUP || caught == SIGQUIT {
             Glibc.signal(caught, SIG_DFL)
