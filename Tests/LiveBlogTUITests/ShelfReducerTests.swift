@@ -207,3 +207,20 @@ extension ShelfReducerTests {
         #expect(!ShelfRenderer.render(state, size: state.size).text.contains("checking…"))
     }
 }
+
+extension ShelfReducerTests {
+    @Test("The mark timer starts for the entry on show each time a blog is opened, and stops when it is left")
+    func markTimerAcrossVisits() {
+        var state = ShelfState(
+            blogs: [ShelfBlog(name: "North desk", source: "a")],
+            options: ReaderOptions(markAfter: 2, timeZone: TimeZone(identifier: "UTC")!))
+        _ = ShelfReducer.reduce(&state, .resized(TerminalSize(rows: 30, columns: 120)))
+        _ = ShelfReducer.reduce(
+            &state, .loaded(0, Self.blog("North", count: 3, offset: 0), readMarks: [], newSinceLastLook: []))
+        #expect(Self.keys(&state, .enter).contains(.reader(.startMarkTimer(EntryID("p2")))))
+        #expect(Self.keys(&state, .character("q")).contains(.reader(.cancelMarkTimer)))
+        #expect(Self.keys(&state, .enter).contains(.reader(.startMarkTimer(EntryID("p2")))))
+        let fired = ShelfReducer.reduce(&state, .reader(.markTimerFired(EntryID("p2"))))
+        #expect(fired.contains(.persist(0, [EntryID("p2")], read: true)))
+    }
+}

@@ -295,9 +295,12 @@ public enum ShelfReducer {
             return []
         case .blog(let b):
             state.blogs[b].reader?.forgetNew()
+            // Its timer stops here; coming back to the same entry must start it again.
+            state.blogs[b].reader?.timedEntry = nil
         case .river:
             for b in state.shownBlogs { state.blogs[b].reader?.forgetNew() }
             state.riverReader?.forgetNew()
+            state.riverReader?.timedEntry = nil
         }
         return [.reader(.cancelMarkTimer)]
     }
