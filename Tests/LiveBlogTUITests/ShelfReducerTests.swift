@@ -224,3 +224,15 @@ extension ShelfReducerTests {
         #expect(fired.contains(.persist(0, [EntryID("p2")], read: true)))
     }
 }
+
+extension ShelfReducerTests {
+    @Test("River labels tell the blogs apart: the first word, or as many as it takes, kept short")
+    func shortNames() {
+        #expect(ShelfBlog.shortNames(for: ["Blog 17", "Blog 18", "Storm Ada"]) == ["Blog 17", "Blog 18", "Storm"])
+        #expect(
+            ShelfBlog.shortNames(for: ["Election night US", "Election night UK", "Weather"])
+                == ["Election US", "Election UK", "Weather"])
+        #expect(ShelfBlog.shortNames(for: ["Extraordinarily long name"]) == ["Extraordina…"])
+        #expect(ShelfBlog.shortNames(for: ["", "x"]) == ["", "x"])
+    }
+}

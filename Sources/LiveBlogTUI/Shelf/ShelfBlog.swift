@@ -48,8 +48,8 @@ public struct ShelfBlog: Sendable {
 
     /// The name the list shows (the blog list's quoted name, else one made from the source).
     public var name: String
-    /// A few cells of the name, for the river's label column.
-    public var shortName: String
+    /// A few cells of the name, for the river's label column; the list makes them tell blogs apart.
+    public internal(set) var shortName: String
     public var tags: [String]
     /// The source as the blog list writes it.
     public var source: String
@@ -61,7 +61,7 @@ public struct ShelfBlog: Sendable {
 
     public init(name: String, tags: [String] = [], source: String) {
         self.name = name
-        self.shortName = ShelfBlog.shortName(for: name)
+        self.shortName = ShelfBlog.shortNames(for: [name])[0]
         self.tags = tags
         self.source = source
     }
@@ -75,12 +75,29 @@ public struct ShelfBlog: Sendable {
     /// The newest entry's timestamp, if any entry has one.
     public var newestTimestamp: Date? { reader?.blog.entries.compactMap(\.timestamp).max() }
 
-    /// At most ten cells of the name: its first word when that is long enough to tell it apart, else the name
-    /// cut; the river's label column is only as wide as the widest of these.
-    static func shortName(for name: String) -> String {
-        let words = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." })
-        var short = words.first.map(String.init) ?? name
-        if short.count < 4, words.count > 1 { short += " " + words[1] }
-        return short.count > 10 ? String(short.prefix(9)) + "…" : short
+    /// A short name for each of `names` that tells it from the others, for the river's label column: the first
+    /// word, or as many words as it takes to differ; past twelve cells, the first word cut and the word that
+    /// tells it apart ("Elect… UK").
+    static func shortNames(for names: [String]) -> [String] {
+        let words = names.map { name in
+            name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }).map(String.init)
+        }
+        func prefix(_ k: Int, _ n: Int) -> [String] { Array(words[n].prefix(k)) }
+        return names.indices.map { n in
+            guard !words[n].isEmpty else { return cut(names[n], 12) }
+            var k = 1
+            while k < words[n].count, names.indices.contains(where: { $0 != n && prefix(k, $0) == prefix(k, n) }) {
+                k += 1
+            }
+            let short = prefix(k, n).joined(separator: " ")
+            if short.count <= 12 || k == 1 { return cut(short, 12) }
+            let last = cut(words[n][k - 1], 6)
+            return cut(words[n][0], max(2, 11 - last.count)) + " " + last
+        }
+    }
+
+    /// `text` in at most `limit` characters, an ellipsis marking a cut.
+    static func cut(_ text: String, _ limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
     }
 }

@@ -33,6 +33,8 @@ public struct ShelfState: Sendable {
     var lastMarkAll: (blog: Int, ids: [EntryID])?
 
     public init(blogs: [ShelfBlog], options: ReaderOptions, message: String? = nil) {
+        var blogs = blogs
+        for (k, short) in ShelfBlog.shortNames(for: blogs.map(\.name)).enumerated() { blogs[k].shortName = short }
         self.blogs = blogs
         self.options = options
         var hostOptions = options
