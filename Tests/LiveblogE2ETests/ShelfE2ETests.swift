@@ -244,3 +244,42 @@ struct ShelfE2ETests {
         #expect(warnings.lines.filter { $0.contains("Esk watch") }.count == 1)
     }
 }
+
+extension ShelfE2ETests {
+    @Test("A follow running on the same state records nothing as seen: the reader still shows what arrived as new")
+    func followLeavesNewAlone() async throws {
+        let directory = try TemporaryDirectory()
+        let servers = try Servers(newest: [2])
+        defer { servers.stop() }
+        let url = servers.servers[0].url()
+        let state = directory.file("state.sqlite")
+        // The reader sees version 2 once, then quits.
+        do {
+            let t = try ReaderE2ETests.reader(directory, [url, "--mark-after", "never"])
+            defer { t.shutdown() }
+            try await t.waitFor("Avon river report 2")
+            try t.send("q")
+            try await t.waitFor(TmuxSession.exitMarker(0))
+        }
+        // A follow prints two arrivals meanwhile.
+        let process = Process()
+        process.executableURL = TmuxSession.binary
+        process.arguments = ["follow", url, "--json", "--every", "1s", "--state", state]
+        process.standardOutput = Pipe()
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        try await FollowE2ETests.eventually("the first poll") { servers.servers[0].requests.count >= 2 }
+        servers.versions[0].value = 4
+        try await FollowE2ETests.eventually("the follow's poll of version 4") { servers.servers[0].requests.count >= 4 }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        // The reader, opened again, shows them as new.
+        let t = try ReaderE2ETests.reader(directory, [url, "--mark-after", "never"])
+        defer { t.shutdown() }
+        try await t.waitUntil("two new since the last session") { text in
+            text.contains("▲ 2 new") && Screen(text).status.contains("2 new")
+        }
+    }
+}

@@ -39,13 +39,8 @@ struct FollowCommand: ParsableCommand {
                     "\(setup.source.displayName) cannot be followed: it never changes (name a file, - or a web address)"
                 )
             }
-            // What was printed counts as seen: the reader will not show it as new.
-            let opened = try ReadMarks.open(
-                identity: setup.source.identity(for: setup.blog), title: setup.blog.title,
-                state: options.state, fallBack: true)
-            if let warning = opened.warning { Diagnostics.warning(warning) }
-            let recordSeen = { (ids: [EntryID]) in try? opened.store.recordSeen(ids, at: Date(), for: opened.key) }
-            recordSeen(setup.blog.entries.map(\.id))
+            // What a script printed is not what the person has seen: the reader's "new since your last session"
+            // is the reader's own, so following records nothing as seen.
             let printer = ArrivalPrinter(json: json, blogTitle: setup.blog.title)
             if all { printer.print(setup.blog.entries.reversed(), event: "current") }
             guard let make = setup.makeFollower else {
@@ -88,7 +83,6 @@ struct FollowCommand: ParsableCommand {
                         printer.print(added, event: "new")
                         printer.print(edited, event: "edited")
                         signal.announce(added, blogTitle: blog.title, bellDescriptor: STDERR_FILENO)
-                        recordSeen(merge.added)
                     }
                 }
             }

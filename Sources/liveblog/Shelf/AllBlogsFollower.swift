@@ -17,9 +17,6 @@ struct AllBlogsFollower {
         guard !list.items.isEmpty else {
             throw CLIError("the blog list is empty: `liveblog add SOURCE` adds a blog")
         }
-        let opened = ReadMarkStoreOpener.openOrFallBack(path: try options.state.resolvedPath())
-        if let warning = opened.warning { Diagnostics.warning(warning) }
-        let store = opened.store
         let sources = list.items.map { BlogSource(argument: BlogListFile.resolvedSource($0)) }
         let events = EventQueue()
         let poller = ShelfPoller(
@@ -29,7 +26,6 @@ struct AllBlogsFollower {
         FollowCommand.exitOnSignals(printer)
         let signal = follow.signal
         var current: [Int: LiveBlog] = [:]
-        var keys: [Int: BlogKey] = [:]
         var failing: Set<Int> = []
         poller.start()
         while true {
@@ -41,12 +37,9 @@ struct AllBlogsFollower {
                     let name = (item.displayName, item.source)
                     failing.remove(b)
                     guard let before = current[b] else {
-                        // The first read: what is there now is not an arrival; it counts as seen.
+                        // The first read: what is there now is not an arrival. Nothing is recorded as seen: that
+                        // is the reader's, for the person (see `FollowCommand`).
                         current[b] = blog
-                        if let key = try? sources[b].identity(for: blog).register(in: store, title: blog.title) {
-                            keys[b] = key
-                            try? store.recordSeen(blog.entries.map(\.id), at: Date(), for: key)
-                        }
                         if printCurrent { printer.print(blog.entries.reversed(), event: "current", blog: name) }
                         continue
                     }
@@ -64,7 +57,6 @@ struct AllBlogsFollower {
                     printer.print(added, event: "new", blog: name)
                     printer.print(merge.edited.reversed().compactMap { byID[$0] }, event: "edited", blog: name)
                     signal.announce(added, blogTitle: item.displayName, bellDescriptor: STDERR_FILENO)
-                    if let key = keys[b] { try? store.recordSeen(merge.added, at: Date(), for: key) }
                 case .failed(let b, let text, _):
                     // Said once when a blog starts failing, not on every retry.
                     if failing.insert(b).inserted {
