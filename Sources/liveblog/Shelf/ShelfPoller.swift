@@ -15,64 +15,71 @@ enum ShelfReport: Sendable {
 
 /// One poller for every blog of the list, while the reader is open: each web blog on its own schedule
 /// (conditional requests, the server's `max-age`, back-off with jitter on failure, as following one blog does),
-/// at most four requests in flight and one per host (`FetchGate`); each file watched with inotify
-/// (`FileFollower`). A blog that fails, hangs or answers garbage holds up only its own thread.
+/// at most four requests in flight and never two to one server; each file read once, then watched with inotify
+/// (`FileFollower`). A blog that fails, hangs or answers garbage holds up only its own row.
 ///
-/// Each web blog has a thread that sleeps on a condition between polls, so nothing runs while blogs are
-/// unchanged; `pollNow` wakes them all. Reports queue here and `wake` is called, so that the reader's wait
-/// ends at once.
+/// Four worker threads take whichever blog is due first and whose server is free, so fifty blogs or five
+/// thousand cost the same four threads; between polls they sleep on a condition until the next blog is due,
+/// so nothing runs while blogs are unchanged. `pollNow` makes every blog due. Reports queue here and `wake` is
+/// called, so that the reader's wait ends at once.
 final class ShelfPoller: @unchecked Sendable {
-    // @unchecked: `reports`, `stopped`, `generation`, `followers` and `last` are guarded by `condition`.
+    // @unchecked: everything below `condition` is guarded by it; a blog's fetcher and schedule are used only by
+    // the worker that holds the blog (`busy`), and are read and written back under the lock.
     private let sources: [BlogSource]
     private let maxSize: Int
     private let interval: Double
     private let parse: @Sendable (BlogSource.Content) -> LiveBlog
     private let wake: @Sendable () -> Void
-    private let gate: FetchGate
+    /// Requests in flight at most: one a worker.
+    static let workers = 4
     private let parsing = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// The server of each blog (host and port), or "" for a file.
+    private let servers: [String]
     private let condition = NSCondition()
     private var reports: [ShelfReport] = []
     private var stopped = false
-    /// Raised by `pollNow`: a sleeping thread whose generation is older polls at once.
-    private var generation = 0
+    /// When each blog is polled next; nil for one that is not (a file being watched, a source that never changes).
+    private var due: [Date?] = []
+    private var busy: Set<Int> = []
+    private var busyServers: Set<String> = []
+    private var fetchers: [Int: ConditionalFetcher] = [:]
+    private var schedules: [Int: PollSchedule] = [:]
     private var followers: [Int: FileFollower] = [:]
     /// The last version reported per blog, so that a page that did not change is not reported again.
     private var last: [Int: LiveBlog] = [:]
 
     init(
-        sources: [BlogSource], maxSize: Int, interval: Double, gate: FetchGate = FetchGate(),
+        sources: [BlogSource], maxSize: Int, interval: Double,
         parse: @escaping @Sendable (BlogSource.Content) -> LiveBlog, wake: @escaping @Sendable () -> Void
     ) {
         self.sources = sources
         self.maxSize = maxSize
         self.interval = interval
-        self.gate = gate
         self.parse = parse
         self.wake = wake
+        servers = sources.map { source in
+            if case .web(let address) = source.kind { return ShelfPoller.server(of: address) }
+            return ""
+        }
     }
 
     /// Reads every blog now, then keeps following them until `stop`.
     func start() {
-        for (index, source) in sources.enumerated() {
-            let thread: Thread
-            switch source.kind {
-            case .web(let address):
-                thread = Thread { [self] in pollLoop(index, address: address) }
-            case .file(let path):
-                thread = Thread { [self] in watch(index, path: path) }
-            case .standardInput, .bundledSample:
-                continue
-            }
-            thread.name = "liveblog-poll-\(index)"
+        condition.lock()
+        due = sources.map(Self.firstDue)
+        condition.unlock()
+        for worker in 0..<Self.workers {
+            let thread = Thread { [self] in work() }
+            thread.name = "liveblog-poll-\(worker)"
             thread.stackSize = 1 << 20
             thread.start()
         }
     }
 
-    /// Checks every blog now, whatever their schedules say (`R`).
+    /// Checks every blog now, whatever their schedules say (`R`); a watched file is read again too.
     func pollNow() {
         condition.lock()
-        generation += 1
+        due = sources.map(Self.firstDue)
         condition.broadcast()
         condition.unlock()
     }
@@ -98,80 +105,102 @@ final class ShelfPoller: @unchecked Sendable {
         return reports
     }
 
-    // MARK: Threads
-
-    private var isStopped: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return stopped
+    /// The server of an address, for "one request at a time to a server": its host, lowercased, with the port
+    /// when one is given (two ports are two servers); the whole address when it has no host.
+    static func server(of address: String) -> String {
+        guard let url = URL(string: address), let host = url.host?.lowercased() else { return address }
+        return url.port.map { "\(host):\($0)" } ?? host
     }
 
-    private func post(_ report: ShelfReport) {
-        condition.lock()
-        guard !stopped else {
-            condition.unlock()
-            return
+    private static func firstDue(_ source: BlogSource) -> Date? {
+        switch source.kind {
+        case .web, .file: .distantPast
+        case .standardInput, .bundledSample: nil
         }
-        if case .blog(let index, let blog) = report {
-            // An unchanged page (a server without validators sends it whole) is no news.
-            if last[index] == blog {
-                condition.unlock()
-                return
+    }
+
+    // MARK: Workers
+
+    /// A worker: take the blog due first whose server is free, poll it, and again; sleep until the next is due.
+    private func work() {
+        condition.lock()
+        while !stopped {
+            let now = Date()
+            var pick: Int?
+            var next: Date?
+            for k in due.indices where !busy.contains(k) {
+                guard let when = due[k] else { continue }
+                if when <= now {
+                    if !busyServers.contains(servers[k]) || servers[k].isEmpty, pick.map({ when < due[$0]! }) ?? true {
+                        pick = k
+                    }
+                } else if next.map({ when < $0 }) ?? true {
+                    next = when
+                }
             }
-            last[index] = blog
+            guard let k = pick else {
+                // Nothing due: sleep until something is, or until a poll, a `pollNow` or `stop` changes that.
+                if let next { _ = condition.wait(until: next) } else { condition.wait() }
+                continue
+            }
+            busy.insert(k)
+            busyServers.insert(servers[k])
+            due[k] = nil
+            condition.unlock()
+            let again = poll(k)
+            condition.lock()
+            busy.remove(k)
+            busyServers.remove(servers[k])
+            // A `pollNow` while it was polled has already set it due again; keep that.
+            if due[k] == nil { due[k] = again }
+            condition.broadcast()
         }
-        reports.append(report)
         condition.unlock()
-        wake()
     }
 
-    /// Sleeps `seconds`, or until `pollNow` or `stop`; answers whether to go on.
-    private func sleep(_ seconds: Double, since seen: inout Int) -> Bool {
-        // No deadline for a watched file: Foundation's timed wait overflows on a distant one.
-        let deadline = seconds.isFinite ? Date() + seconds : nil
-        condition.lock()
-        defer { condition.unlock() }
-        while !stopped && generation == seen && deadline.map({ Date() < $0 }) ?? true {
-            if let deadline { _ = condition.wait(until: deadline) } else { condition.wait() }
-        }
-        seen = generation
-        return !stopped
-    }
-
-    private func currentGeneration() -> Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return generation
-    }
-
-    private func pollLoop(_ index: Int, address: String) {
-        var limits = FetchLimits()
-        limits.maximumBytes = min(limits.maximumBytes, maxSize)
-        let fetcher = ConditionalFetcher(address: address, userAgent: LiveblogVersion.userAgent, limits: limits)
-        var schedule = PollSchedule(interval: interval)
-        let host = FetchGate.host(of: address)
-        var seen = currentGeneration()
-        while !isStopped {
-            let delay = pollOnce(index, address: address, fetcher: fetcher, schedule: &schedule, host: host)
-            guard let delay, sleep(delay, since: &seen) else { return }
+    /// Polls blog `k` once; answers when it is due next (nil: not by the clock).
+    private func poll(_ k: Int) -> Date? {
+        switch sources[k].kind {
+        case .web(let address): return pollPage(k, address: address)
+        case .file(let path):
+            readFile(k, path: path)
+            return nil
+        case .standardInput, .bundledSample: return nil
         }
     }
 
-    /// One poll: fetch, parse, report; answers the wait until the next, or nil once stopped. A function of its
-    /// own so that the page's bytes are gone before the thread sleeps (a loop's locals live to its end).
-    private func pollOnce(
-        _ index: Int, address: String, fetcher: ConditionalFetcher, schedule: inout PollSchedule, host: String
-    ) -> Double? {
-        gate.enter(host: host)
+    private func pollPage(_ k: Int, address: String) -> Date? {
+        condition.lock()
+        let fetcher =
+            fetchers[k]
+            ?? {
+                var limits = FetchLimits()
+                limits.maximumBytes = min(limits.maximumBytes, maxSize)
+                let made = ConditionalFetcher(address: address, userAgent: LiveblogVersion.userAgent, limits: limits)
+                fetchers[k] = made
+                return made
+            }()
+        var schedule = schedules[k] ?? PollSchedule(interval: interval)
+        condition.unlock()
+        let delay = fetchAndRead(k, address: address, fetcher: fetcher, schedule: &schedule)
+        condition.lock()
+        schedules[k] = schedule
+        condition.unlock()
+        return Date() + delay
+    }
+
+    /// One poll: fetch, parse, report; answers the wait until the next. The page's bytes are gone once it
+    /// returns, so a worker never sleeps holding a megabyte.
+    private func fetchAndRead(
+        _ index: Int, address: String, fetcher: ConditionalFetcher, schedule: inout PollSchedule
+    ) -> Double {
         let result = Result { try fetcher.pollBlocking() }
-        gate.leave(host: host)
-        guard !isStopped else { return nil }
         let now = Date()
         switch result {
         case .success(let answer):
             if let page = answer.page {
                 // As many pages parsed at once as there are cores: more only adds a page's transient tree (ten
-                // times its size) to the peak, and fifty first reads would all parse together.
+                // times its size) to the peak.
                 parsing.wait()
                 let blog = parse(
                     BlogSource.Content(bytes: page.bytes, contentType: page.contentType, address: page.finalURL))
@@ -195,42 +224,52 @@ final class ShelfPoller: @unchecked Sendable {
         }
     }
 
-    private func watch(_ index: Int, path: String) {
-        let source = BlogSource(path: path)
-        var seen = currentGeneration()
-        let parse = self.parse
-        repeat {
-            let now = Date()
-            do {
-                let content = try source.load(maxSize: maxSize, verbose: false)
-                post(.blog(index, parse(content)))
-                post(.checked(index, FollowStatus(checked: now, next: nil, isOffline: false)))
-            } catch {
-                post(.failed(index, Self.reason(error, address: path), now))
-                post(.checked(index, FollowStatus(checked: now, next: nil, isOffline: true)))
+    /// Reads a file blog, then hands it to an inotify watcher (once); `pollNow` reads it again all the same.
+    private func readFile(_ index: Int, path: String) {
+        let now = Date()
+        do {
+            let content = try BlogSource(path: path).load(maxSize: maxSize, verbose: false)
+            post(.blog(index, parse(content)))
+            post(.checked(index, FollowStatus(checked: now, next: nil, isOffline: false)))
+        } catch {
+            post(.failed(index, Self.reason(error, address: path), now))
+            post(.checked(index, FollowStatus(checked: now, next: nil, isOffline: true)))
+        }
+        condition.lock()
+        let watching = followers[index] != nil || stopped
+        let follower = watching ? nil : FileFollower(path: path, maxSize: maxSize, parse: parse)
+        if let follower { followers[index] = follower }
+        condition.unlock()
+        follower?.start { [weak self] event in
+            switch event {
+            case .blog(let blog):
+                self?.post(.blog(index, blog))
+                self?.post(.checked(index, FollowStatus(checked: Date(), next: nil, isOffline: false)))
+            case .note(let text?, true):
+                self?.post(.failed(index, text, Date()))
+            default:
+                break
             }
-            condition.lock()
-            let watching = followers[index] != nil || stopped
+        }
+    }
+
+    private func post(_ report: ShelfReport) {
+        condition.lock()
+        guard !stopped else {
             condition.unlock()
-            if !watching {
-                let follower = FileFollower(path: path, maxSize: maxSize, parse: parse)
-                condition.lock()
-                followers[index] = follower
+            return
+        }
+        if case .blog(let index, let blog) = report {
+            // An unchanged page (a server without validators sends it whole) is no news.
+            if last[index] == blog {
                 condition.unlock()
-                follower.start { [weak self] event in
-                    switch event {
-                    case .blog(let blog):
-                        self?.post(.blog(index, blog))
-                        self?.post(.checked(index, FollowStatus(checked: Date(), next: nil, isOffline: false)))
-                    case .note(let text?, true):
-                        self?.post(.failed(index, text, Date()))
-                    default:
-                        break
-                    }
-                }
+                return
             }
-            // A file is watched; `R` reads it again all the same.
-        } while sleep(.infinity, since: &seen)
+            last[index] = blog
+        }
+        reports.append(report)
+        condition.unlock()
+        wake()
     }
 
     /// A failure in one line, without the address the row already names.
