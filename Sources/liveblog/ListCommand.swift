@@ -46,7 +46,10 @@ struct EntryListing {
             let time = entry.time ?? ""
             out += time + String(repeating: " ", count: timeWidth - DisplayWidth.of(time))
             out += timeWidth > 0 ? "  " : ""
-            out += entry.title() + "\n"
+            out += entry.title()
+            // The page's flags, as the reader's list shows them (★ key event, ⚑ pinned), in words.
+            if !entry.flags.names.isEmpty { out += "  [" + entry.flags.names.joined(separator: ", ") + "]" }
+            out += "\n"
         }
         return Array(out.utf8)
     }

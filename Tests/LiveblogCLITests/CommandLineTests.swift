@@ -72,6 +72,30 @@ struct CommandLineTests {
                 """)
     }
 
+    @Test("list names the flags the page gives a post (key event, pinned) after its headline")
+    func listFlags() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let text = """
+            Harbour strike live
+
+            14:05
+            Key event
+            Unions accept the new offer
+            The vote was close, officials said.
+
+            13:40
+            Pinned
+            What we know so far
+            Ferries are expected to run again tomorrow.
+
+            """
+        let path = try runner.write("flags.txt", bytes: Array(text.utf8))
+        let lines = try runner.run(["list", path]).stdout.split(separator: "\n")
+        #expect(lines.first { $0.contains("Unions accept") }?.hasSuffix("  [key-event]") == true)
+        #expect(lines.first { $0.contains("What we know") }?.hasSuffix("  [pinned]") == true)
+    }
+
     @Test("export --format json follows the documented contract")
     func exportJSON() throws {
         let runner = try CommandRunner()
