@@ -44,7 +44,16 @@ struct ReadCommand: ParsableCommand {
                 noColor: noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty,
                 unreadOnly: unread, timeZone: utc ? TimeZone(identifier: "UTC")! : config.timeZone ?? .current,
                 keymap: config.keymap)
-            if isatty(1) == 1, let list = try ShelfLauncher.list(for: options) {
+            if let list = try ShelfLauncher.list(for: options) {
+                guard isatty(1) == 1 else {
+                    // Not a terminal: the blog list as `liveblog blogs` prints it, as a blog prints as `list`.
+                    BlogListFile.reportProblems(list)
+                    let summaries = BlogSummary.summarize(
+                        list.items, loader: try options.loader(),
+                        store: try ReadMarks.openForReading(state: options.state))
+                    Output.write(BlogsCommand.lines(summaries, timeZone: readerOptions.timeZone))
+                    return
+                }
                 try ShelfLauncher.launch(
                     list, options: options, readerOptions: readerOptions, config: config, follow: follow)
                 return

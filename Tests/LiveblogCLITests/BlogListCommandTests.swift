@@ -239,3 +239,18 @@ struct BlogListCommandTests {
         #expect(forget.stderr.hasPrefix("liveblog: warning: cannot open "))
     }
 }
+
+extension BlogListCommandTests {
+    @Test("liveblog with no source, a blog list and no terminal prints the blog list as blogs does")
+    func defaultCommandPrintsTheBlogList() throws {
+        let runner = try CommandRunner()
+        defer { runner.cleanUp() }
+        let path = try runner.write("harbour.txt", Self.datedBlog)
+        try Self.writeList(runner, "\(path) \"Harbour\"\n")
+        let plain = try runner.run([])
+        let blogs = try runner.run(["blogs"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout == blogs.stdout)
+        #expect(plain.stdout.hasPrefix("Harbour"))
+    }
+}
