@@ -178,6 +178,11 @@ public enum Renderer {
             glyphs += label
         }
         let (text, field) = rowTitle(entry, repeated: state.repeatedHeadlines)
+        // Flags the page gives a post show in the list too, where a reader picks what to open.
+        if entry.flags.contains(.pinned) { glyphs += [Glyph.plain(pinnedBadge, style: markerStyle), Glyph.plain(" ")] }
+        if entry.flags.contains(.keyEvent) {
+            glyphs += [Glyph.plain(keyEventBadge, style: markerStyle), Glyph.plain(" ")]
+        }
         if !state.editedEntryIDs.isEmpty, state.editedEntryIDs.contains(entry.id) {
             glyphs += [Glyph.plain(editedBadge, style: markerStyle), Glyph.plain(" ")]
         }

@@ -13,7 +13,7 @@ struct RendererTests {
         #expect(
             screen(state) == """
                 Mount Corrigan eruption latest — More than 12,000 people have left the island since the volcano woke
-                • 16:48 Ash begins to fall on Castlemere as cloud re… │ Ash begins to fall on Castlemere as cloud reaches the mainland
+                • 16:48 ★ Ash begins to fall on Castlemere as cloud … │ Ash begins to fall on Castlemere as cloud reaches the mainland
                 • 16:21 Observatory: ‘no sign yet’ that eruption is … │ 16:48 · key event
                 • 15:57 Second ash column seen from the north coast   │
                 •       Japanese volcanologists offer to help         │ The first traces of ash have begun to settle on cars and
@@ -62,7 +62,7 @@ struct RendererTests {
         #expect(
             screen(state) == """
                 Mount Corrigan eruption latest — More than 12,000 people have left the island s…
-                • 16:48 Ash begins to fall on Castlemere as cloud reaches the mainland
+                • 16:48 ★ Ash begins to fall on Castlemere as cloud reaches the mainland
                 • 16:21 Observatory: ‘no sign yet’ that eruption is slowing
                 • 15:57 Second ash column seen from the north coast
                 •       Japanese volcanologists offer to help
@@ -94,7 +94,7 @@ struct RendererTests {
         #expect(
             screen(state) == """
                 Mount Corrigan eruption latest
-                • 16:48 Ash begins to fall on Castleme…
+                • 16:48 ★ Ash begins to fall on Castle…
                 • 16:21 Observatory: ‘no sign yet’ tha…
                 ────────────────────────────────────────
                  Ash begins to fall on Castlemere as
@@ -125,7 +125,7 @@ struct RendererTests {
         #expect(
             screen(state) == """
                 Mount Corrigan eruption latest
-                • 16:48 Ash begins to fall o…
+                • 16:48 ★ Ash begins to fall…
                 • 16:21 Observatory: ‘no sig…
                 ──────────────────────────────
                  Ash begins to fall on
@@ -220,7 +220,7 @@ struct RendererTests {
         send(&state, .wheel(row: 2, column: 2, down: false))
         let frame = Renderer.render(state, size: state.size)
         #expect(frame.line(1) == "+ 17:02 Fresh entry")
-        #expect(frame.line(2) == "• 16:48 Ash begins to fall on Castlemere as cloud reaches the mainland")
+        #expect(frame.line(2) == "• 16:48 ★ Ash begins to fall on Castlemere as cloud reaches the mainland")
         #expect(frame.line(3) == "  16:21 Observatory: ‘no sign yet’ that eruption is slowing")
         #expect(frame[1, 0].style.role == .unreadMarker)
     }
@@ -290,7 +290,7 @@ struct RendererTests {
         let detail = 55..<120
         // List: "Ash" in the first headline (selected, so reversed too), "ash" in the second.
         #expect(frame.styledText(row: 1, columns: list, where: { $0.role == .match }) == "Ash")
-        #expect(frame.columns(row: 1, where: { $0.role == .match && $0.reverse && $0.underline }) == [8, 9, 10])
+        #expect(frame.columns(row: 1, where: { $0.role == .match && $0.reverse && $0.underline }) == [10, 11, 12])
         #expect(frame.styledText(row: 2, columns: list, where: { $0.role == .match }) == "ash")
         // The intro matches on "ash" in words that its row does not show: nothing to paint there.
         #expect(frame.line(3).hasPrefix("•       Mount Corrigan"))
@@ -334,7 +334,7 @@ struct RendererTests {
         #expect(
             screen(state) == """
                 Mount Corrigan eruption latest — More than 12,000 people have left the island s…
-                • 16:48 Ash begins to fall on Castlemere as cloud reaches the mainland
+                • 16:48 ★ Ash begins to fall on Castlemere as cloud reaches the mainland
                 • 15:57 Second ash column seen from the north coast
                 •       Mount Corrigan on Tarrow Island has been erupting for almost 24 hours,…
 
@@ -379,7 +379,7 @@ struct RendererTests {
         #expect(
             screen(state) == """
                 Mount Corrigan eruption latest — More than 12,000 people have left the island s…
-                • 16:48 Ash begins to fall on Castlemere as cloud reaches the mainland
+                • 16:48 ★ Ash begins to fall on Castlemere as cloud reaches the mainland
                 • 15:57 Second ash column seen from the north coast
                 •       Mount Corrigan on Tarrow Island has been erupting for almost 24 hours,…
 
@@ -574,5 +574,22 @@ struct DetailPositionTests {
         send(&state, .character("l"))
         #expect(state.focus == .detail)
         #expect(screen(state).contains("▼ detail"))
+    }
+}
+
+extension RendererTests {
+    @Test("The list shows the page's flags before a headline: ★ a key event, ⚑ a pinned post")
+    func flagBadges() {
+        let blog = LiveBlog(
+            title: "Flags",
+            entries: [
+                Entry(id: EntryID("a"), time: "10:05", headline: "Pinned summary", paragraphs: ["x"], flags: [.pinned]),
+                Entry(id: EntryID("b"), time: "10:00", headline: "Vote passes", paragraphs: ["y"], flags: [.keyEvent]),
+                Entry(id: EntryID("c"), time: "09:55", headline: "Plain post", paragraphs: ["z"]),
+            ])
+        let text = Renderer.render(makeState(blog), size: .wide).text.split(separator: "\n")
+        #expect(text.contains { $0.hasPrefix("• 10:05 ⚑ Pinned summary") })
+        #expect(text.contains { $0.hasPrefix("• 10:00 ★ Vote passes") })
+        #expect(text.contains { $0.hasPrefix("• 09:55 Plain post") })
     }
 }
