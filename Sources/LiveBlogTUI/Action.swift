@@ -8,7 +8,8 @@ public enum Action: CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, scrollDown, scrollUp, nextEntry, previousEntry
     case first, last, pageDown, pageUp, halfPageDown, halfPageUp
     case spacePage, nextUnread, jumpToNewest, count
-    case toggleFocus, open, backToList, widenList, narrowList, maximize, toggleUnreadOnly, toggleOrder, redraw, help
+    case toggleFocus, open, backToList, widenList, narrowList, maximize, toggleUnreadOnly, toggleKeyEvents, toggleOrder
+    case redraw, help
     case openLink, openNumberedLink, copyLink
     case search, nextMatch, previousMatch, clearSearch
     case acceptPrompt, cancelPrompt, historyOlder, historyNewer, deleteBackward, deleteWord, deleteToStart
@@ -147,6 +148,9 @@ public enum Action: CaseIterable, Hashable, Sendable {
             row(
                 .toggleUnreadOnly, .panes, .global, [.character("u")], "unread-only",
                 "Show unread entries only, or all entries again"),
+            row(
+                .toggleKeyEvents, .panes, .global, [.character("E")], "key-events",
+                "Show key events only (the posts the page flags ★), or all entries again"),
             row(.toggleOrder, .panes, .global, [.character("s")], "sort", "Sort: as published / oldest first"),
             row(.redraw, .panes, .global, [.control("l")], "redraw", "Redraw the screen"),
             row(.help, .panes, .global, [.character("?")], "help", "Show this help"),

@@ -129,15 +129,22 @@ extension ReaderState {
         let before = selectedEntry
         listing.removeAll(keepingCapacity: true)
         let unreadOnly = isUnreadOnly
-        isRead.withUnsafeBufferPointer { read in
-            if let filter {
-                for i in displayOrder where filter.contains(i) && (!unreadOnly || !read[i] || i == entry) {
-                    listing.append(i)
+        if isKeyEventsOnly {
+            // Key events only: a view of its own, so the selection does not keep a post that is not one.
+            for i in displayOrder where blog.entries[i].flags.contains(.keyEvent) && (filter?.contains(i) ?? true) {
+                if !unreadOnly || !isRead[i] || i == entry { listing.append(i) }
+            }
+        } else {
+            isRead.withUnsafeBufferPointer { read in
+                if let filter {
+                    for i in displayOrder where filter.contains(i) && (!unreadOnly || !read[i] || i == entry) {
+                        listing.append(i)
+                    }
+                } else if unreadOnly {
+                    for i in displayOrder where !read[i] || i == entry { listing.append(i) }
+                } else {
+                    listing.append(contentsOf: displayOrder)
                 }
-            } else if unreadOnly {
-                for i in displayOrder where !read[i] || i == entry { listing.append(i) }
-            } else {
-                listing.append(contentsOf: displayOrder)
             }
         }
         if let entry {

@@ -40,6 +40,8 @@ public struct ReaderState: Sendable {
     public internal(set) var mode: Mode = .browsing
     public internal(set) var order: Order = .published
     public internal(set) var isUnreadOnly: Bool
+    /// Only the posts the page flags as key events are listed (`E`).
+    public internal(set) var isKeyEventsOnly = false
     /// Entries of the blog not read, kept up to date as marks change (never recounted per key).
     public internal(set) var unreadCount: Int
     public internal(set) var message: StatusMessage?

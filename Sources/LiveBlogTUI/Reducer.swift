@@ -204,6 +204,14 @@ public enum Reducer {
             state.isUnreadOnly.toggle()
             state.rebuildListing(keeping: state.selectedEntry)
             state.message = .init(state.isUnreadOnly ? "Showing unread entries only" : "Showing all entries")
+        case .toggleKeyEvents:
+            guard state.isKeyEventsOnly || state.blog.entries.contains(where: { $0.flags.contains(.keyEvent) }) else {
+                state.message = .init("This blog flags no key events")
+                return []
+            }
+            state.isKeyEventsOnly.toggle()
+            state.rebuildListing(keeping: state.selectedEntry)
+            state.message = .init(state.isKeyEventsOnly ? "Showing key events only" : "Showing all entries")
         case .toggleOrder:
             state.order = state.order == .published ? .oldestFirst : .published
             let selected = state.selectedEntry

@@ -90,7 +90,10 @@ public enum Renderer {
             let note =
                 state.blog.entries.isEmpty
                 ? "No entries"
-                : state.query != nil ? "No matches" : state.isUnreadOnly ? "No unread entries" : "Nothing listed"
+                : state.query != nil
+                    ? "No matches"
+                    : state.isKeyEventsOnly
+                        ? "No key events" : state.isUnreadOnly ? "No unread entries" : "Nothing listed"
             frame.draw(
                 note, row: rect.row, column: rect.column + 2, width: rect.width - 2, style: CellStyle(role: .dim))
             return
@@ -344,6 +347,7 @@ public enum Renderer {
             if let count = state.pendingCount { parts.append("\(count)…") }
             if state.isFollowing { parts.append(state.followStatus.text(timeZone: state.options.timeZone)) }
             if state.isUnreadOnly { parts.append("unread only") }
+            if state.isKeyEventsOnly { parts.append("key events only") }
             if state.order == .oldestFirst { parts.append("oldest first") }
             var glyphs = GlyphBuilder.glyphs(parts.joined(separator: "  "), style: statusStyle, singleLine: true)
             if let message = state.message ?? state.saveError.map({

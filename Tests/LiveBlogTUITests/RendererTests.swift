@@ -473,8 +473,8 @@ struct RendererTests {
                    <                Narrow the list (the width is remembered)
                    z                Maximise the focused pane, or show both again
                    u                Show unread entries only, or all entries again
+                   E                Show key events only (the posts the page flags ★), or all entries again
                    s                Sort: as published / oldest first
-                   Ctrl-L           Redraw the screen
                 Help  ↑/↓ PgUp/PgDn scroll  q, ? or Esc close
                 """)
     }
@@ -591,5 +591,23 @@ extension RendererTests {
         #expect(text.contains { $0.hasPrefix("• 10:05 ⚑ Pinned summary") })
         #expect(text.contains { $0.hasPrefix("• 10:00 ★ Vote passes") })
         #expect(text.contains { $0.hasPrefix("• 09:55 Plain post") })
+    }
+}
+
+extension RendererTests {
+    @Test("E lists the key events only, says so on the status line, and E again lists every entry")
+    func keyEventsView() {
+        var state = makeState()
+        send(&state, .character("j"), .character("j"))
+        send(&state, .character("E"))
+        #expect(state.isKeyEventsOnly)
+        #expect(state.listedEntryIDs == [EntryID("e0")])
+        #expect(screen(state).split(separator: "\n").last?.contains("key events only") == true)
+        send(&state, .character("E"))
+        #expect(state.listedEntryIDs.count == Fixture.small.entries.count)
+        var plain = makeState(Fixture.numbered(3))
+        send(&plain, .character("E"))
+        #expect(!plain.isKeyEventsOnly)
+        #expect(plain.message?.text == "This blog flags no key events")
     }
 }
