@@ -13,7 +13,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
     case openLink, openNumberedLink, copyLink
     case search, nextMatch, previousMatch, clearSearch
     case acceptPrompt, cancelPrompt, historyOlder, historyNewer, deleteBackward, deleteWord, deleteToStart
-    case cursorLeft, cursorRight, cursorStart, cursorEnd
+    case cursorLeft, cursorRight, cursorStart, cursorEnd, complete
     case toggleRead, markAllRead, undoMarkAll
     case blogList, nextBlog, previousBlog, river
     case reload, toggleFollow, commandLine, quit, suspend
@@ -187,6 +187,9 @@ public enum Action: CaseIterable, Hashable, Sendable {
             row(.cursorRight, .prompt, .prompt, [.right, .control("f")], "cursor-right", "Cursor right a character"),
             row(.cursorStart, .prompt, .prompt, [.control("a"), .home], "cursor-start", "Cursor to the start"),
             row(.cursorEnd, .prompt, .prompt, [.control("e"), .end], "cursor-end", "Cursor to the end"),
+            row(
+                .complete, .prompt, .prompt, [.tab], "complete",
+                "Command line: complete the action or setting name (a second Tab lists them)"),
             row(.deleteBackward, .prompt, .prompt, [.backspace], "delete", "Delete the character before the cursor"),
             row(.deleteWord, .prompt, .prompt, [.control("w")], "delete-word", "Delete the word before the cursor"),
             row(

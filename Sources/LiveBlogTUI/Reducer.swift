@@ -310,6 +310,7 @@ public enum Reducer {
         case .cursorRight: moveCursor(&state) { c, _ in c + 1 }
         case .cursorStart: moveCursor(&state) { _, _ in 0 }
         case .cursorEnd: moveCursor(&state) { _, n in n }
+        case .complete: complete(&state)
         case .toggleRead:
             guard let selected = state.selectedEntry else { return [] }
             let read = !state.isRead[selected]
@@ -568,6 +569,42 @@ public enum Reducer {
     }
 
     /// Changes the prompt's text (as characters) and cursor; a search is filtered again as it changes.
+    /// Tab on the command line: the word before the cursor completed as far as the names that fit agree (an
+    /// action's name, `set`, or after `set` a setting's), a space after a whole name; when it goes no further,
+    /// the names that fit are listed on the status line, as a shell does.
+    static func complete(_ state: inout ReaderState) {
+        guard let prompt = state.prompt, prompt.kind == .command else { return }
+        let chars = Array(prompt.text)
+        let cursor = min(max(0, prompt.cursor), chars.count)
+        let before = String(chars[..<cursor])
+        let words = before.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let names: [String]
+        switch words.count {
+        case 1: names = (Action.table.filter { commandable($0.action) }.map(\.name) + ["set"]).sorted()
+        case 2 where words[0] == "set": names = Setting.table.map(\.name).sorted()
+        default: return
+        }
+        let typed = words[words.count - 1]
+        let fitting = names.filter { $0.hasPrefix(typed) }
+        guard let first = fitting.first else {
+            state.message = .init("Nothing to complete for “\(typed)”")
+            return
+        }
+        var common = first
+        for name in fitting.dropFirst() {
+            while !name.hasPrefix(common) { common.removeLast() }
+        }
+        let addition = String(common.dropFirst(typed.count)) + (fitting.count == 1 ? " " : "")
+        guard !addition.isEmpty else {
+            state.message = .init(fitting.joined(separator: " "))
+            return
+        }
+        editPrompt(&state) { text, cursor in
+            text.insert(contentsOf: addition, at: cursor)
+            cursor += addition.count
+        }
+    }
+
     private static func editPrompt(_ state: inout ReaderState, _ edit: (inout [Character], inout Int) -> Void) {
         guard var prompt = state.prompt else { return }
         var chars = Array(prompt.text)

@@ -378,6 +378,10 @@ public enum Renderer {
         var count = ""
         if !isCommand, let query = state.query, !query.isEmpty {
             count = state.isSearchPending ? "indexing…" : "\(state.filterCount) of \(state.blog.entries.count) entries"
+        } else if isCommand, let message = state.message {
+            // What Tab found (the names that fit), beside the line being typed, in at most half the line.
+            count =
+                message.text.count > width / 2 ? String(message.text.prefix(max(0, width / 2 - 1))) + "…" : message.text
         }
         let room = max(1, width - 1 - (count.isEmpty ? 0 : count.count + 2) - 1)
         let chars = Array(text)

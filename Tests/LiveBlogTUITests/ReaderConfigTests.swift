@@ -81,7 +81,7 @@ struct ReaderConfigTests {
     @Test("A bound key works in the reducer and shows on the help screen")
     func boundKey() throws {
         let config = try ReaderConfig(parsing: "bind x mark-all")
-        var state = makeState(options: ReaderOptions(keymap: config.keymap), size: TerminalSize(rows: 60, columns: 120))
+        var state = makeState(options: ReaderOptions(keymap: config.keymap), size: TerminalSize(rows: 90, columns: 120))
         #expect(send(&state, .character("x")).contains(.cancelMarkTimer))
         #expect(state.unreadCount == 0)
         send(&state, .character("?"))

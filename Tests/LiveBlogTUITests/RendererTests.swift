@@ -611,3 +611,22 @@ extension RendererTests {
         #expect(plain.message?.text == "This blog flags no key events")
     }
 }
+
+extension RendererTests {
+    @Test("Tab on the command line completes an action or setting name, and lists the names when it cannot choose")
+    func commandCompletion() {
+        var state = makeState()
+        send(&state, .character(":"), .character("m"), .character("a"), .character("r"), .tab)
+        #expect(state.promptText == "mark-all ")
+        send(&state, .control("u"), .character("s"), .character("e"), .character("t"), .character(" "), .character("m"))
+        send(&state, .tab)
+        #expect(state.promptText == "set m")
+        let line = screen(state).split(separator: "\n").last ?? ""
+        #expect(line.contains("mark-after") && line.contains("mouse"))
+        send(&state, .character("o"), .tab)
+        #expect(state.promptText == "set mouse ")
+        send(&state, .control("u"), .character("z"), .character("z"), .tab)
+        #expect(state.promptText == "zz")
+        #expect(screen(state).contains("Nothing to complete for “zz”"))
+    }
+}
