@@ -10,7 +10,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
     case spacePage, nextUnread, jumpToNewest, count
     case toggleFocus, open, backToList, widenList, narrowList, maximize, toggleUnreadOnly, toggleKeyEvents, toggleOrder
     case redraw, help
-    case openLink, openNumberedLink, copyLink
+    case openLink, openNumberedLink, copyLink, save
     case search, nextMatch, previousMatch, clearSearch
     case acceptPrompt, cancelPrompt, historyOlder, historyNewer, deleteBackward, deleteWord, deleteToStart
     case cursorLeft, cursorRight, cursorStart, cursorEnd, complete
@@ -163,6 +163,9 @@ public enum Action: CaseIterable, Hashable, Sendable {
             row(
                 .copyLink, .links, .global, [.character("y")], "copy",
                 "Copy the entry's link, or its text when it has none (OSC 52)"),
+            row(
+                .save, .links, .global, [.character("S")], "save",
+                "Save the entry's text to a new file (:save PATH)"),
             row(.search, .search, .global, [.character("/")], "search", "Search: the list is filtered as you type"),
             row(
                 .nextMatch, .search, .global, [.character("n")], "next-match",
@@ -189,7 +192,7 @@ public enum Action: CaseIterable, Hashable, Sendable {
             row(.cursorEnd, .prompt, .prompt, [.control("e"), .end], "cursor-end", "Cursor to the end"),
             row(
                 .complete, .prompt, .prompt, [.tab], "complete",
-                "Command line: complete the action or setting name (a second Tab lists them)"),
+                "Command line: complete an action or setting name, or list those that fit"),
             row(.deleteBackward, .prompt, .prompt, [.backspace], "delete", "Delete the character before the cursor"),
             row(.deleteWord, .prompt, .prompt, [.control("w")], "delete-word", "Delete the word before the cursor"),
             row(

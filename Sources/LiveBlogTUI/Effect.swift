@@ -24,6 +24,8 @@ public enum Effect: Equatable, Sendable {
     case openURL(String)
     /// Put text on the terminal's clipboard (OSC 52).
     case copy(String)
+    /// Write an entry's text to a new file at `path` (`~/` is the home directory); the loop reports the outcome.
+    case saveEntry(String, path: String)
     /// Give the mouse to the reader (`true`) or leave it to the terminal (`:set mouse`).
     case setMouse(Bool)
     /// Draw a role in these colours from now on (`:set color`).

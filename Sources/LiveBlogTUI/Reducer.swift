@@ -227,6 +227,14 @@ public enum Reducer {
             var number = count
             if action == .openNumberedLink, case .character(let c) = key { number = c.wholeNumberValue }
             return openLink(number: number, &state)
+        case .save:
+            // The command line, ready for the path: `:save PATH` is the command.
+            var prompt = SearchPrompt(savedQuery: state.query, savedEntry: state.selectedEntry, savedFocus: state.focus)
+            prompt.kind = .command
+            prompt.text = "save "
+            prompt.cursor = prompt.text.count
+            state.prompt = prompt
+            state.mode = .searching
         case .copyLink:
             guard let selected = state.selectedEntry else { return [] }
             let entry = state.blog.entries[selected]
@@ -411,6 +419,7 @@ public enum Reducer {
         let words = line.split(separator: " ").map(String.init)
         guard let name = words.first else { return [] }
         if name == "set" { return set(Array(words.dropFirst()), &state) }
+        if name == "save" { return save(to: words.dropFirst().joined(separator: " "), &state) }
         let aliases = ["q": "quit", "help": "help", "mark-all-read": "mark-all"]
         guard let action = Action.named(aliases[name] ?? name), Self.commandable(action) else {
             state.message = .init("Unknown command: " + name, isError: true)
@@ -418,6 +427,28 @@ public enum Reducer {
         }
         let count = words.count > 1 ? Int(words[1]) : nil
         return perform(action, key: .character(":"), count: count.map { max(1, min($0, 1_000_000)) }, &state)
+    }
+
+    /// `:save PATH`: the selected entry as text (time, headline, paragraphs, its links) to a new file.
+    static func save(to path: String, _ state: inout ReaderState) -> [Effect] {
+        guard !path.isEmpty else {
+            state.message = .init("Usage: :save PATH", isError: true)
+            return []
+        }
+        guard let selected = state.selectedEntry else {
+            state.message = .init("No entry to save", isError: true)
+            return []
+        }
+        let entry = state.blog.entries[selected]
+        var parts = [
+            [EntryTime.full(entry, timeZone: state.options.timeZone), entry.headline].compactMap { $0 }
+                .joined(separator: "\n")
+        ]
+        parts += entry.paragraphs
+        let links = DetailLayout.links(of: entry).enumerated().map { "[\($0.offset + 1)] \($0.element.url)" }
+        if !links.isEmpty { parts.append(links.joined(separator: "\n")) }
+        let text = parts.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+        return [.saveEntry(OutputSanitizer.text(text, keepingLines: true), path: path)]
     }
 
     /// `:set NAME VALUE…`: any setting of the configuration file, read by the same row of `Setting.table`, so

@@ -254,7 +254,7 @@ private struct Loop {
             }
             if on { inbox.start() } else { inbox.stop() }
             return [.followNote(nil)]
-        case .suspend, .redraw, .openURL, .copy, .setMouse, .setColors:
+        case .suspend, .redraw, .openURL, .copy, .setMouse, .setColors, .saveEntry:
             switch ScreenEffect.carryOut(effect, on: terminal) {
             case .message(let text): return [.message(text)]
             case .resumed: return [.resized(currentSize())]

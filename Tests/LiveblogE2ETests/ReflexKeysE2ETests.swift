@@ -158,3 +158,30 @@ struct ReflexKeysE2ETests {
         #expect(try t.pasteBuffer() == "https://news.example/pay-offer")
     }
 }
+
+extension ReflexKeysE2ETests {
+    @Test("S saves the entry's text to a new file, with its links; an existing file is never overwritten")
+    func saveEntry() async throws {
+        let state = try TemporaryDirectory()
+        let pagePath = state.file("strike.html")
+        try Self.page.write(toFile: pagePath, atomically: true, encoding: .utf8)
+        let t = try ReaderE2ETests.reader(state, [pagePath, "--mark-after", "never"])
+        defer { t.shutdown() }
+        try await t.waitFor("Unions say pay offer an insult")
+        let target = state.file("saved.txt")
+        try t.send("S")
+        try await t.waitUntil("the save prompt") { Screen($0).status.hasPrefix(":save") }
+        try t.type(target)
+        try t.send("Enter")
+        try await t.waitFor("Saved the entry to")
+        let saved = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(saved.contains("Unions say pay offer an insult"))
+        #expect(saved.contains("far below inflation"))
+        #expect(saved.contains("[1] https://news.example/pay-offer"))
+        try t.send("j", ":")
+        try t.type("save \(target)")
+        try t.send("Enter")
+        try await t.waitFor("it exists and is not overwritten")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == saved)
+    }
+}

@@ -218,7 +218,7 @@ private struct ShelfLoop {
         case .persistReadMarks, .reloadSource, .announce, .setFollowing:
             // The shelf reducer turns these into its own effects.
             break
-        case .suspend, .redraw, .openURL, .copy, .setMouse, .setColors:
+        case .suspend, .redraw, .openURL, .copy, .setMouse, .setColors, .saveEntry:
             switch ScreenEffect.carryOut(effect, on: terminal) {
             case .message(let text): return [.reader(.message(text))]
             case .resumed: return [.resized(currentSize())]
