@@ -16,6 +16,36 @@ extension BlogAssembler {
         return s
     }
 
+    /// The header heuristic, for a standfirst under the page's byline and dateline: where no line follows the title
+    /// as its standfirst, the one text line that stands between the header's dropped and dated lines and the first
+    /// post's time, ending with a colon, introduces the posts (`The latest on the storm (all times local):`); a
+    /// post cannot end with a colon, so it is the page's standfirst.
+    func introducingStandfirst(afterTitle title: Int) -> Int? {
+        var k = title + 1
+        while k < lines.count && k - title <= Self.introducingStandfirstLines {
+            switch classes[k] {
+            case .dropped:
+                k += 1
+                continue
+            case .time(let t) where times[t].hasDate:
+                k += 1
+                continue
+            case .text:
+                let line = bytes(k)
+                guard line.count <= 600, line.last == UInt8(ascii: ":"), isTime(nextSignificant(after: k)) else {
+                    return nil
+                }
+                return k
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// How far below the title a standfirst that introduces the posts is looked for, in lines.
+    static let introducingStandfirstLines = 8
+
     /// The header-furniture heuristic: between the standfirst and the first post, a short unpunctuated line that
     /// does not head a paragraph is an author line, a label or a badge (`Live Reporting`, `Hamid Ashworth (now)
     /// and Clara Boateng (earlier)`), and a bare date is the page's date. Stops at the first time, flag, rule
@@ -81,6 +111,7 @@ extension BlogAssembler {
         while let p = previousSignificant(before: feed), p >= start, isTime(p) { feed = p }
         var k = start
         var headerLines = Set<UInt64>()
+        var media: [Int] = []
         scan: while k < feed {
             switch classes[k] {
             case .time(let t), .trailingTime(let t):
@@ -94,8 +125,11 @@ extension BlogAssembler {
                 )
             case .text:
                 // On a blog of one or two posts (not shown time-led by many), a short sentence above the first
-                // post is an introduction's, kept.
-                if !isProse(k), timeLed || !LineShape.endsLikeSentence(bytes(k)) {
+                // post is an introduction's, kept; so is one right under the introduction's prose, which it ends.
+                let sentence = LineShape.endsLikeSentence(bytes(k))
+                let closesIntro =
+                    sentence && previousSignificant(before: k).map { $0 >= start && isText($0) && isProse($0) } == true
+                if !isProse(k), !closesIntro, timeLed || !sentence {
                     headerLines.insert(lineHash(k))
                     drop(
                         k,
@@ -104,10 +138,22 @@ extension BlogAssembler {
             case .flag:
                 // A pinned or key post above the feed: the header ends here.
                 break scan
+            case .media:
+                media.append(k)
             default:
                 break
             }
             k += 1
+        }
+        // A gallery or video link with no introduction to belong to is the page's lead picture, not a post.
+        if !media.isEmpty, !(start..<k).contains(where: { isText($0) }) {
+            for m in media {
+                drop(
+                    m,
+                    because:
+                        "a link above the first post at line \(lines[feed].number), with no introduction (\(Heuristic.header))"
+                )
+            }
         }
         dropHeaderRepeats(headerLines, after: feed)
     }
@@ -184,7 +230,8 @@ extension BlogAssembler {
     /// from there to the end of the page everything is dropped, a sign-up box's small print included. Where posts
     /// print their time after the body, everything after the last such time is the footer.
     mutating func dropFooterBelowFeed() {
-        guard timeLed || timeTrails, let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) })
+        guard hasPostBoundaries || feedOpensWithTime,
+            let last = lines.indices.last(where: { isTime($0) || isTrailingTime($0) })
         else { return }
         if isTrailingTime(last) {
             for k in (last + 1)..<lines.count where isText(k) {
@@ -195,11 +242,16 @@ extension BlogAssembler {
             }
             return
         }
-        // The footer starts at the first run of `footerRun` text lines in a row that are not prose.
+        // The footer starts at the first run of `footerRun` text lines in a row that are not prose. On a blog of
+        // one or two posts (not shown time-led by many), only below a paragraph of prose: the post under the last
+        // time may be all there is, short lines included.
         var run: [Int] = []
         var k = last + 1
+        var sawProse = timeLed
         while k < lines.count && run.count < Self.footerRun {
-            if isText(k) {
+            if isText(k) && !sawProse {
+                sawProse = isProse(k)
+            } else if isText(k) {
                 // A short sentence (`Nobody was hurt.`) closing the last post does not start the footer.
                 if isProse(k) || (run.isEmpty && LineShape.endsLikeSentence(bytes(k)) && bytes(k).count >= 16) {
                     run.removeAll()
@@ -211,6 +263,7 @@ extension BlogAssembler {
         }
         guard run.count >= Self.footerRun else {
             // A shorter footer: the lines that are not prose below the last prose line.
+            guard sawProse else { return }
             var tail: [Int] = []
             var k = lines.count - 1
             while k > last {
@@ -220,7 +273,16 @@ extension BlogAssembler {
                 }
                 k -= 1
             }
-            guard tail.count >= 3 else { return }
+            guard tail.count >= 3 else {
+                // A label over the footer the rules already dropped (`Topics`, `More about`) is its heading.
+                if tail.count == 1, isListHeading(tail[0]),
+                    lines.count - 1 - tail[0] >= Self.footerRun - 1,
+                    ((tail[0] + 1)..<lines.count).allSatisfy({ if case .dropped = classes[$0] { true } else { false } })
+                {
+                    drop(tail[0], because: "a label over the page footer, below the last post (\(Heuristic.footer))")
+                }
+                return
+            }
             for d in tail.reversed() { drop(d, because: "not prose, below the last post (\(Heuristic.footer))") }
             return
         }

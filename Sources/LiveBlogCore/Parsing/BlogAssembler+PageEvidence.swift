@@ -95,7 +95,10 @@ extension BlogAssembler {
         let openings = postOpenings()
         timeLed = isTimeLed(openings)
         // A blog that has just started (one or two posts) shows where its feed starts by every one of its times.
-        feedOpensWithTime = timeLed || (!timeTrails && !openings.isEmpty && openings.allSatisfy { isText($0) })
+        // A time with nothing under it (a picture-only post, its caption dropped) says nothing either way.
+        feedOpensWithTime =
+            timeLed
+            || (!timeTrails && openings.contains { isText($0) } && openings.allSatisfy { $0 == nil || isText($0) })
         headlessPage = timeLed && isHeadlessPage(openings)
     }
 
@@ -244,6 +247,9 @@ extension BlogAssembler {
                         title,
                         because: "linked title without a post body, one of \(run.count) (\(Heuristic.navigationList))")
                 }
+                // The list's heading: a short label right above its first time (`Key events`, `Latest`), dropped
+                // once the title-first reading below has looked at the line above the list.
+                let heading = assembler.previousSignificant(before: run[0].time)
                 // A list written title first (title, time; title, time): its last time ends the page or the
                 // list (or its first title repeats a later headline), and its first title stands above the first
                 // time.
@@ -259,6 +265,11 @@ extension BlogAssembler {
                     {
                         assembler.drop(before, because: "first linked title in the list (\(Heuristic.navigationList))")
                     }
+                }
+                if let heading, assembler.isListHeading(heading) {
+                    assembler.drop(
+                        heading,
+                        because: "heading of a list of \(run.count) linked titles (\(Heuristic.navigationList))")
                 }
             }
             run.removeAll()
@@ -283,6 +294,20 @@ extension BlogAssembler {
         }
         flush(&self)
     }
+
+    /// A line that can head a list: a label of at most four words that is not a sentence and does not follow a
+    /// time (a post's headline does).
+    func isListHeading(_ i: Int) -> Bool {
+        // A navigation heading the rules know (`Key events`) whose items repeat no later line is this list's.
+        if case .navigation = classes[i] { return true }
+        guard isText(i), headlineShaped(i), !LineShape.endsLikeSentence(bytes(i)),
+            !isTime(previousSkippingFlags(before: i))
+        else { return false }
+        return bytes(i).wordCount() <= Self.maximumListHeadingWords
+    }
+
+    /// The most words a list's heading has.
+    static let maximumListHeadingWords = 4
 
     /// The post-template heuristic: a name that recurs in the slot right after the post times (the same few
     /// reporters under every time) is the post's author, never its headline. A recurring line in that slot is a

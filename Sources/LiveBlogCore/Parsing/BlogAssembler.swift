@@ -244,6 +244,13 @@ struct BlogAssembler {
         if let s = standfirst(afterTitle: titleIndex) {
             blog.standfirst = string(s)
             next = s + 1
+        } else if let s = introducingStandfirst(afterTitle: titleIndex) {
+            blog.standfirst = string(s)
+            // The dateline above it is the page's: it dates the posts.
+            for k in titleIndex..<s where pageDate == nil {
+                if case .time(let t) = classes[k], times[t].hasDate { pageDate = PageDate(times[t], anchor: .oldest) }
+            }
+            next = s + 1
         }
         dropHeaderFurniture(from: next)
         dropHeaderAboveFirstSpacer(from: next)
@@ -253,9 +260,8 @@ struct BlogAssembler {
         dropHeaderAboveTrailingFeed(from: next)
         dropFooterBelowFeed()
         dropBodyFurnitureRuns()
-        firstTimeLine = lines.indices.first(where: { i in
-            if case .time = classes[i] { return true } else { return false }
-        })
+        // Where times close the posts, a dated line above the first of them is the page's, not a post's.
+        firstTimeLine = lines.indices.first(where: { timeTrails ? isTrailingTime($0) : isTime($0) })
         var builder = EntryListBuilder(text: text)
         assembleEntries(from: next, into: &builder)
         blog.entries = builder.finish(pageDate: pageDate, diagnostics: &diagnostics)
@@ -616,8 +622,11 @@ struct BlogAssembler {
                 builder.close()
             case .time(let t):
                 let time = times[t]
-                if time.hour == nil && time.epoch == nil && time.age == nil && !builder.isAtEntryStart {
-                    // A bare date inside a post is the date line of an embedded post, not a post time.
+                if time.hour == nil && time.epoch == nil && time.age == nil && !builder.isAtEntryStart
+                    && !(sawNoTimeBefore(i) && isTime(nextSignificant(after: i)))
+                {
+                    // A bare date inside a post is the date line of an embedded post, not a post time; one between
+                    // the untimed introduction and the first post's clock dates that post.
                     builder.addParagraph(span(i), line: number)
                 } else {
                     builder.addTime(time, line: number)
@@ -713,29 +722,49 @@ struct BlogAssembler {
         default: return nil
         }
         let title = bytes(i)
+        // A card's title is a headline's length: a longer unpunctuated line is a paragraph that lacks its full stop.
         guard title.last != UInt8(ascii: "?"), !LineShape.isQuoteLeadIn(title),
+            title.wordCount() <= LineShape.maximumPlainHeadlineWords,
             !headlineShaped(s) || bytes(s).count > title.count
         else { return nil }
         return s
     }
 
-    /// Where a headline may stand. On a page whose posts open with a time, only in the post's header: right after
-    /// its time (and flags and author), after a rule line, or above the first time (the intro); an untimed post
-    /// between timed ones needs a plain headline (`LineShape.isPlainHeadline`) after a finished paragraph.
+    /// Where a headline may stand. On a page whose times mark where posts start (`hasPostBoundaries`), only in the
+    /// post's header: right after its time (and flags and author), after the time closing the post above (on a
+    /// page that prints times after bodies), after a rule line, or above the first time (the intro); an untimed
+    /// post between timed ones needs a plain headline (`LineShape.isPlainHeadline`) after a finished paragraph.
     /// Elsewhere a headline-shaped line inside a body is a paragraph: a quote's lead-in, a tweet's last line.
     func isHeadlineSlot(_ i: Int, _ builder: EntryListBuilder) -> Bool {
-        guard timeLed else { return true }
+        guard hasPostBoundaries else { return true }
         if builder.isAtTimedEntryStart { return true }
         guard let p = previousSignificant(before: i) else { return true }
-        if case .separator = classes[p] { return true }
+        switch classes[p] {
+        // The time closing the post above is where the next one starts, on a page that prints times after bodies.
+        case .separator, .trailingTime: return true
+        default: break
+        }
         if !sawTimeBefore(i) { return true }
-        // An untimed post between timed ones: only a plain headline, after a finished paragraph.
+        // An untimed post between timed ones: only a plain headline, after a finished paragraph (a gallery or
+        // video link closing the post above is not part of its text).
+        var above = p
+        while case .media = classes[above], let q = previousSignificant(before: above) { above = q }
         // A paragraph that ends with a colon introduces what follows (a quote, a tweet): no post starts there.
-        guard isText(p), LineShape.endsLikeSentence(bytes(p)), bytes(p).last != UInt8(ascii: ":") else { return false }
+        guard isText(above), LineShape.endsLikeSentence(bytes(above)), bytes(above).last != UInt8(ascii: ":") else {
+            return false
+        }
         let line = bytes(i)
         // A question there is an interviewer's (`Q: …?`) or a rhetorical one, answered in the same post.
         return line.last != UInt8(ascii: "?") && LineShape.isPlainHeadline(line) && !AuthorLine.isNames(line)
     }
+
+    /// Whether the page shows where its posts start by their times: most open with one (`timeLed`) or close with
+    /// one (`timeTrails`). There a headline needs its place at a post's start (`isHeadlineSlot`). A blog of one or
+    /// two posts does not show it: untimed posts may follow its first.
+    var hasPostBoundaries: Bool { timeLed || timeTrails }
+
+    /// Whether no time line stands above line `i`.
+    func sawNoTimeBefore(_ i: Int) -> Bool { firstTimeLine.map { $0 >= i } ?? true }
 
     /// Whether a post time stands above line `i`.
     func sawTimeBefore(_ i: Int) -> Bool {

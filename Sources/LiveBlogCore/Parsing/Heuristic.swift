@@ -52,24 +52,25 @@ public enum Heuristic: String, CaseIterable, Sendable, CustomStringConvertible {
         case .authorLine: "a byline, or an author's name glued to a time, is metadata"
         case .authorAboveTime: "a name line right above a time line is the post's author"
         case .header:
-            "the first text line is the title, a long sentence under it the standfirst; on a page whose posts open with a time, only prose stays between the standfirst and the first post"
+            "the first text line is the title, a long sentence under it the standfirst (or, under the page's dateline, a line introducing the posts with a colon); on a page whose posts open with a time, only prose (and a short sentence closing it) stays between the standfirst and the first post"
         case .headerFurniture: "short lines between the standfirst and the first post are page furniture"
         case .footer:
-            "below the last post, from the first run of lines that are not prose to the end, the page footer is dropped"
+            "below the last post, from the first run of lines that are not prose to the end, the page footer is dropped, with a short label over it"
         case .gluedAppeal: "an appeal sentence glued to the start of a paragraph is cut off"
-        case .navigationList: "a heading such as \"Key events\" and the list of links under it are dropped"
+        case .navigationList:
+            "a heading such as \"Key events\" and the list of links under it are dropped (a list of times each with one title, with the short label over it)"
         case .promoPitch: "a promo heading and its pitch line are dropped"
         case .caption: "photo captions and credits are dropped"
         case .videoPlayer: "video-player text and the video's title are dropped"
         case .linkFurniture:
             "link texts a scrape glued together without spaces (a tag list), and a notice shouted in capitals ending with a full stop, are page furniture"
         case .headline:
-            "a short, unpunctuated line followed by a paragraph is a headline where a post starts: after its time on a page whose posts open with one, anywhere a paragraph ended on others"
+            "a short, unpunctuated line followed by a paragraph is a headline where a post starts: after its time on a page whose posts open with one, after the time closing the post above on a page that prints times after bodies, anywhere a paragraph ended on others"
         case .questionHeadline:
             "a short question where a post starts, followed by its answer, is the headline (not a labelled one on a page of headless posts)"
         case .echoCard: "a title printed twice, then a summary, is a story card kept as a related link"
         case .closingCard:
-            "a headline-shaped line and one line under it closing a post, on a page whose posts open with a time, is a linked story card"
+            "a headline-shaped line of a headline's length and one line under it closing a post, on a page whose posts open with a time, is a linked story card"
         case .pinnedCopy: "a pinned post shown twice is kept once"
         case .neverNothing:
             "when every candidate post would be dropped, the page's time-headed blocks are the posts, and the list and repetition calls are overruled"

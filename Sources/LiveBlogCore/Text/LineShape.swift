@@ -147,8 +147,15 @@ enum LineShape {
         guard line.count >= 12, line.count <= 160 else { return false }
         var joins = 0
         var k = 1
+        var inAddress = line[0] == UInt8(ascii: "/")
         while k < line.count {
-            if line[k].isUpper && line[k - 1].isLower {
+            // A web address's mixed case (`t.co/qhBEoVhkfV`) is a slug, not link texts run together.
+            if line[k] == .space {
+                inAddress = false
+            } else if line[k] == UInt8(ascii: "/") {
+                inAddress = true
+            }
+            if !inAddress && line[k].isUpper && line[k - 1].isLower {
                 // `McAdam`, `DeSantis`: a capital after one or two letters of a word is a name, not a join.
                 var start = k - 1
                 while start > 0 && line[start - 1].isLetter { start -= 1 }
