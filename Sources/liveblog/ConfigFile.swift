@@ -6,8 +6,14 @@ import LiveBlogTUI
 enum ConfigFile {
     /// Where the file is looked for, or nil when neither `XDG_CONFIG_HOME` nor `HOME` is set.
     static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/liveblog/config" }
-        if let home = environment["HOME"], !home.isEmpty { return home + "/.config/liveblog/config" }
+        directory(environment: environment).map { $0 + "/config" }
+    }
+
+    /// liveblog's folder of files a person writes (the configuration, the blog list): `$XDG_CONFIG_HOME/liveblog`,
+    /// else `~/.config/liveblog`; nil when neither is set.
+    static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/liveblog" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.config/liveblog" }
         return nil
     }
 

@@ -6,9 +6,7 @@ import LiveBlogCore
 enum BlogListFile {
     /// Where the file is looked for, or nil when neither `XDG_CONFIG_HOME` nor `HOME` is set.
     static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/liveblog/blogs" }
-        if let home = environment["HOME"], !home.isEmpty { return home + "/.config/liveblog/blogs" }
-        return nil
+        ConfigFile.directory(environment: environment).map { $0 + "/blogs" }
     }
 
     /// A blog list is written by hand (or by `liveblog add`): over 1 MB it is a mistake.
