@@ -41,9 +41,7 @@ public enum Renderer {
     }
 
     static func drawTitle(_ state: ReaderState, _ frame: inout Frame) {
-        let badge = state.mode == .help ? "" : newBadge(state, width: frame.width)
-        let badgeWidth = DisplayWidth.of(badge)
-        let width = frame.width - badgeWidth
+        let width = drawNewBadge(count: state.mode == .help ? 0 : state.newCount, &frame)
         var glyphs = GlyphBuilder.glyphs(
             state.blog.title, style: CellStyle(role: .title, bold: true), singleLine: true, maxWidth: width + 1)
         if let standfirst = state.blog.standfirst, !standfirst.isEmpty, glyphs.cellWidth + 3 + 12 <= width {
@@ -52,11 +50,6 @@ public enum Renderer {
                 standfirst, style: CellStyle(role: .standfirst), singleLine: true, maxWidth: width + 1)
         }
         frame.draw(glyphs.cut(to: width), row: 0, column: 0, width: width)
-        if badgeWidth > 0 {
-            frame.draw(
-                badge, row: 0, column: width, width: badgeWidth,
-                style: CellStyle(role: .unreadMarker, bold: true, reverse: true))
-        }
     }
 
     /// The line between the panes; stacked, it says `▼ detail` while the detail pane has the focus: the list's
@@ -163,22 +156,12 @@ public enum Renderer {
         let marker = state.isRead[i] ? " " : state.isNew[i] ? "+" : "•"
         var glyphs = [Glyph.plain(marker, style: markerStyle), Glyph.plain(" ")]
         if state.timeColumnWidth > 0 {
-            var time = GlyphBuilder.glyphs(
-                state.listTime(i) ?? "", style: CellStyle(role: .time), singleLine: true,
-                maxWidth: state.timeColumnWidth + 1
-            )
-            .cut(to: state.timeColumnWidth)
-            time += Array(repeating: Glyph.plain(" "), count: state.timeColumnWidth - time.cellWidth + 1)
-            glyphs += time
+            glyphs += padded(state.listTime(i) ?? "", state.timeColumnWidth, style: CellStyle(role: .time))
+            glyphs.append(Glyph.plain(" "))
         }
         if state.labelWidth > 0 {
-            var label = GlyphBuilder.glyphs(
-                state.rowLabels[entry.id] ?? "", style: CellStyle(role: .dim), singleLine: true,
-                maxWidth: state.labelWidth + 1
-            )
-            .cut(to: state.labelWidth)
-            label += Array(repeating: Glyph.plain(" "), count: state.labelWidth - label.cellWidth + 1)
-            glyphs += label
+            glyphs += padded(state.rowLabels[entry.id] ?? "", state.labelWidth, style: CellStyle(role: .dim))
+            glyphs.append(Glyph.plain(" "))
         }
         let (text, field) = rowTitle(entry, repeated: state.repeatedHeadlines)
         // Flags the page gives a post show in the list too, where a reader picks what to open.
@@ -359,13 +342,7 @@ public enum Renderer {
                 glyphs += GlyphBuilder.glyphs("  ", style: statusStyle)
                 glyphs += GlyphBuilder.glyphs(message.text, style: style, singleLine: true, maxWidth: width + 1)
             }
-            let help = "? help"
-            if glyphs.cellWidth + 2 + help.count <= width {
-                frame.draw(glyphs, row: row, column: 0, width: width)
-                frame.draw(help, row: row, column: width - help.count, width: help.count, style: statusStyle)
-            } else {
-                frame.draw(glyphs.cut(to: width), row: row, column: 0, width: width)
-            }
+            drawStatusLine(glyphs, row: row, &frame)
         }
     }
 

@@ -28,15 +28,8 @@ public enum ShelfRenderer {
         let new = shown.reduce(0) { $0 + state.blogs[$1].newCount }
         var title = "Blogs — \(shown.count) \(shown.count == 1 ? "blog" : "blogs"), \(unread) unread"
         if let tag = state.tagFilter { title += " · tagged \(tag)" }
-        let badge = new > 0 ? " ▲ \(new) new " : ""
-        let badgeWidth = DisplayWidth.of(badge) + 8 <= frame.width ? DisplayWidth.of(badge) : 0
-        let width = frame.width - badgeWidth
+        let width = Renderer.drawNewBadge(count: new, &frame)
         frame.draw(title, row: 0, column: 0, width: width, style: CellStyle(role: .title, bold: true))
-        if badgeWidth > 0 {
-            frame.draw(
-                badge, row: 0, column: width, width: badgeWidth,
-                style: CellStyle(role: .unreadMarker, bold: true, reverse: true))
-        }
     }
 
     static func drawRows(_ state: ShelfState, _ frame: inout Frame) {
@@ -67,25 +60,29 @@ public enum ShelfRenderer {
         let markerStyle = CellStyle(role: .unreadMarker, bold: true)
         let marker = blog.newCount > 0 ? "+" : blog.unreadCount > 0 ? "•" : " "
         var glyphs = [Glyph.plain(marker, style: markerStyle), Glyph.plain(" ")]
-        glyphs += padded(blog.name, nameWidth, style: CellStyle(role: .headline, bold: blog.unreadCount > 0))
+        glyphs += Renderer.padded(blog.name, nameWidth, style: CellStyle(role: .headline, bold: blog.unreadCount > 0))
         glyphs.append(Glyph.plain(" "))
-        if let reader = blog.reader {
-            let unread = "\(blog.unreadCount) unread"
-            glyphs += padded(String(repeating: " ", count: max(0, 11 - unread.count)) + unread, 12, style: .plain)
-            let new = blog.newCount > 0 ? "▲ \(blog.newCount) new" : ""
-            glyphs += padded(new, 11, style: markerStyle)
-            let newest = newestTime(reader.blog, timeZone: timeZone) ?? ""
-            glyphs += padded(newest, 7, style: CellStyle(role: .time))
-        } else if let remembered = blog.remembered {
-            // Last session's row, dimmed: it may be out of date until the blog is read.
-            let dim = CellStyle(role: .dim)
-            let unread = "\(remembered.unread) unread"
-            glyphs += padded(String(repeating: " ", count: max(0, 11 - unread.count)) + unread, 12, style: dim)
-            glyphs += padded(remembered.new > 0 ? "▲ \(remembered.new) new" : "", 11, style: dim)
-            glyphs += padded(remembered.newest ?? "", 7, style: dim)
-            if blog.failure == nil { glyphs += padded("checking…", 10, style: dim) }
+        // The counts as read now, else as the last session left them (dimmed: they may be out of date).
+        let dim = CellStyle(role: .dim)
+        let counts =
+            blog.reader.map {
+                (
+                    unread: blog.unreadCount, new: blog.newCount, newest: newestTime($0.blog, timeZone: timeZone),
+                    dimmed: false
+                )
+            }
+            ?? blog.remembered.map { (unread: $0.unread, new: $0.new, newest: $0.newest, dimmed: true) }
+        if let counts {
+            let unread = "\(counts.unread) unread"
+            glyphs += Renderer.padded(
+                String(repeating: " ", count: max(0, 11 - unread.count)) + unread, 12,
+                style: counts.dimmed ? dim : .plain)
+            glyphs += Renderer.padded(
+                counts.new > 0 ? "▲ \(counts.new) new" : "", 11, style: counts.dimmed ? dim : markerStyle)
+            glyphs += Renderer.padded(counts.newest ?? "", 7, style: counts.dimmed ? dim : CellStyle(role: .time))
+            if counts.dimmed && blog.failure == nil { glyphs += Renderer.padded("checking…", 10, style: dim) }
         } else if blog.failure == nil {
-            glyphs += padded("loading…", 30, style: CellStyle(role: .dim))
+            glyphs += Renderer.padded("loading…", 30, style: dim)
         }
         // A blog never read has no counts: what is wrong follows its name, where a narrow screen still shows it.
         if let failure = blog.failure {
@@ -107,12 +104,6 @@ public enum ShelfRenderer {
         return blog.entries.lazy.compactMap { EntryTime.short($0, timeZone: timeZone) }.first
     }
 
-    static func padded(_ text: String, _ width: Int, style: CellStyle) -> [Glyph] {
-        var glyphs = GlyphBuilder.glyphs(text, style: style, singleLine: true, maxWidth: width + 1).cut(to: width)
-        glyphs += Array(repeating: Glyph.plain(" "), count: max(0, width - glyphs.cellWidth))
-        return glyphs
-    }
-
     static func drawStatus(_ state: ShelfState, _ frame: inout Frame) {
         let row = frame.height - 1
         let statusStyle = Renderer.statusStyle
@@ -132,13 +123,7 @@ public enum ShelfRenderer {
             let style = message.isError ? CellStyle(role: .error, bold: true) : statusStyle
             glyphs += GlyphBuilder.glyphs(message.text, style: style, singleLine: true, maxWidth: frame.width + 1)
         }
-        let help = "? help"
         frame.fill(row: row, column: 0, count: frame.width, style: statusStyle)
-        if glyphs.cellWidth + 2 + help.count <= frame.width {
-            frame.draw(glyphs, row: row, column: 0, width: frame.width)
-            frame.draw(help, row: row, column: frame.width - help.count, width: help.count, style: statusStyle)
-        } else {
-            frame.draw(glyphs.cut(to: frame.width), row: row, column: 0, width: frame.width)
-        }
+        Renderer.drawStatusLine(glyphs, row: row, &frame)
     }
 }
