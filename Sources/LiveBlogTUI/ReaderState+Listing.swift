@@ -47,12 +47,17 @@ extension ReaderState {
     /// Cells the label column takes with its gap (the river's blog names); 0 without labels.
     var labelColumns: Int { labelWidth > 0 ? labelWidth + 1 : 0 }
 
+    /// The list's wanted width again, after the blog, its times or its labels changed.
+    mutating func updateContentWidth() {
+        contentWidth =
+            Self.contentWidth(of: blog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines) + labelColumns
+    }
+
     /// Sets the label shown before each entry's headline (by entry id) and widens the list for it.
     mutating func setRowLabels(_ labels: [EntryID: String], width: Int) {
         rowLabels = labels
         labelWidth = labels.isEmpty ? 0 : width
-        contentWidth =
-            Self.contentWidth(of: blog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines) + labelColumns
+        updateContentWidth()
     }
 
     /// Shows times in another zone (`:set time-zone`): the time column, day rows and widths follow it.
@@ -60,8 +65,7 @@ extension ReaderState {
         options.timeZone = zone
         timeColumnWidth = Self.timeWidth(of: blog, timeZone: zone)
         spansDays = Self.spansDays(blog, timeZone: zone)
-        contentWidth =
-            Self.contentWidth(of: blog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines) + labelColumns
+        updateContentWidth()
     }
 
     /// Headlines carried by at least three entries with text of their own: a repeated kicker, not a title.
@@ -310,8 +314,7 @@ extension ReaderState {
         timeColumnWidth = Self.timeWidth(of: newBlog, timeZone: options.timeZone)
         repeatedHeadlines = Self.repeatedHeadlines(of: newBlog)
         spansDays = Self.spansDays(newBlog, timeZone: options.timeZone)
-        contentWidth =
-            Self.contentWidth(of: newBlog, timeColumn: timeColumnWidth, repeated: repeatedHeadlines) + labelColumns
+        updateContentWidth()
         rebuildOrder()
         let keep = oldSelected.flatMap { id in newBlog.entries.firstIndex { $0.id == id } }
         if let saved = prompt?.savedEntry {

@@ -420,13 +420,19 @@ public enum Reducer {
         guard let name = words.first else { return [] }
         if name == "set" { return set(Array(words.dropFirst()), &state) }
         if name == "save" { return save(to: words.dropFirst().joined(separator: " "), &state) }
-        let aliases = ["q": "quit", "help": "help", "mark-all-read": "mark-all"]
-        guard let action = Action.named(aliases[name] ?? name), Self.commandable(action) else {
+        guard let action = commandAction(named: name) else {
             state.message = .init("Unknown command: " + name, isError: true)
             return []
         }
         let count = words.count > 1 ? Int(words[1]) : nil
         return perform(action, key: .character(":"), count: count.map { max(1, min($0, 1_000_000)) }, &state)
+    }
+
+    /// The action a `:` command names (by its table name or a short alias), when `:` may run it.
+    static func commandAction(named name: String) -> Action? {
+        let aliases = ["q": "quit", "help": "help", "mark-all-read": "mark-all"]
+        guard let action = Action.named(aliases[name] ?? name), commandable(action) else { return nil }
+        return action
     }
 
     /// `:save PATH`: the selected entry as text (time, headline, paragraphs, its links) to a new file.

@@ -72,9 +72,6 @@ public struct ShelfBlog: Sendable {
     /// Entries that arrived since the user last looked at this blog.
     public var newCount: Int { reader?.newCount ?? 0 }
 
-    /// The newest entry's timestamp, if any entry has one.
-    public var newestTimestamp: Date? { reader?.blog.entries.compactMap(\.timestamp).max() }
-
     /// A short name for each of `names` that tells it from the others, for the river's label column: the first
     /// word, or as many words as it takes to differ; past twelve cells, the first word cut and the word that
     /// tells it apart ("Elect… UK").

@@ -27,7 +27,7 @@ public enum ShelfReducer {
             reader.size = state.size
             state.blogs[b].reader = reader
             state.blogs[b].failure = nil
-            if state.view == .river { refreshRiver(&state) }
+            if state.view == .river { state.rebuildRiver() }
             return []
         case .updated(let b, let blog):
             guard state.blogs[b].reader != nil else { return [] }
@@ -41,7 +41,7 @@ public enum ShelfReducer {
             }
             // The river is rebuilt when it is on show; opening it rebuilds it anyway.
             if state.view == .river {
-                refreshRiver(&state)
+                state.rebuildRiver()
                 effects.append(.buildIndex)
             }
             return effects
@@ -160,7 +160,7 @@ public enum ShelfReducer {
     /// Keys while the list's help screen or `:` prompt is up: the host reader handles them; a command is run
     /// here when it is one of the list's.
     private static func hostKey(_ key: Key, _ state: inout ShelfState) -> [ShelfEffect] {
-        if let command = acceptedCommand(key, state.host) {
+        if let command = acceptedCommand(key, state.host, onList: true) {
             close(prompt: &state.host)
             return runCommand(command, &state)
         }
@@ -327,12 +327,7 @@ public enum ShelfReducer {
             }
             return effects
         }
-        let text = "No other blog has unread entries"
-        if state.view == .blogs {
-            state.message = .init(text)
-        } else {
-            state.withCurrentReader { $0.message = .init(text) }
-        }
+        report("No other blog has unread entries", isError: false, &state)
         return []
     }
 
@@ -345,7 +340,7 @@ public enum ShelfReducer {
     // MARK: Commands
 
     /// The command line being accepted with this key, when it is one of the list's (`:tag`, `:river`, …).
-    private static func acceptedCommand(_ key: Key, _ reader: ReaderState) -> String? {
+    private static func acceptedCommand(_ key: Key, _ reader: ReaderState, onList: Bool = false) -> String? {
         guard reader.mode == .searching, let prompt = reader.prompt, prompt.kind == .command,
             reader.options.keymap.action(for: key, in: .prompt) == .acceptPrompt
         else { return nil }
@@ -353,7 +348,7 @@ public enum ShelfReducer {
         if name == "tag" { return prompt.text }
         if let action = Action.named(name), action.row.group == .blogs { return prompt.text }
         // On the list itself every command is the list's: there is no blog to run it on.
-        return reader.sourceName == "blog list" ? prompt.text : nil
+        return onList ? prompt.text : nil
     }
 
     private static func close(prompt reader: inout ReaderState) {
@@ -369,8 +364,7 @@ public enum ShelfReducer {
             setTag(words.count > 1 ? words[1] : nil, &state)
             return state.view == .river ? [.buildIndex] : []
         }
-        let aliases = ["q": "quit", "mark-all-read": "mark-all"]
-        guard let action = Action.named(aliases[name] ?? name), Reducer.commandable(action) else {
+        guard let action = Reducer.commandAction(named: name) else {
             report("Unknown command: " + name, isError: true, &state)
             return []
         }
@@ -416,10 +410,5 @@ public enum ShelfReducer {
         } else {
             state.withCurrentReader { $0.message = message }
         }
-    }
-
-    /// The river after a blog changed: rebuilt from the blogs, keeping its selection; what arrived is new.
-    private static func refreshRiver(_ state: inout ShelfState) {
-        state.rebuildRiver()
     }
 }

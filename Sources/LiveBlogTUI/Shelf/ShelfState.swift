@@ -83,9 +83,6 @@ public struct ShelfState: Sendable {
         return rows
     }
 
-    /// The blog and the entry's own id for a river entry id.
-    public func riverOrigin(_ id: EntryID) -> (blog: Int, id: EntryID)? { river?.origin[id] }
-
     /// Rows of the blog list on screen (between the title and the status line).
     var listHeight: Int { max(1, size.rows - 2) }
 
