@@ -4,6 +4,12 @@ import LiveBlogStore
 
 /// Opens the read-mark store for one blog the way each kind of command needs it.
 enum ReadMarks {
+    /// The entries new since the reader last showed the blog: those never recorded as seen. A blog never shown
+    /// before has none (everything in it is simply unread).
+    static func newSinceLastLook(_ ids: [EntryID], seen: Set<EntryID>) -> Set<EntryID> {
+        seen.isEmpty ? [] : Set(ids.filter { !seen.contains($0) })
+    }
+
     /// The marks of a blog for commands that only read them (list, export): never fails, warns instead.
     /// A state file that is not liveblog's, or is a newer liveblog's, is an error here too: it is left untouched.
     static func lookUp(identity: BlogIdentity, state: StateOptions) throws -> Set<EntryID> {

@@ -56,7 +56,7 @@ enum ReaderLauncher {
             // What arrived since the last session is new; everything shown now counts as seen from here on.
             let seen = (try? store.seenEntries(for: key)) ?? []
             let ids = blog.entries.map(\.id)
-            let newSince = seen.isEmpty ? Set<EntryID>() : Set(ids.filter { !seen.contains($0) })
+            let newSince = ReadMarks.newSinceLastLook(ids, seen: seen)
             // Recorded after the first frame: writing every id costs a transaction the screen need not wait for.
             session.afterFirstFrame = { try? store.recordSeen(ids, at: Date(), for: key) }
             session.follow = ReaderFollow(

@@ -70,19 +70,7 @@ struct FollowCommand: ParsableCommand {
                         // Like `tail -f` on a pipe: the input is over, so is following it.
                         printer.finish()
                     case .blog(let blog):
-                        if let reason = BlogMerge.rejection(of: blog, replacing: current) {
-                            Diagnostics.warning("kept the last good version: \(reason)")
-                            continue
-                        }
-                        let merge = BlogMerge(from: current, to: blog)
-                        current = blog
-                        let byID = Dictionary(blog.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-                        // Oldest first, as a log reads: the page puts its newest entry on top.
-                        let added = merge.added.reversed().compactMap { byID[$0] }
-                        let edited = merge.edited.reversed().compactMap { byID[$0] }
-                        printer.print(added, event: "new")
-                        printer.print(edited, event: "edited")
-                        signal.announce(added, blogTitle: blog.title, bellDescriptor: STDERR_FILENO)
+                        current = printer.printChanges(from: current, to: blog, signal: signal)
                     }
                 }
             }
@@ -135,6 +123,27 @@ final class ArrivalPrinter: @unchecked Sendable {
             }
         }
         lock.withLock { Output.write(out) }
+    }
+
+    /// Prints what changed from `before` to `blog`, arrivals then edits, oldest first as a log reads (the page
+    /// puts its newest entry on top), each naming `name`'s blog when given, and signals the arrivals. Answers
+    /// the version the next one is compared with: `blog`, or `before` when `blog` looks broken (said once).
+    func printChanges(
+        from before: LiveBlog, to blog: LiveBlog, signal: ArrivalSignal,
+        blog name: (name: String, source: String)? = nil
+    ) -> LiveBlog {
+        if let reason = BlogMerge.rejection(of: blog, replacing: before) {
+            let whose = name.map { EchoedText.sanitized($0.name, limit: 200) + ": " } ?? ""
+            Diagnostics.warning("\(whose)kept the last good version: \(reason)")
+            return before
+        }
+        let merge = BlogMerge(from: before, to: blog)
+        let byID = Dictionary(blog.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let added = merge.added.reversed().compactMap { byID[$0] }
+        print(added, event: "new", blog: name)
+        print(merge.edited.reversed().compactMap { byID[$0] }, event: "edited", blog: name)
+        signal.announce(added, blogTitle: name?.name ?? blog.title, bellDescriptor: STDERR_FILENO)
+        return blog
     }
 
     /// Exits with status 0 once no entry is being printed.

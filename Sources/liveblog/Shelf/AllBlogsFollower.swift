@@ -43,20 +43,7 @@ struct AllBlogsFollower {
                         if printCurrent { printer.print(blog.entries.reversed(), event: "current", blog: name) }
                         continue
                     }
-                    if let reason = BlogMerge.rejection(of: blog, replacing: before) {
-                        Diagnostics.warning(
-                            "\(EchoedText.sanitized(item.displayName, limit: 200)): kept the last good version: \(reason)"
-                        )
-                        continue
-                    }
-                    let merge = BlogMerge(from: before, to: blog)
-                    current[b] = blog
-                    let byID = Dictionary(blog.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-                    // Oldest first, as a log reads.
-                    let added = merge.added.reversed().compactMap { byID[$0] }
-                    printer.print(added, event: "new", blog: name)
-                    printer.print(merge.edited.reversed().compactMap { byID[$0] }, event: "edited", blog: name)
-                    signal.announce(added, blogTitle: item.displayName, bellDescriptor: STDERR_FILENO)
+                    current[b] = printer.printChanges(from: before, to: blog, signal: signal, blog: name)
                 case .failed(let b, let text, _):
                     // Said once when a blog starts failing, not on every retry.
                     if failing.insert(b).inserted {

@@ -146,9 +146,8 @@ private struct ShelfLoop {
             if let key = try? identity.register(in: store, title: blog.title) {
                 keys[b] = key
                 marks = Set(((try? store.readMarks(for: key)) ?? [:]).keys)
-                let seen = (try? store.seenEntries(for: key)) ?? []
-                // A blog never looked at before has nothing new: everything in it is simply unread.
-                if !seen.isEmpty { newSince = Set(blog.entries.map(\.id).filter { !seen.contains($0) }) }
+                newSince = ReadMarks.newSinceLastLook(
+                    blog.entries.map(\.id), seen: (try? store.seenEntries(for: key)) ?? [])
             }
             dispatch(.loaded(b, blog, readMarks: marks, newSinceLastLook: newSince))
         case .failed(let b, let text, let date):
